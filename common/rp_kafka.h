@@ -1,0 +1,49 @@
+/* rp_kafka: the one place Kafka clients are created.
+ *
+ * Producers are idempotent (enable.idempotence=true, hence acks=all) and
+ * compress; consumers never auto-store offsets (enable.auto.offset.store=false)
+ * so that only offsets whose results the broker acknowledged are committed;
+ * auto.commit then commits what was stored. Properties the user passed with
+ * -X / RP_KAFKA_* are applied after these defaults and win. A property
+ * librdkafka rejects stops start-up with its name in the message. */
+#ifndef RP_KAFKA_H
+#define RP_KAFKA_H
+
+#include <librdkafka/rdkafka.h>
+#include "rp_service.h"
+
+typedef struct rp_kafka_producer_opts {
+    void (*dr_msg_cb)(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque);
+    void *opaque;               /* rd_kafka_opaque() of the client */
+    const char *compression;    /* "zstd", "lz4", ... or NULL for none */
+    const char *client_suffix;  /* appended to client.id: "-producer" */
+} rp_kafka_producer_opts;
+
+typedef struct rp_kafka_consumer_opts {
+    const char *group_id;
+    void (*rebalance_cb)(rd_kafka_t *rk, rd_kafka_resp_err_t err,
+                         rd_kafka_topic_partition_list_t *parts, void *opaque);
+    void *opaque;
+    const char *client_suffix;
+} rp_kafka_consumer_opts;
+
+rd_kafka_t *rp_kafka_producer_new(const rp_common_conf *c, const rp_kafka_props *p,
+                                  const rp_kafka_producer_opts *o,
+                                  char *err, size_t errlen);
+
+/* The consumer's main queue is redirected to the consumer queue, so one
+ * rd_kafka_consumer_poll() serves messages, rebalances, errors and stats. */
+rd_kafka_t *rp_kafka_consumer_new(const rp_common_conf *c, const rp_kafka_props *p,
+                                  const rp_kafka_consumer_opts *o,
+                                  char *err, size_t errlen);
+
+/* True for errors after which the client cannot go on (fatal idempotence
+ * errors, authentication): the service must stop without committing more. */
+bool rp_kafka_error_is_fatal(rd_kafka_t *rk, rd_kafka_resp_err_t err);
+
+/* Headers helpers: add a NUL-terminated string / look one up as a fresh
+ * heap string (NULL if absent; caller frees). */
+void rp_kafka_header_add_str(rd_kafka_headers_t *h, const char *name, const char *value);
+char *rp_kafka_header_dup(const rd_kafka_headers_t *h, const char *name);
+
+#endif

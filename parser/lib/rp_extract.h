@@ -1,0 +1,41 @@
+/* rp_extract: normalised UTF-8 report text in, measures out.
+ *
+ * Pure: no I/O, no logging, no globals that change after start-up, thread-safe
+ * (lexicons are built once, lazily and thread-safely, or are static tables).
+ *
+ * The input is text that rp_document has already decoded to UTF-8 and cleaned
+ * of page chrome. rp_extract normalises it further (traditional -> simplified,
+ * pinyin notes, full-width forms, spam tokens, line breaks inside numbers),
+ * keeping a map back to the input so that rp_measure.text is the surface form
+ * as the input has it. */
+#ifndef RP_EXTRACT_H
+#define RP_EXTRACT_H
+
+#include "rp_measure.h"
+
+typedef struct rp_extract_result {
+    rp_measure *measures;   /* in document order */
+    size_t n_measures;
+    rp_doc_meta meta;       /* title/published/source/region */
+    char *text;             /* the normalised text that spans point into */
+    size_t text_len;
+    char *diagnostics;      /* human-readable notes, "" when none */
+} rp_extract_result;
+
+/* Hints a caller may know before extraction (all may be NULL). Values found
+ * here win over what rp_extract infers from the text itself. */
+typedef struct rp_extract_hints {
+    const char *title;
+    const char *published;  /* YYYY-MM-DD, used to resolve periods */
+    const char *source;
+} rp_extract_hints;
+
+/* Extracts measures from `text` (`len` bytes, need not be NUL-terminated,
+ * invalid UTF-8 is tolerated and replaced). Returns 0 and sets *out, or -1 and
+ * writes a reason to err (if non-NULL). */
+int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
+                    rp_extract_result **out, char *err, size_t errlen);
+
+void rp_extract_result_free(rp_extract_result *r);
+
+#endif

@@ -117,6 +117,10 @@ rd_kafka_t *rp_kafka_consumer_new(const rp_common_conf *c, const rp_kafka_props 
         "auto.commit.interval.ms", "1000",
         "auto.offset.reset", "earliest",
         "enable.partition.eof", "false",
+        /* Stateless workers: a crashed one should hand its partitions over
+         * in seconds, not Kafka's default 45 s. */
+        "session.timeout.ms", "10000",
+        "heartbeat.interval.ms", "1000",
         NULL, NULL,
     };
     rd_kafka_conf_t *conf = base_conf(c, p, o->client_suffix, defaults, err, errlen);

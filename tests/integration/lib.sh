@@ -52,7 +52,8 @@ start_fixture() {
 # Starts a service in the background with logs in $WORK; echoes its pid.
 start_service() {
   local name=$1; shift
-  "$RP_BIN/reportpipe-$name" --bootstrap-servers "$BOOTSTRAP" --log-level info "$@" \
+  "$RP_BIN/reportpipe-$name" --bootstrap-servers "$BOOTSTRAP" --log-level info \
+    -X session.timeout.ms=6000 -X heartbeat.interval.ms=500 "$@" \
     >>"$WORK/$name.out" 2>>"$WORK/$name.err" &
   echo $!
 }

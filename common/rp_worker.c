@@ -110,7 +110,16 @@ static void on_assign(rp_worker *w, rd_kafka_topic_partition_list_t *parts)
 
 static void on_revoke(rp_worker *w, rd_kafka_topic_partition_list_t *parts)
 {
-    flush_and_commit(w, (int)w->c->drain_timeout_ms);
+    if (rd_kafka_assignment_lost(w->consumer)) {
+        /* Another member owns these partitions now: commits would be
+         * refused, and the inputs in flight will be redelivered there. */
+        rp_log_kv(RP_LOG_WARN, "group membership lost", "stage", w->wc.stage, NULL);
+        w->joined = false;
+        rp_metrics_set_ready(false);
+        rd_kafka_flush(w->producer, (int)w->c->drain_timeout_ms);
+    } else {
+        flush_and_commit(w, (int)w->c->drain_timeout_ms);
+    }
     for (int i = 0; i < parts->cnt; i++)
         rp_offsets_forget(w->offsets, parts->elems[i].topic, parts->elems[i].partition);
     rd_kafka_assign(w->consumer, NULL);

@@ -1,0 +1,873 @@
+/* rp_extract: normalised report text -> measures. See rp_extract.h and
+ * ../shared/corpus/ANNOTATION.md for what counts as a measure.
+ *
+ * One pass over the normalised text: clause/sentence/paragraph boundaries
+ * drive the region and period state; at each number the quantity grammar
+ * (number, 余/多, multipliers, unit, markers before and after) runs and the
+ * exclusion rules (ordinals, dates, identifiers, names in quotes, conditions,
+ * Chinese-numeral idioms) decide whether it is a measure. Attributes
+ * (subject, metric, sentence) are filled when the result is built. */
+#include "rp_extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp_metric.h"
+#include "rp_normalize.h"
+#include "rp_number.h"
+#include "rp_period.h"
+#include "rp_region.h"
+#include "rp_subject.h"
+#include "rp_unit.h"
+#include "rp_utf8.h"
+
+#define NONE ((size_t)-1)
+#define SENTENCE_CONTEXT 240 /* bytes kept either side in rp_measure.sentence */
+
+typedef struct cand {
+    double value;
+    const rp_unit *unit;
+    rp_approx approx;
+    size_t start, end; /* surface in the normalised text, markers included */
+    size_t num_start;
+    bool optional;
+    size_t region, period; /* string pool indexes, NONE when none */
+} cand;
+
+typedef struct pool {
+    char **v;
+    size_t n, cap;
+} pool;
+
+typedef struct ex {
+    const char *s;
+    size_t n;
+    const char *published;
+    cand *c;
+    size_t nc, cap;
+    pool strs;
+    int quote;          /* depth inside “ ” 《 》 「 」 */
+    rp_region_state region;
+    size_t period;
+    size_t range_second; /* start of the second end of a range just seen */
+    bool oom;
+} ex;
+
+/* A quantity as the grammar reads it, before the exclusion rules. */
+typedef struct quantity {
+    rp_number num;
+    double value;
+    rp_approx approx;
+    bool multiplied;
+    const rp_unit *unit;
+    size_t unit_start, unit_end;
+    size_t start, end; /* with markers */
+    const char *post;  /* 以上 以下 ... or NULL */
+    bool pre_rule;     /* 至少 不少于: a rule or standard */
+} quantity;
+
+const char *rp_approx_name(rp_approx a)
+{
+    switch (a) {
+    case RP_APPROX_MORE_THAN: return "more_than";
+    case RP_APPROX_ABOUT: return "approx";
+    case RP_APPROX_AT_LEAST: return "at_least";
+    case RP_APPROX_AT_MOST: return "at_most";
+    default: return "";
+    }
+}
+
+/* ---- string pool ---- */
+
+static size_t intern(ex *x, const char *s)
+{
+    for (size_t k = x->strs.n; k > 0; k--)
+        if (strcmp(x->strs.v[k - 1], s) == 0)
+            return k - 1;
+    if (x->strs.n == x->strs.cap) {
+        size_t cap = x->strs.cap ? x->strs.cap * 2 : 16;
+        char **v = realloc(x->strs.v, cap * sizeof *v);
+        if (v == NULL) {
+            x->oom = true;
+            return NONE;
+        }
+        x->strs.v = v;
+        x->strs.cap = cap;
+    }
+    char *d = strdup(s);
+    if (d == NULL) {
+        x->oom = true;
+        return NONE;
+    }
+    x->strs.v[x->strs.n] = d;
+    return x->strs.n++;
+}
+
+static const char *pool_str(const ex *x, size_t idx)
+{
+    return idx == NONE ? "" : x->strs.v[idx];
+}
+
+static void pool_free(pool *p)
+{
+    for (size_t k = 0; k < p->n; k++)
+        free(p->v[k]);
+    free(p->v);
+}
+
+/* ---- small character helpers ---- */
+
+static bool is_digit_at(const ex *x, size_t i)
+{
+    return i < x->n && x->s[i] >= '0' && x->s[i] <= '9';
+}
+
+static bool is_alpha_cp(uint32_t cp)
+{
+    return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+}
+
+static bool starts(const ex *x, size_t i, const char *lit)
+{
+    return rp_utf8_starts(x->s, x->n, i, lit);
+}
+
+static bool is_clause_punct(uint32_t cp)
+{
+    return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002 ||
+           cp == 0x2026;
+}
+
+static bool is_sentence_end(uint32_t cp)
+{
+    return cp == 0x3002 || cp == '!' || cp == '?' || cp == '\n';
+}
+
+/* ---- the quantity grammar ---- */
+
+typedef struct marker {
+    const char *s;
+    rp_approx approx;
+    bool rule; /* a standard rather than a fact: optional */
+} marker;
+
+static const marker pre_markers[] = {
+    {"不少于", RP_APPROX_AT_LEAST, true}, {"不低于", RP_APPROX_AT_LEAST, true},
+    {"不超过", RP_APPROX_AT_MOST, true},  {"至少", RP_APPROX_AT_LEAST, true},
+    {"超过", RP_APPROX_MORE_THAN, false}, {"不足", RP_APPROX_AT_MOST, false},
+    {"不到", RP_APPROX_AT_MOST, false},   {"将近", RP_APPROX_ABOUT, false},
+    {"大约", RP_APPROX_ABOUT, false},     {"约", RP_APPROX_ABOUT, false},
+    {"近", RP_APPROX_ABOUT, false},       {"超", RP_APPROX_MORE_THAN, false},
+    {"逾", RP_APPROX_MORE_THAN, false},
+};
+
+static const marker post_markers[] = {
+    {"及以上", RP_APPROX_AT_LEAST, false}, {"及以下", RP_APPROX_AT_MOST, false},
+    {"以上", RP_APPROX_AT_LEAST, false},   {"以下", RP_APPROX_AT_MOST, false},
+    {"以内", RP_APPROX_AT_MOST, false},    {"左右", RP_APPROX_ABOUT, false},
+};
+
+static void read_pre(const ex *x, quantity *q)
+{
+    for (size_t k = 0; k < sizeof pre_markers / sizeof pre_markers[0]; k++) {
+        if (rp_utf8_ends(x->s, q->start, pre_markers[k].s)) {
+            q->start -= strlen(pre_markers[k].s);
+            if (q->approx == RP_APPROX_EXACT)
+                q->approx = pre_markers[k].approx;
+            q->pre_rule = pre_markers[k].rule;
+            return;
+        }
+    }
+}
+
+static void read_post(const ex *x, quantity *q)
+{
+    for (size_t k = 0; k < sizeof post_markers / sizeof post_markers[0]; k++) {
+        if (starts(x, q->end, post_markers[k].s)) {
+            q->post = post_markers[k].s;
+            q->end += strlen(post_markers[k].s);
+            if (q->approx == RP_APPROX_EXACT || q->approx == RP_APPROX_ABOUT)
+                q->approx = post_markers[k].approx;
+            return;
+        }
+    }
+}
+
+/* 余/多 and 万/亿/千/百 after the number, in any order: 380余万, 15万余. */
+static size_t read_suffixes(const ex *x, quantity *q, size_t j, double *factor)
+{
+    *factor = 1;
+    for (int k = 0; k < 4; k++) {
+        double mul;
+        size_t ml;
+        if (starts(x, j, "余") || starts(x, j, "多")) {
+            q->approx = RP_APPROX_MORE_THAN;
+            j += 3;
+        } else if (!starts(x, j, "百分") && (ml = rp_number_multiplier(x->s, x->n, j, &mul)) > 0) {
+            *factor *= mul;
+            q->multiplied = true;
+            j += ml;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* Reads number, suffixes, unit and markers at i. False when no number. */
+static bool read_quantity(const ex *x, size_t i, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    if (!rp_number_parse(x->s, x->n, i, &q->num))
+        return false;
+    double factor;
+    size_t j = read_suffixes(x, q, q->num.end, &factor);
+    q->value = q->num.value * factor;
+    q->unit = rp_unit_match(x->s, x->n, j);
+    q->unit_start = j;
+    q->unit_end = q->unit ? j + strlen(q->unit->surface) : j;
+    if (q->unit && (q->unit->flags & RP_UNIT_MORE))
+        q->approx = RP_APPROX_MORE_THAN;
+    q->start = i;
+    q->end = q->unit_end;
+    if (q->unit)
+        read_post(x, q);
+    read_pre(x, q);
+    return true;
+}
+
+static size_t range_marker(const ex *x, size_t j)
+{
+    static const char *const marks[] = {"至", "到", "-", "~", "\xE2\x80\x94", "\xE2\x80\x93"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t l = strlen(marks[k]);
+        if (starts(x, j, marks[k])) {
+            uint32_t next = rp_utf8_at(x->s, x->n, j + l);
+            if ((next >= '0' && next <= '9') || rp_number_is_cn(next))
+                return l;
+        }
+    }
+    return 0;
+}
+
+/* ---- exclusion rules: what a number with a unit can be besides a measure ---- */
+
+/* Arabic numbers shaped like identifiers, dates, times, versions, scores:
+ * 2024-09-10, 0551-6260, 6·25, 1+12, 14607214.html, 5G. */
+static bool identifier_shape(const ex *x, const quantity *q)
+{
+    const rp_number *nm = &q->num;
+    if (nm->chinese)
+        return false;
+    if (nm->leading_zero || (nm->int_digits >= 9 && !nm->has_decimal))
+        return true;
+    size_t j = nm->end;
+    uint32_t next = rp_utf8_at(x->s, x->n, j);
+    if (is_alpha_cp(next))
+        return true;
+    if (next == '/' || next == ':' || next == '.' || next == '_' || next == 0xB7 || next == '+' ||
+        next == 0xD7 || next == '*' || next == '#' || next == 0x2022 || next == 0x30FB)
+        return is_digit_at(x, j + 1) || is_digit_at(x, j + 2);
+    if (next == '-' && is_digit_at(x, j + 1)) {
+        rp_number second;
+        rp_number_parse(x->s, x->n, j + 1, &second);
+        return second.leading_zero || rp_utf8_at(x->s, x->n, second.end) == '-';
+    }
+    uint32_t prev = rp_utf8_before(x->s, x->n, nm->start);
+    if (is_alpha_cp(prev) || prev == '/' || prev == '#' || prev == '_' || prev == '@' ||
+        prev == '=' || prev == '+' || prev == 0xB7)
+        return true;
+    if ((prev == '.' || prev == '-' || prev == ':') &&
+        rp_utf8_before(x->s, x->n, rp_utf8_prev(x->s, nm->start)) < 0x80)
+        return true;
+    return false;
+}
+
+/* 第N, 2021年5期 (an issue), 3月14日 parts. */
+static bool ordinal_or_date_part(const ex *x, const quantity *q)
+{
+    size_t s = q->num.start;
+    uint32_t prev = rp_utf8_before(x->s, x->n, s);
+    if (prev == 0x7B2C) /* 第 */
+        return true;
+    if (prev == 0x5E74 || prev == 0x6708) { /* 年 月 right after a number */
+        size_t p = rp_utf8_prev(x->s, s);
+        return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
+               rp_number_is_cn(rp_utf8_before(x->s, x->n, p));
+    }
+    return false;
+}
+
+/* 年 after a year, 2023年度, 80年代, 3年级. */
+static bool year_not_duration(const ex *x, const quantity *q)
+{
+    if (!(q->unit->flags & RP_UNIT_YEAR))
+        return false;
+    if (!q->num.chinese && q->num.int_digits == 4 && !q->multiplied)
+        return true;
+    if (q->value >= 100)
+        return true;
+    static const char *const after[] = {"度", "代", "级", "底", "初", "末", "前", "后", "月",
+                                        "终", "中", "里", "头", "轻", "龄", "份", "届"};
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+        if (starts(x, q->unit_end, after[k]))
+            return true;
+    return false;
+}
+
+/* Chinese-numeral quantities are admitted only when they read as counts:
+ * several numeral characters with a digit (二十六场, 一千二百余人) or a
+ * bare multiplier with 余/多 (万余户). A single digit plus classifier is an
+ * idiom, slogan or name far more often than a count (一人一策, 三会一课,
+ * 四个方面). */
+static bool chinese_not_count(const quantity *q)
+{
+    const rp_number *nm = &q->num;
+    if (!nm->chinese)
+        return false;
+    if (nm->malformed || nm->digit_sequence || !(q->unit->flags & RP_UNIT_CN_OK))
+        return true;
+    if (nm->bare_multiplier)
+        return q->approx != RP_APPROX_MORE_THAN;
+    return nm->single_digit;
+}
+
+/* The clause the quantity sits in ends in 的: it qualifies a subject
+ * (连续2年被评定为五星级的, 党员不足3人的). */
+static bool clause_ends_with_de(const ex *x, size_t j)
+{
+    size_t limit = j + 150;
+    while (j < x->n && j < limit) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (is_clause_punct(cp) || cp == '\n' || cp == 0x3001)
+            return rp_utf8_ends(x->s, j, "的");
+        if (cp >= '0' && cp <= '9')
+            return false;
+        j += l;
+    }
+    return false;
+}
+
+/* Conditions and thresholds: 35岁及以下党员, 10万元以上的村, 3名以上党员的,
+ * 不足3人的. */
+static bool is_condition(const ex *x, const quantity *q)
+{
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (next == 0x7684) /* 的 */
+        return true;
+    if (q->post != NULL && strcmp(q->post, "左右") != 0 && rp_utf8_is_han(next))
+        return true;
+    return clause_ends_with_de(x, q->end);
+}
+
+static bool is_capacity(const ex *x, const quantity *q)
+{
+    size_t b = q->start;
+    for (int k = 0; k < 3 && b > 0; k++) {
+        b = rp_utf8_prev(x->s, b);
+        if (starts(x, b, "容纳") || starts(x, b, "可供"))
+            return true;
+    }
+    return false;
+}
+
+/* ---- candidates ---- */
+
+static void push_cand(ex *x, const quantity *q, bool optional)
+{
+    if (x->nc == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 64;
+        cand *c = realloc(x->c, cap * sizeof *c);
+        if (c == NULL) {
+            x->oom = true;
+            return;
+        }
+        x->c = c;
+        x->cap = cap;
+    }
+    cand *c = &x->c[x->nc++];
+    c->value = q->value;
+    c->unit = q->unit;
+    c->approx = q->approx;
+    c->start = q->start;
+    c->end = q->end;
+    c->num_start = q->num.start;
+    c->optional = optional;
+    c->region = intern(x, rp_region_current(&x->region));
+    c->period = x->period;
+}
+
+/* A range: `5000元至3万元`, `10至20人`. Gives the first end a unit when it
+ * has none and marks where the second starts; both ends are optional. */
+static bool read_range(ex *x, quantity *q)
+{
+    size_t at = q->unit ? q->unit_end : q->num.end;
+    if (q->unit == NULL) {
+        double f;
+        quantity tmp = *q;
+        at = read_suffixes(x, &tmp, q->num.end, &f);
+    }
+    size_t ml = range_marker(x, at);
+    if (ml == 0)
+        return false;
+    quantity second;
+    if (!read_quantity(x, at + ml, &second) || second.unit == NULL)
+        return false;
+    if (q->unit == NULL) {
+        q->unit = second.unit;
+        if (!q->multiplied && second.multiplied)
+            q->value *= second.value / second.num.value;
+        q->end = at;
+        q->unit_end = at;
+    }
+    x->range_second = at + ml;
+    return true;
+}
+
+static bool rejected(ex *x, const quantity *q)
+{
+    return x->quote > 0 || identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
+           chinese_not_count(q) || year_not_duration(x, q) || is_condition(x, q);
+}
+
+/* Handles the number at i; returns where scanning resumes. */
+static size_t handle_number(ex *x, size_t i)
+{
+    quantity q;
+    if (!read_quantity(x, i, &q))
+        return i + 1;
+    size_t resume = q.end > q.num.end ? q.end : q.num.end;
+    if (identifier_shape(x, &q)) {
+        while (resume < x->n && (is_alpha_cp((unsigned char)x->s[resume]) ||
+                                 is_digit_at(x, resume) || strchr("./:_-+#", x->s[resume])))
+            resume++;
+        return resume;
+    }
+    bool second_end = q.num.start == x->range_second;
+    bool first_end = read_range(x, &q);
+    if (q.unit == NULL || rejected(x, &q))
+        return resume;
+    bool optional = first_end || second_end || q.pre_rule ||
+                    (q.unit->flags & RP_UNIT_DURATION) || is_capacity(x, &q);
+    push_cand(x, &q, optional);
+    return q.end;
+}
+
+/* 百分之四十 / 百分之5 -> 40 % */
+static size_t handle_percent(ex *x, size_t i)
+{
+    quantity q;
+    size_t at = i + strlen("百分之");
+    if (!read_quantity(x, at, &q) || x->quote > 0 || q.num.malformed)
+        return at;
+    static const rp_unit percent = {"%", "%", "ratio", 0, NULL};
+    q.unit = &percent;
+    q.unit_end = q.num.end;
+    q.end = q.num.end;
+    q.start = i;
+    read_pre(x, &q);
+    if (!is_condition(x, &q))
+        push_cand(x, &q, false);
+    return q.end;
+}
+
+/* ---- the scan ---- */
+
+/* ASCII words and URLs are skipped whole: digits inside them are not
+ * quantities (ICP备, P51, https://.../2024/09/09/14607214.html). */
+static size_t skip_ascii_word(const ex *x, size_t i)
+{
+    size_t j = i;
+    bool url = starts(x, i, "http") || starts(x, i, "www.") || starts(x, i, "WWW.");
+    while (j < x->n) {
+        unsigned char b = (unsigned char)x->s[j];
+        bool word = is_alpha_cp(b) || (b >= '0' && b <= '9') || b == '_' || b == '-' || b == '.';
+        if (url)
+            word = b > 0x20 && b < 0x80;
+        if (!word)
+            break;
+        j++;
+    }
+    return j > i ? j : i + 1;
+}
+
+static void update_quotes(ex *x, uint32_t cp)
+{
+    if (cp == 0x201C || cp == 0x300A || cp == 0x300C || cp == 0x300E)
+        x->quote++;
+    else if ((cp == 0x201D || cp == 0x300B || cp == 0x300D || cp == 0x300F) && x->quote > 0)
+        x->quote--;
+}
+
+/* At a clause start: time phrases set the period, then a place or 我省 may
+ * switch the region. */
+static void clause_start(ex *x, size_t i)
+{
+    char buf[64];
+    size_t l = rp_period_at(x->s, x->n, i, x->published, buf, sizeof buf);
+    if (l > 0) {
+        x->period = intern(x, buf);
+        i += l;
+    }
+    rp_region_clause(&x->region, x->s, x->n, i);
+}
+
+static void paragraph_start(ex *x, size_t i)
+{
+    x->quote = 0;
+    x->period = NONE;
+    rp_region_paragraph(&x->region, x->s, x->n, i);
+}
+
+static void scan(ex *x)
+{
+    size_t i = 0;
+    bool at_clause = true;
+    paragraph_start(x, 0);
+    while (i < x->n && !x->oom) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
+        if (at_clause && cp != ' ' && cp != '\t') {
+            clause_start(x, i);
+            at_clause = false;
+        }
+        if (cp == '\n') {
+            paragraph_start(x, i + 1);
+            at_clause = true;
+        } else if (is_clause_punct(cp)) {
+            if (is_sentence_end(cp))
+                rp_region_sentence_end(&x->region);
+            at_clause = true;
+        } else if (cp >= '0' && cp <= '9') {
+            i = handle_number(x, i);
+            continue;
+        } else if (is_alpha_cp(cp)) {
+            i = skip_ascii_word(x, i);
+            continue;
+        } else if (cp == 0x767E && starts(x, i, "百分之")) {
+            i = handle_percent(x, i);
+            continue;
+        } else if (rp_number_is_cn(cp)) {
+            i = handle_number(x, i);
+            continue;
+        } else {
+            update_quotes(x, cp);
+        }
+        i += l;
+    }
+}
+
+/* ---- document metadata ---- */
+
+static char *dup_range(const char *s, size_t a, size_t b)
+{
+    size_t l = b > a ? b - a : 0;
+    char *d = malloc(l + 1);
+    if (d == NULL)
+        return NULL;
+    memcpy(d, s + a, l);
+    d[l] = '\0';
+    return d;
+}
+
+/* The first non-empty line when it looks like a headline: short, no final
+ * full stop, some Han text. */
+static char *guess_title(const char *s, size_t n)
+{
+    size_t a = 0;
+    while (a < n && (s[a] == '\n' || s[a] == ' ' || s[a] == '\t'))
+        a++;
+    const char *nl = memchr(s + a, '\n', n - a);
+    size_t b = nl ? (size_t)(nl - s) : n;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (b == a || b - a > 150 || rp_utf8_ends(s, b, "。") ||
+        !rp_utf8_is_han(rp_utf8_at(s, n, rp_utf8_prev(s, b))))
+        return strdup("");
+    return dup_range(s, a, b);
+}
+
+static bool digits_at(const char *s, size_t n, size_t i, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (i + k >= n || s[i + k] < '0' || s[i + k] > '9')
+            return false;
+    return true;
+}
+
+/* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日 at i -> "YYYY-MM-DD". */
+static bool parse_date(const char *s, size_t n, size_t i, char out[11])
+{
+    if (!digits_at(s, n, i, 4))
+        return false;
+    unsigned v[3] = {0, 0, 0};
+    size_t j = i;
+    for (int part = 0; part < 3; part++) {
+        size_t d = 0;
+        while (j < n && s[j] >= '0' && s[j] <= '9' && d < 4) {
+            v[part] = v[part] * 10 + (unsigned)(s[j] - '0');
+            j++;
+            d++;
+        }
+        if (d == 0)
+            return false;
+        if (part == 2)
+            break;
+        if (j < n && strchr("-/.", s[j]) && s[j] != '\0')
+            j++;
+        else if (rp_utf8_starts(s, n, j, part == 0 ? "年" : "月"))
+            j += 3;
+        else
+            return false;
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+        return false;
+    snprintf(out, 11, "%04u-%02u-%02u", v[0] % 10000, v[1], v[2]);
+    return true;
+}
+
+static char *find_published(const char *s, size_t n)
+{
+    static const char *const labels[] = {"发布时间", "发布日期", "发表时间", "日期", "时间"};
+    size_t lim = n < 3000 ? n : 3000;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        const char *p = memmem(s, lim, labels[k], strlen(labels[k]));
+        if (p == NULL)
+            continue;
+        size_t j = (size_t)(p - s) + strlen(labels[k]);
+        while (j < lim && (s[j] == ':' || s[j] == ' '))
+            j++;
+        char d[11];
+        if (parse_date(s, n, j, d))
+            return strdup(d);
+    }
+    return strdup("");
+}
+
+/* 来源:X / 主办:X / (X / 供稿) */
+static char *find_source(const char *s, size_t n)
+{
+    static const char *const labels[] = {"来源:", "来源 :", "主办:", "稿源:"};
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        const char *p = memmem(s, n, labels[k], strlen(labels[k]));
+        if (p == NULL)
+            continue;
+        size_t a = (size_t)(p - s) + strlen(labels[k]);
+        while (a < n && s[a] == ' ')
+            a++;
+        size_t b = a;
+        while (b < n && s[b] != ' ' && s[b] != '\n' && s[b] != '\t' && b - a < 120 &&
+               !rp_utf8_starts(s, n, b, "作者") && !rp_utf8_starts(s, n, b, "承办"))
+            b++;
+        if (b > a)
+            return dup_range(s, a, b);
+    }
+    const char *g = memmem(s, n, "供稿", strlen("供稿"));
+    if (g != NULL) {
+        size_t e = (size_t)(g - s), a = e;
+        while (a > 0 && s[a - 1] != '(' && s[a - 1] != '\n' && e - a < 90)
+            a--;
+        size_t b = e;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '/'))
+            b--;
+        if (b > a)
+            return dup_range(s, a, b);
+    }
+    return strdup("");
+}
+
+static int fill_meta(rp_doc_meta *m, const ex *x, const rp_extract_hints *h)
+{
+    bool ht = h && h->title && h->title[0], hp = h && h->published && h->published[0];
+    bool hs = h && h->source && h->source[0];
+    m->title = ht ? strdup(h->title) : guess_title(x->s, x->n);
+    m->published = hp ? strdup(h->published) : find_published(x->s, x->n);
+    m->source = hs ? strdup(h->source) : find_source(x->s, x->n);
+    m->region = strdup(x->region.doc);
+    return (m->title && m->published && m->source && m->region) ? 0 : -1;
+}
+
+/* ---- building the result ---- */
+
+/* The input bytes a measure came from. The end reaches over a pinyin note
+ * removed right after it (13個(gè)) but not over other removed runs. */
+static void surface_range(const rp_norm *nm, const char *input, const cand *c, size_t *a,
+                          size_t *b)
+{
+    *a = rp_norm_in_offset(nm, c->start);
+    size_t last = rp_utf8_prev(nm->text, c->end);
+    size_t l;
+    size_t last_in = rp_norm_in_offset(nm, last);
+    rp_utf8_decode(input, nm->in_len, last_in, &l);
+    size_t tight = last_in + l, loose = rp_norm_in_offset(nm, c->end);
+    *b = tight;
+    if (loose > tight && (input[tight] == '(' || rp_utf8_starts(input, nm->in_len, tight, "（")))
+        *b = loose;
+    if (*b < *a)
+        *b = *a;
+}
+
+static char *sentence_of(const ex *x, const cand *c)
+{
+    size_t a = c->start, b = c->end;
+    while (a > 0 && c->start - a < SENTENCE_CONTEXT) {
+        size_t p = rp_utf8_prev(x->s, a);
+        if (is_sentence_end(rp_utf8_at(x->s, x->n, p)))
+            break;
+        a = p;
+    }
+    while (b < x->n && b - c->end < SENTENCE_CONTEXT) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, b, &l);
+        b += l;
+        if (is_sentence_end(cp))
+            break;
+    }
+    while (b > a && (x->s[b - 1] == '\n' || x->s[b - 1] == ' '))
+        b--;
+    return dup_range(x->s, a, b);
+}
+
+static bool is_count_unit(const rp_unit *u)
+{
+    static const char *const kinds[] = {"person", "organisation", "item", "event", "household"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strcmp(u->kind, kinds[k]) == 0)
+            return true;
+    return false;
+}
+
+static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
+                        size_t k, const char *prev_subject)
+{
+    const cand *c = &x->c[k];
+    char subj[256];
+    rp_subject_span sp = {.start = c->start, .end = c->end,
+                          .floor = k > 0 ? x->c[k - 1].end : 0,
+                          .count_unit = is_count_unit(c->unit)};
+    rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
+    if (subj[0] == '\0' && prev_subject != NULL && k > 0 && x->c[k - 1].end + 8 >= c->start)
+        snprintf(subj, sizeof subj, "%s", prev_subject);
+    size_t a, b;
+    surface_range(nm, input, c, &a, &b);
+    m->value = c->value;
+    m->unit = strdup(c->unit->canonical);
+    m->unit_kind = c->unit->kind;
+    m->approx = c->approx;
+    m->text = dup_range(input, a, b);
+    m->subject = strdup(subj);
+    m->region = strdup(pool_str(x, c->region));
+    m->period = strdup(pool_str(x, c->period));
+    m->metric = rp_metric_classify(c->unit->kind, subj);
+    m->span_start = c->start;
+    m->span_end = c->end;
+    m->sentence = sentence_of(x, c);
+    m->optional = c->optional;
+    bool ok = m->unit && m->text && m->subject && m->region && m->period && m->sentence;
+    return ok ? 0 : -1;
+}
+
+static char *diagnostics(const rp_norm *nm, size_t in_len)
+{
+    char buf[256];
+    const char *kind = "";
+    if (in_len == 0)
+        kind = "empty input; ";
+    else if (nm->n_control * 10 > in_len || nm->n_invalid * 10 > in_len)
+        kind = "input looks binary (many control or invalid bytes); ";
+    if (nm->n_invalid == 0 && nm->n_control == 0 && nm->n_spam == 0 && kind[0] == '\0')
+        return strdup("");
+    snprintf(buf, sizeof buf, "%sinvalid_utf8=%zu control=%zu spam_tokens=%zu pinyin_notes=%zu",
+             kind, nm->n_invalid, nm->n_control, nm->n_spam, nm->n_pinyin);
+    return strdup(buf);
+}
+
+void rp_extract_result_free(rp_extract_result *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t k = 0; k < r->n_measures; k++) {
+        rp_measure *m = &r->measures[k];
+        free(m->unit);
+        free(m->text);
+        free(m->subject);
+        free(m->region);
+        free(m->period);
+        free(m->sentence);
+    }
+    free(r->measures);
+    free(r->meta.title);
+    free(r->meta.published);
+    free(r->meta.source);
+    free(r->meta.region);
+    free(r->text);
+    free(r->diagnostics);
+    free(r);
+}
+
+static int build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *h,
+                 rp_extract_result *r)
+{
+    if (x->nc > 0) {
+        r->measures = calloc(x->nc, sizeof *r->measures);
+        if (r->measures == NULL)
+            return -1;
+    }
+    for (size_t k = 0; k < x->nc; k++) {
+        const char *prev = k > 0 ? r->measures[k - 1].subject : NULL;
+        r->n_measures = k + 1;
+        if (fill_measure(&r->measures[k], x, nm, input, k, prev) != 0)
+            return -1;
+    }
+    if (fill_meta(&r->meta, x, h) != 0)
+        return -1;
+    r->diagnostics = diagnostics(nm, nm->in_len);
+    if (r->diagnostics == NULL)
+        return -1;
+    r->text = nm->text; /* now owned by r */
+    r->text_len = nm->len;
+    nm->text = NULL;
+    return 0;
+}
+
+static void set_err(char *err, size_t errlen, const char *msg)
+{
+    if (err != NULL && errlen > 0)
+        snprintf(err, errlen, "%s", msg);
+}
+
+int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
+                    rp_extract_result **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (text == NULL && len > 0) {
+        set_err(err, errlen, "rp_extract_text: NULL text");
+        return -1;
+    }
+    rp_norm nm;
+    if (rp_normalize(text ? text : "", len, &nm) != 0) {
+        set_err(err, errlen, "rp_extract_text: out of memory while normalising");
+        return -1;
+    }
+    ex x = {.s = nm.text, .n = nm.len, .period = NONE, .range_second = NONE};
+    char *published = (hints && hints->published && hints->published[0])
+                          ? strdup(hints->published) : find_published(nm.text, nm.len);
+    x.published = published;
+    rp_region_state_init(&x.region, nm.text, nm.len, hints ? hints->title : NULL);
+    scan(&x);
+    rp_extract_result *r = calloc(1, sizeof *r);
+    int rc = (published == NULL || x.oom || r == NULL) ? -1 : build(&x, &nm, text, hints, r);
+    free(published);
+    pool_free(&x.strs);
+    free(x.c);
+    rp_norm_free(&nm);
+    if (rc != 0) {
+        rp_extract_result_free(r);
+        set_err(err, errlen, "rp_extract_text: out of memory");
+        return -1;
+    }
+    *out = r;
+    return 0;
+}

@@ -1,0 +1,76 @@
+/* rp_metric: see rp_metric.h and docs/metrics.md. */
+#include "rp_metric.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+typedef struct metric_rule {
+    const char *kinds;    /* unit kinds, space-separated; "*" any */
+    const char *keywords; /* '|'-separated substrings of the subject; "" any */
+    const char *metric;
+} metric_rule;
+
+static const metric_rule rules[] = {
+    {"money", "销售|营业|收入|产值|营收|交易额|成交", "sales_revenue"},
+    {"money", "", "funds"},
+    {"person person_time", "志愿", "volunteers"},
+    {"person_time", "培训|轮训|授课|学习", "members_trained"},
+    {"person_time", "服务|接待|接诊|走访|慰问|帮扶", "services_delivered"},
+    {"person_time", "", "participants"},
+    {"person", "培训|轮训", "members_trained"},
+    {"person", "发展|新党员|积极分子|申请人|入党|后备", "members_recruited"},
+    {"person", "书记|干部|专员|导师|指导员|讲师|委员|成员|人才|工作人员|管理员|网格员|顾问|两委",
+     "cadres"},
+    {"person", "", "participants"},
+    {"household", "", "households"},
+    {"event", "培训|轮训|培训班|课堂|党课|讲座|宣讲", "training_sessions"},
+    {"event", "", "events_held"},
+    {"organisation", "企业|公司|单位|商户|合作社", "enterprises"},
+    {"organisation", "中心|站|点|基地|阵地|党校|场所|驿站|室|馆|园|岗|教室", "places_built"},
+    {"organisation item", "党组织|支部|党委|联盟|队|小组|工会|协会|社区|村|乡镇|街道|街镇",
+     "organisations_built"},
+    {"item", "文件|制度|清单|手册|方案|书籍|材料|档案|读本|办法|规定|意见|模板|申请书|新政",
+     "documents_issued"},
+    {"item", "服务|事务|问题|难题|纠纷|诉求|实事|项目", "services_delivered"},
+    {"ratio duration age area other", "", "other"},
+};
+
+static bool kind_matches(const char *kinds, const char *kind)
+{
+    size_t kl = strlen(kind);
+    const char *p = kinds;
+    while ((p = strstr(p, kind)) != NULL) {
+        bool start_ok = p == kinds || p[-1] == ' ';
+        bool end_ok = p[kl] == '\0' || p[kl] == ' ';
+        if (start_ok && end_ok)
+            return true;
+        p += kl;
+    }
+    return false;
+}
+
+static bool keyword_matches(const char *keywords, const char *subject)
+{
+    if (keywords[0] == '\0')
+        return true;
+    const char *p = keywords;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        if (l > 0 && memmem(subject, strlen(subject), p, l) != NULL)
+            return true;
+        p += l + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+const char *rp_metric_classify(const char *unit_kind, const char *subject)
+{
+    if (unit_kind == NULL || subject == NULL)
+        return "other";
+    for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++)
+        if (kind_matches(rules[k].kinds, unit_kind) && keyword_matches(rules[k].keywords, subject))
+            return rules[k].metric;
+    return "other";
+}

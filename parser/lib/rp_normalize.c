@@ -1,0 +1,387 @@
+/* rp_normalize: see rp_normalize.h. */
+#include "rp_normalize.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp_utf8.h"
+
+#include "rp_normalize_t2s.inc"
+
+#define T2S_COUNT (sizeof rp_t2s_pairs / sizeof rp_t2s_pairs[0])
+
+/* One bit per BMP code point that is a key of rp_t2s_pairs: most characters
+ * of a simplified text are rejected by one load. */
+static uint8_t t2s_bmp_bits[0x10000 / 8];
+static pthread_once_t t2s_once = PTHREAD_ONCE_INIT;
+
+static void t2s_build(void)
+{
+    for (size_t k = 0; k < T2S_COUNT; k++)
+        if (rp_t2s_pairs[k][0] < 0x10000)
+            t2s_bmp_bits[rp_t2s_pairs[k][0] >> 3] |= (uint8_t)(1u << (rp_t2s_pairs[k][0] & 7));
+}
+
+uint32_t rp_norm_t2s(uint32_t cp)
+{
+    pthread_once(&t2s_once, t2s_build);
+    if (cp < 0x3400)
+        return cp;
+    if (cp < 0x10000 && !(t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
+        return cp;
+    size_t lo = 0, hi = T2S_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rp_t2s_pairs[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (lo < T2S_COUNT && rp_t2s_pairs[lo][0] == cp) ? rp_t2s_pairs[lo][1] : cp;
+}
+
+/* ---- output buffer with anchors ---- */
+
+typedef struct norm_ctx {
+    rp_norm *n;
+    const char *in;
+    size_t in_len;
+    uint32_t last_cp; /* last emitted code point, '\n' at start */
+    uint32_t prev_cp; /* the one before */
+    bool oom;
+} norm_ctx;
+
+static bool grow(norm_ctx *c, size_t extra)
+{
+    rp_norm *n = c->n;
+    if (n->len + extra + 1 <= n->cap)
+        return true;
+    size_t cap = n->cap ? n->cap : 64;
+    while (cap < n->len + extra + 1)
+        cap *= 2;
+    char *t = realloc(n->text, cap);
+    if (t == NULL) {
+        c->oom = true;
+        return false;
+    }
+    n->text = t;
+    n->cap = cap;
+    return true;
+}
+
+static void anchor(norm_ctx *c, size_t in_pos)
+{
+    rp_norm *n = c->n;
+    if (n->n_anchors > 0) {
+        rp_norm_anchor *a = &n->anchors[n->n_anchors - 1];
+        if (a->in + (n->len - a->out) == in_pos)
+            return;
+        if (a->out == n->len) {
+            a->in = in_pos;
+            return;
+        }
+    }
+    if (n->n_anchors == n->cap_anchors) {
+        size_t cap = n->cap_anchors ? n->cap_anchors * 2 : 64;
+        rp_norm_anchor *t = realloc(n->anchors, cap * sizeof *t);
+        if (t == NULL) {
+            c->oom = true;
+            return;
+        }
+        n->anchors = t;
+        n->cap_anchors = cap;
+    }
+    n->anchors[n->n_anchors].out = n->len;
+    n->anchors[n->n_anchors].in = in_pos;
+    n->n_anchors++;
+}
+
+/* Emits cp, which stands for input bytes starting at in_pos. */
+static void emit(norm_ctx *c, uint32_t cp, size_t in_pos)
+{
+    if (!grow(c, 4))
+        return;
+    anchor(c, in_pos);
+    c->n->len += rp_utf8_encode(cp, c->n->text + c->n->len);
+    c->prev_cp = c->last_cp;
+    c->last_cp = cp;
+}
+
+size_t rp_norm_in_offset(const rp_norm *n, size_t out)
+{
+    if (out >= n->len)
+        return n->in_len;
+    size_t lo = 0, hi = n->n_anchors;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (n->anchors[mid].out <= out)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return out;
+    const rp_norm_anchor *a = &n->anchors[lo - 1];
+    size_t in = a->in + (out - a->out);
+    return in > n->in_len ? n->in_len : in;
+}
+
+void rp_norm_free(rp_norm *n)
+{
+    if (n == NULL)
+        return;
+    free(n->text);
+    free(n->anchors);
+    memset(n, 0, sizeof *n);
+}
+
+/* ---- character classes ---- */
+
+static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static bool is_alpha(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 ||
+           cp == 0xA0 || cp == '\f' || cp == '\v';
+}
+
+static bool is_tone_vowel(uint32_t cp)
+{
+    static const uint32_t tones[] = {0x101, 0xE1, 0x1CE, 0xE0, 0x113, 0xE9, 0x11B, 0xE8,
+                                     0x12B, 0xED, 0x1D0, 0xEC, 0x14D, 0xF3, 0x1D2, 0xF2,
+                                     0x16B, 0xFA, 0x1D4, 0xF9, 0x1D6, 0x1D8, 0x1DA, 0x1DC,
+                                     0xFC, 0xEA, 0x1E3F, 0x144, 0x148, 0x1F9};
+    for (size_t k = 0; k < sizeof tones / sizeof tones[0]; k++)
+        if (tones[k] == cp)
+            return true;
+    return false;
+}
+
+/* Punctuation that ends a sentence or clause (after full-width folding the
+ * ASCII forms count too). */
+static bool is_break_punct(uint32_t cp)
+{
+    if (cp < 0x80)
+        return strchr(",.;:!?)]\"'", (int)cp) != NULL && cp != 0;
+    return (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF1F) || cp == 0x2026 || cp == 0x2014;
+}
+
+static bool is_unit_joiner(uint32_t cp)
+{
+    static const char joiners[] = "余多万亿千百人名个次元位家项件户场期支所处条份本部岁年%";
+    char buf[5];
+    size_t l = rp_utf8_encode(cp, buf);
+    buf[l] = 0;
+    return cp != 0 && strstr(joiners, buf) != NULL;
+}
+
+/* ---- the special runs: pinyin notes, spam tokens, whitespace ---- */
+
+/* At an opening parenthesis (ASCII or full-width) at i: length of a pinyin
+ * note to drop, 0 when the parenthesis is real. */
+static size_t pinyin_note_len(const norm_ctx *c, size_t i, size_t open_len)
+{
+    if (!rp_utf8_is_han(c->last_cp))
+        return 0;
+    size_t j = i + open_len, letters = 0, tones = 0, vowels = 0;
+    while (j < c->in_len && letters <= 8) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(c->in, c->in_len, j, &l);
+        if (cp == ')' || cp == 0xFF09) {
+            bool toneless_ok = c->n->n_pinyin > 0 && vowels > 0 && letters >= 2;
+            if (letters == 0 || (tones == 0 && !toneless_ok))
+                return 0;
+            return j + l - i;
+        }
+        if (is_tone_vowel(cp)) {
+            tones++;
+        } else if (cp >= 'a' && cp <= 'z') {
+            if (strchr("aeiouv", (int)cp))
+                vowels++;
+        } else {
+            return 0;
+        }
+        letters++;
+        j += l;
+    }
+    return 0;
+}
+
+/* End of the run of 1-3 Han characters at j, or 0. */
+static size_t han_run_end(const norm_ctx *c, size_t j, size_t *count)
+{
+    *count = 0;
+    while (j < c->in_len && *count <= 3) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(c->in, c->in_len, j, &l);
+        if (!rp_utf8_is_han(cp))
+            break;
+        (*count)++;
+        j += l;
+    }
+    return (*count >= 1 && *count <= 3) ? j : 0;
+}
+
+/* At an ASCII letter at i: length of a spam token to drop, else 0. */
+static size_t spam_token_len(const norm_ctx *c, size_t i)
+{
+    uint32_t before = c->last_cp;
+    bool line_start = before == '\n';
+    if (!line_start && !rp_utf8_is_han(before) && !is_break_punct(before))
+        return 0;
+    size_t j = i, letters = 0, digits = 0;
+    while (j < c->in_len && j - i < 8) {
+        unsigned char b = (unsigned char)c->in[j];
+        if (is_alpha(b) && digits == 0)
+            letters++;
+        else if (is_digit(b))
+            digits++;
+        else
+            break;
+        j++;
+    }
+    if (j < c->in_len && (is_alpha((unsigned char)c->in[j]) || is_digit((unsigned char)c->in[j])))
+        return 0;
+    size_t han;
+    size_t end = han_run_end(c, j, &han);
+    if (end == 0)
+        return 0;
+    uint32_t next = rp_utf8_at(c->in, c->in_len, end);
+    bool at_eol = next == 0 || next == '\n' || next == '\r';
+    bool closes = next == 0x201D || next == 0x300B || next == 0x300D || next == '"';
+    if (!at_eol && (closes || !(is_break_punct(next) || is_alpha(next))))
+        return 0;
+    if (digits > 0 || letters == 1 || (line_start && at_eol))
+        return end - i;
+    return 0;
+}
+
+/* Whitespace run at i: drops it when it sits inside a number or between a
+ * number and its unit; otherwise copies it. Returns the input bytes used. */
+static size_t whitespace_run(norm_ctx *c, size_t i)
+{
+    size_t j = i, newlines = 0;
+    while (j < c->in_len) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(c->in, c->in_len, j, &l);
+        if (!is_space(cp))
+            break;
+        if (cp == '\n' || (cp == '\r' && !(j + 1 < c->in_len && c->in[j + 1] == '\n')))
+            newlines++;
+        j += l;
+    }
+    uint32_t next = rp_utf8_at(c->in, c->in_len, j);
+    uint32_t prev = c->last_cp;
+    bool drop = false;
+    if (newlines == 0)
+        drop = (is_digit(prev) && (is_digit(next) || rp_utf8_is_han(next) || next == '%')) ||
+               (rp_utf8_is_han(prev) && is_digit(next));
+    else if (newlines == 1)
+        drop = is_digit(prev) && is_unit_joiner(next);
+    if (drop)
+        return j - i;
+    for (size_t k = i; k < j;) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(c->in, c->in_len, k, &l);
+        if (cp == '\r' && k + 1 < j && c->in[k + 1] == '\n') {
+            k++;
+            continue;
+        }
+        emit(c, cp == '\r' ? '\n' : (cp == '\n' || cp == '\t') ? cp : ' ', k);
+        k += l;
+    }
+    return j - i;
+}
+
+/* ---- the main pass ---- */
+
+static size_t step_ascii(norm_ctx *c, size_t i, unsigned char b)
+{
+    if (is_alpha(b)) {
+        size_t s = spam_token_len(c, i);
+        if (s > 0) {
+            c->n->n_spam++;
+            return s;
+        }
+    } else if (b == '(') {
+        size_t p = pinyin_note_len(c, i, 1);
+        if (p > 0) {
+            c->n->n_pinyin++;
+            return p;
+        }
+    } else if (is_space(b)) {
+        return whitespace_run(c, i);
+    } else if (b < 0x20 || b == 0x7F) {
+        c->n->n_control++;
+        emit(c, ' ', i);
+        return 1;
+    }
+    emit(c, b, i);
+    return 1;
+}
+
+static size_t step_multi(norm_ctx *c, size_t i)
+{
+    size_t l;
+    uint32_t cp = rp_utf8_decode(c->in, c->in_len, i, &l);
+    if (cp == RP_UTF8_BAD) {
+        c->n->n_invalid++;
+    } else if (cp == 0xFF08) {
+        size_t p = pinyin_note_len(c, i, l);
+        if (p > 0) {
+            c->n->n_pinyin++;
+            return p;
+        }
+        cp = '(';
+    } else if (is_space(cp)) {
+        return whitespace_run(c, i);
+    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        cp -= 0xFEE0;
+    } else if (cp >= 0x3400) {
+        uint32_t s = rp_norm_t2s(cp);
+        if (s != cp)
+            c->n->n_t2s++;
+        cp = s;
+    } else if (cp >= 0x80 && cp < 0xA0) {
+        c->n->n_control++;
+        cp = ' ';
+    }
+    emit(c, cp, i);
+    return l;
+}
+
+int rp_normalize(const char *in, size_t len, rp_norm *out)
+{
+    memset(out, 0, sizeof *out);
+    out->in_len = len;
+    norm_ctx c = {.n = out, .in = in, .in_len = len, .last_cp = '\n', .prev_cp = '\n'};
+    if (!grow(&c, len + len / 8 + 16))
+        return -1;
+    size_t i = 0;
+    while (i < len && !c.oom) {
+        unsigned char b = (unsigned char)in[i];
+        if (b >= 0x80) {
+            i += step_multi(&c, i);
+        } else if (is_alpha(b) || b == '(' || b < 0x21 || b == 0x7F) {
+            i += step_ascii(&c, i, b);
+        } else {
+            if (out->len + 1 >= out->cap && !grow(&c, 1))
+                break;
+            anchor(&c, i);
+            out->text[out->len++] = (char)b;
+            c.prev_cp = c.last_cp;
+            c.last_cp = b;
+            i++;
+        }
+    }
+    if (c.oom) {
+        rp_norm_free(out);
+        return -1;
+    }
+    out->text[out->len] = '\0';
+    return 0;
+}

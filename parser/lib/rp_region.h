@@ -1,0 +1,73 @@
+/* rp_region: place names recognised by their administrative suffix (省 市
+ * 州 盟 区 县 旗 镇 乡 街道 村 社区), never by a list of known places.
+ *
+ * A place is 2-7 Han characters ending in a suffix, whose name part does not
+ * start with a function word (在 对 全 我 ...) and is not a common noun that
+ * happens to end in a suffix character (城市, 开发区, 行政村). Consecutive
+ * places chain: 常宁市荫田镇, 合肥新站高新区三十头社区.
+ *
+ * Pure functions over normalised (simplified) UTF-8; no allocation. */
+#ifndef RP_REGION_H
+#define RP_REGION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Administrative level of a place: 1 省, 2 市/州/盟, 3 区/县/旗, 4 镇/乡/街道,
+ * 5 村/社区; 0 none. */
+typedef struct rp_place {
+    size_t start, end; /* byte range of the whole chain */
+    int level;         /* level of its last (most specific) element */
+} rp_place;
+
+/* Parses a place chain starting exactly at s[i]. */
+bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out);
+
+/* At s[i]: 我省/全省/本市/全区 ... -> the level it refers to, else 0. Sets
+ * *len to its byte length. */
+int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len);
+
+/* True when the character after a place marks it as something other than
+ * the subject of its clause: 委 (区委 = the committee), 、 和 与 等 (a list),
+ * 的 (a modifier). */
+bool rp_region_not_subject(const char *s, size_t n, size_t end);
+
+/* Level of a place string (its last suffix), 0 when none. */
+int rp_region_level_of(const char *place);
+
+/* ---- region scope while scanning a document ----
+ *
+ * doc: the main region (title, first lines, or 我省 + the first XX省 in the
+ * text). A place that opens a clause as its subject (not followed by 委, 、,
+ * 的 ...) switches the region: for the rest of the document when it is the
+ * first such place of a plain paragraph (a section about 槐荫区), for the
+ * rest of the sentence inside an enumerated paragraph (一、... 苗山镇5名...).
+ * 我省/全区 at a clause start at the document's own level returns to doc. */
+
+#define RP_REGION_MAX 96
+
+typedef struct rp_region_state {
+    char doc[RP_REGION_MAX];
+    int doc_level;
+    char section[RP_REGION_MAX];
+    char sentence[RP_REGION_MAX];
+    bool para_enum;
+    bool para_has_place;
+} rp_region_state;
+
+/* Finds the main region from the title (may be NULL) and the text. */
+void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title);
+
+/* A paragraph starts at s[i]. */
+void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i);
+
+/* A clause starts at s[i] (time phrases already skipped by the caller). */
+void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i);
+
+/* A sentence ended (。！？). */
+void rp_region_sentence_end(rp_region_state *st);
+
+/* The region in force: sentence, else section, else doc ("" when none). */
+const char *rp_region_current(const rp_region_state *st);
+
+#endif

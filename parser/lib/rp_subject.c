@@ -1,0 +1,150 @@
+/* rp_subject: see rp_subject.h. */
+#include "rp_subject.h"
+
+#include <string.h>
+
+#include "rp_utf8.h"
+
+#define MAX_AFTER_CHARS 16
+#define MAX_BEFORE_CHARS 24
+
+/* Words that end a noun phrase after the classifier (once it has two
+ * characters): the verb of the clause usually starts here. */
+static const char *const after_stops[] = {
+    "组成", "建立", "参加", "参与", "用于", "进行", "开展", "签订", "担任", "配备", "申请", "成为",
+    "被", "颁发", "具备", "入选", "荣获", "分别", "认领", "主动", "共同", "成功", "作为", "纳入",
+    "落实", "解决", "进入", "获得", "实现", "完成", "达到", "接受", "提供", "负责", "覆盖", "到",
+    "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
+    "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", NULL};
+
+static const char *const lead_trims[] = {
+    "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
+    "共有", "先后", "全年", "同时", "此外", "已经", "已有", "已", "共", "还", "并", "又", "均",
+    "都", "再", "将", "对", "为", "全区", "全市", "全省", "全县", "全镇", "各级", "年以来", "年底",
+    "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", NULL};
+
+static const char *const tail_trims[] = {
+    "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
+    "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
+    "及", "中", "在", "对", "向", "将", "均", NULL};
+
+static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+static bool is_boundary(uint32_t cp)
+{
+    return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == '\n' ||
+           cp == 0x3002 || cp == 0x3001 || cp == 0 || cp == '.' || cp == 0x2026;
+}
+
+static size_t match_any(const char *s, size_t n, size_t i, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (rp_utf8_starts(s, n, i, list[k]))
+            return strlen(list[k]);
+    return 0;
+}
+
+static size_t match_any_end(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        if (b - a >= l && memcmp(s + b - l, list[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+    size_t l = b > a ? b - a : 0;
+    if (l >= cap)
+        l = cap - 1;
+    while (l > 0 && ((unsigned char)s[a + l] & 0xC0) == 0x80)
+        l--; /* keep whole characters */
+    memcpy(out, s + a, l);
+    out[l] = '\0';
+}
+
+/* The noun phrase after the measure, as [*a, *b). */
+static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b)
+{
+    size_t j = i, chars = 0;
+    int paren = 0, quote = 0;
+    uint32_t first = rp_utf8_at(s, n, j);
+    if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A))
+        return false;
+    if (match_any(s, n, j, tail_trims) || rp_utf8_starts(s, n, j, "以"))
+        return false;
+    while (j < n && chars < MAX_AFTER_CHARS) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (cp == '(' ) paren++;
+        else if (cp == ')') { if (paren == 0) break; paren--; }
+        else if (cp == 0x201C) quote++;
+        else if (cp == 0x201D) { if (quote > 0) quote--; }
+        else if (cp == 0x300A && chars > 0) break;
+        else if (is_digit(cp) || (paren == 0 && quote == 0 && is_boundary(cp))) break;
+        else if (paren == 0 && quote == 0 && chars >= 2 && match_any(s, n, j, after_stops)) break;
+        else if (!rp_utf8_is_han(cp) && cp != 0x300B && cp != 0x3001) break;
+        j += l;
+        chars++;
+    }
+    *a = i;
+    *b = j;
+    while (*b > *a) {
+        size_t t = match_any_end(s, *a, *b, tail_trims);
+        if (t == 0 || *b - t == *a)
+            break;
+        *b -= t;
+    }
+    return chars >= 2;
+}
+
+/* The words before the measure back to the clause boundary. */
+static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
+{
+    size_t j = sp->start, chars = 0;
+    int paren = 0;
+    while (j > sp->floor && chars < MAX_BEFORE_CHARS) {
+        size_t p = rp_utf8_prev(s, j);
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, p, &l);
+        if (cp == ')') paren++;
+        else if (cp == '(') { if (paren == 0) break; paren--; }
+        else if (paren == 0 && is_boundary(cp)) break;
+        j = p;
+        chars++;
+    }
+    *a = j;
+    *b = sp->start;
+    for (int guard = 0; guard < 8 && *a < *b; guard++) {
+        size_t t = match_any(s, *b, *a, lead_trims);
+        while (t == 0 && *a < *b && is_digit(rp_utf8_at(s, n, *a)))
+            (*a)++; /* a leading date: 2022年 */
+        if (t == 0 && !is_digit(rp_utf8_at(s, n, *a)))
+            t = match_any(s, *b, *a, lead_trims);
+        if (t == 0)
+            break;
+        *a += t;
+    }
+    for (int guard = 0; guard < 6 && *b > *a; guard++) {
+        size_t t = match_any_end(s, *a, *b, tail_trims);
+        if (t == 0)
+            break;
+        *b -= t;
+    }
+}
+
+void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
+{
+    size_t a, b;
+    out[0] = '\0';
+    if (cap == 0)
+        return;
+    if (sp->count_unit && after_phrase(s, n, sp->end, &a, &b)) {
+        copy_out(s, a, b, out, cap);
+        return;
+    }
+    before_phrase(s, n, sp, &a, &b);
+    copy_out(s, a, b, out, cap);
+}

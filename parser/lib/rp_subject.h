@@ -1,0 +1,31 @@
+/* rp_subject: the short phrase naming what a measure counts, taken from the
+ * words around the number.
+ *
+ * Rules (docs/metrics.md has examples):
+ *   1. after: when a count classifier (个 名 家 ...) is followed by a noun
+ *      phrase, that phrase wins (13个乡镇街道 -> 乡镇街道); it runs to the
+ *      next punctuation, number or verb-like stop word, parentheses and
+ *      quotes kept whole.
+ *   2. before: otherwise (money, ratios, durations, or the classifier ends
+ *      the clause) the words back to the clause boundary (， 。 ； ： 、 or the
+ *      previous measure), with leading time words, adverbs and
+ *      quantity verbs trimmed (今年以来 共 累计 已 ...).
+ *
+ * Pure; writes into a caller buffer. */
+#ifndef RP_SUBJECT_H
+#define RP_SUBJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct rp_subject_span {
+    size_t start;      /* measure surface start (pre-markers included) */
+    size_t end;        /* measure surface end (post-markers included) */
+    size_t floor;      /* do not look back before this (previous measure) */
+    bool count_unit;   /* the unit is a classifier that may precede a noun */
+} rp_subject_span;
+
+/* Writes a NUL-terminated subject (possibly "") into out[cap]. */
+void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap);
+
+#endif

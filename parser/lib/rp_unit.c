@@ -1,0 +1,107 @@
+/* rp_unit: see rp_unit.h. */
+#include "rp_unit.h"
+
+#include <string.h>
+
+#include "rp_utf8.h"
+
+#define CN RP_UNIT_CN_OK
+#define DUR RP_UNIT_DURATION
+
+/* Longer surfaces first where one is a prefix of another. */
+static const rp_unit units[] = {
+    {"个百分点", "百分点", "ratio", CN, NULL},
+    {"百分点", "百分点", "ratio", CN, NULL},
+    {"个多小时", "小时", "duration", CN | DUR | RP_UNIT_MORE, NULL},
+    {"个小时", "小时", "duration", CN | DUR, NULL},
+    {"个多月", "个月", "duration", CN | DUR | RP_UNIT_MORE, NULL},
+    {"个月", "个月", "duration", CN | DUR, NULL},
+    {"个工作日", "天", "duration", CN | DUR, NULL},
+    {"人(次)", "人次", "person_time", CN, NULL},
+    {"人次", "人次", "person_time", CN, NULL},
+    {"场次", "场次", "event", CN, NULL},
+    {"架次", "架次", "event", CN, NULL},
+    {"户次", "户次", "household", CN, NULL},
+    {"平方公里", "平方公里", "area", CN, NULL},
+    {"平方米", "平方米", "area", CN, NULL},
+    {"平米", "平方米", "area", CN, NULL},
+    {"公顷", "公顷", "area", CN, NULL},
+    {"部门", "个", "organisation", CN, NULL},
+    {"美元", "美元", "money", CN, NULL},
+    {"元", "元", "money", CN, "旦宵首素老帅年月"},
+    {"人", "人", "person", CN, "民员才口大士物身心生文气格"},
+    {"名", "名", "person", CN, "单称义额誉片录牌校医词言著胜次"},
+    {"位", "位", "person", CN, "于置数子居"},
+    {"户", "户", "household", CN, "口籍外型主"},
+    {"次", "次", "event", CN, "日年序要级数"},
+    {"场", "场", "event", CN, "所地景馆面合景上"},
+    {"期", "期", "event", CN, "间限望待满刊末中"},
+    {"批", "批", "event", CN, "准复示评次量"},
+    {"轮", "轮", "event", CN, "流换胎"},
+    {"堂", "堂", "event", CN, NULL},
+    {"个", "个", "organisation", CN, "人体性案别"},
+    {"家", "家", "organisation", CN, "庭长属园乡乡门里中"},
+    {"所", "所", "organisation", CN, "有在属得以谓需"},
+    {"支", "支", "organisation", CN, "部持出付援撑队书"},
+    {"处", "处", "organisation", CN, "理置分罚级长于室"},
+    {"座", "座", "organisation", CN, "谈位"},
+    {"件", "件", "item", CN, NULL},
+    {"项", "项", "item", CN, "目"},
+    {"条", "条", "item", CN, "件例款"},
+    {"本", "本", "item", CN, "地村人身级市区县镇科领质届次"},
+    {"份", "份", "item", CN, "子额"},
+    {"部", "部", "item", CN, "分署长队署位"},
+    {"篇", "篇", "item", CN, "章幅"},
+    {"套", "套", "item", CN, "餐路"},
+    {"门", "门", "item", CN, "户槛口诊类"},
+    {"类", "类", "item", CN, "别型似"},
+    {"册", "册", "item", CN, NULL},
+    {"台", "台", "item", CN, "账阶湾"},
+    {"辆", "辆", "item", CN, NULL},
+    {"间", "间", "item", CN, "隔断"},
+    {"栋", "栋", "item", CN, NULL},
+    {"张", "张", "item", CN, "贴扬"},
+    {"亩", "亩", "area", CN, NULL},
+    {"公里", "公里", "other", CN, NULL},
+    {"千米", "千米", "other", 0, NULL},
+    {"米", "米", "other", 0, "乐粮面饭"},
+    {"吨", "吨", "other", CN, NULL},
+    {"公斤", "公斤", "other", CN, NULL},
+    {"千克", "千克", "other", 0, NULL},
+    {"头", "头", "other", 0, "雁羊牛"},
+    {"%", "%", "ratio", 0, NULL},
+    {"倍", "倍", "ratio", CN, NULL},
+    {"小时", "小时", "duration", CN | DUR, NULL},
+    {"分钟", "分钟", "duration", CN | DUR, NULL},
+    {"学时", "学时", "duration", CN | DUR, NULL},
+    {"课时", "课时", "duration", CN | DUR, NULL},
+    {"天", "天", "duration", CN | DUR, "然地下津"},
+    {"周", "周", "duration", CN | DUR, "年边围"},
+    {"年", "年", "duration", CN | DUR | RP_UNIT_YEAR, NULL},
+    {"岁", "岁", "age", CN, "月"},
+};
+
+static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
+{
+    if (u->not_before == NULL || j >= n)
+        return false;
+    size_t l;
+    uint32_t cp = rp_utf8_decode(s, n, j, &l);
+    char buf[5];
+    size_t bl = rp_utf8_encode(cp, buf);
+    buf[bl] = '\0';
+    return cp >= 0x80 && strstr(u->not_before, buf) != NULL;
+}
+
+const rp_unit *rp_unit_match(const char *s, size_t n, size_t i)
+{
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        const rp_unit *u = &units[k];
+        if (rp_utf8_starts(s, n, i, u->surface)) {
+            if (blocked(u, s, n, i + strlen(u->surface)))
+                return NULL;
+            return u;
+        }
+    }
+    return NULL;
+}

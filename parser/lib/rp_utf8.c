@@ -1,0 +1,112 @@
+/* rp_utf8: see rp_utf8.h. */
+#include "rp_utf8.h"
+
+#include <string.h>
+
+static uint32_t decode_multi(const unsigned char *p, size_t avail, size_t *len)
+{
+    unsigned char c = p[0];
+    size_t need;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2; cp = c & 0x1Fu; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3; cp = c & 0x0Fu; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4; cp = c & 0x07u; min = 0x10000;
+    } else {
+        return RP_UTF8_BAD;
+    }
+    if (avail < need)
+        return RP_UTF8_BAD;
+    for (size_t k = 1; k < need; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return RP_UTF8_BAD;
+        cp = (cp << 6) | (p[k] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return RP_UTF8_BAD;
+    *len = need;
+    return cp;
+}
+
+uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    *len = 1;
+    if (p[0] < 0x80)
+        return p[0];
+    return decode_multi(p, n - i, len);
+}
+
+size_t rp_utf8_prev(const char *s, size_t i)
+{
+    size_t k = 0;
+    while (i > 0 && k < 4) {
+        i--;
+        k++;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return i;
+    }
+    return i;
+}
+
+uint32_t rp_utf8_before(const char *s, size_t n, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t len;
+    return rp_utf8_decode(s, n, rp_utf8_prev(s, i), &len);
+}
+
+uint32_t rp_utf8_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    size_t len;
+    return rp_utf8_decode(s, n, i, &len);
+}
+
+size_t rp_utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+bool rp_utf8_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+           cp == 0x3007;
+}
+
+bool rp_utf8_starts(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t l = strlen(lit);
+    return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
+}
+
+bool rp_utf8_ends(const char *s, size_t i, const char *lit)
+{
+    size_t l = strlen(lit);
+    return i >= l && memcmp(s + i - l, lit, l) == 0;
+}

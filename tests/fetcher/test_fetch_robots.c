@@ -1,0 +1,129 @@
+/* rp_robots: group selection, longest match, wildcards, crawl-delay. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "rp_robots.h"
+
+static rp_robots *parse(const char *text, const char *agent)
+{
+    rp_robots *r = rp_robots_parse(text, strlen(text), agent);
+    assert_non_null(r);
+    return r;
+}
+
+static void test_star_group(void **state)
+{
+    (void)state;
+    rp_robots *r = parse("# comment\nUser-agent: *\nDisallow: /private/\nAllow: /private/ok\n",
+                         "reportpipe");
+    assert_true(rp_robots_allowed(r, "/"));
+    assert_true(rp_robots_allowed(r, "/public/x.html"));
+    assert_false(rp_robots_allowed(r, "/private/"));
+    assert_false(rp_robots_allowed(r, "/private/a?b=1"));
+    assert_true(rp_robots_allowed(r, "/private/ok.html")); /* longer allow wins */
+    assert_true(rp_robots_allowed(r, "/robots.txt"));
+    assert_true(rp_robots_allowed(r, ""));
+    rp_robots_free(r);
+}
+
+static void test_specific_group_wins(void **state)
+{
+    (void)state;
+    const char *txt = "User-agent: *\nDisallow: /\n\n"
+                      "User-agent: ReportPipe/2.0\nDisallow: /nope\n";
+    rp_robots *r = parse(txt, "reportpipe");
+    assert_true(rp_robots_allowed(r, "/index.html"));
+    assert_false(rp_robots_allowed(r, "/nope/x"));
+    rp_robots_free(r);
+    r = parse(txt, "otherbot");
+    assert_false(rp_robots_allowed(r, "/index.html"));
+    rp_robots_free(r);
+}
+
+static void test_grouped_agents_and_merge(void **state)
+{
+    (void)state;
+    const char *txt = "user-agent: a\nUSER-AGENT: reportpipe\ndisallow: /one\n"
+                      "sitemap: https://x/sitemap.xml\n"
+                      "user-agent: reportpipe\ndisallow: /two\n"
+                      "user-agent: b\ndisallow: /three\n";
+    rp_robots *r = parse(txt, "reportpipe");
+    assert_false(rp_robots_allowed(r, "/one"));
+    assert_false(rp_robots_allowed(r, "/two"));
+    assert_true(rp_robots_allowed(r, "/three"));
+    assert_int_equal(rp_robots_rule_count(r), 2);
+    rp_robots_free(r);
+}
+
+static void test_wildcards_and_anchor(void **state)
+{
+    (void)state;
+    rp_robots *r = parse("User-agent: *\nDisallow: /*.pdf$\nDisallow: /tmp*/cache\n"
+                         "Allow: /*.pdf$x\n", "rp");
+    assert_false(rp_robots_allowed(r, "/a/b.pdf"));
+    assert_true(rp_robots_allowed(r, "/a/b.pdf?x=1"));
+    assert_true(rp_robots_allowed(r, "/a/b.pdfx"));
+    assert_false(rp_robots_allowed(r, "/tmp123/cache/x"));
+    assert_true(rp_robots_allowed(r, "/tm/cache"));
+    rp_robots_free(r);
+}
+
+static void test_tie_allow_and_empty_disallow(void **state)
+{
+    (void)state;
+    rp_robots *r = parse("User-agent: *\nDisallow: /page\nAllow: /page\n", "rp");
+    assert_true(rp_robots_allowed(r, "/page"));
+    rp_robots_free(r);
+    r = parse("User-agent: *\nDisallow:\n", "rp");
+    assert_true(rp_robots_allowed(r, "/anything"));
+    assert_int_equal(rp_robots_rule_count(r), 0);
+    rp_robots_free(r);
+}
+
+static void test_garbage_crlf_and_delay(void **state)
+{
+    (void)state;
+    const char *txt = "\xef\xbb\xbfjunk line\r\nDisallow: /before-any-group\r\n"
+                      "User-agent: *\r\nCrawl-delay: 2.5\r\nDisallow: /x # trailing\r\n";
+    rp_robots *r = parse(txt, "rp");
+    assert_true(rp_robots_allowed(r, "/before-any-group"));
+    assert_false(rp_robots_allowed(r, "/x/y"));
+    assert_true(rp_robots_crawl_delay(r) > 2.4 && rp_robots_crawl_delay(r) < 2.6);
+    rp_robots_free(r);
+    r = rp_robots_allow_all();
+    assert_true(rp_robots_allowed(r, "/x"));
+    assert_true(rp_robots_crawl_delay(r) < 0);
+    rp_robots_free(r);
+    rp_robots_free(NULL);
+    assert_true(rp_robots_allowed(NULL, "/x"));
+}
+
+static void test_not_nul_terminated(void **state)
+{
+    (void)state;
+    char buf[] = {'U', 's', 'e', 'r', '-', 'a', 'g', 'e', 'n', 't', ':', '*', '\n',
+                  'D', 'i', 's', 'a', 'l', 'l', 'o', 'w', ':', '/', 'a'};
+    rp_robots *r = rp_robots_parse(buf, sizeof buf, "rp");
+    assert_false(rp_robots_allowed(r, "/a"));
+    assert_true(rp_robots_allowed(r, "/b"));
+    rp_robots_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_star_group),
+        cmocka_unit_test(test_specific_group_wins),
+        cmocka_unit_test(test_grouped_agents_and_merge),
+        cmocka_unit_test(test_wildcards_and_anchor),
+        cmocka_unit_test(test_tie_allow_and_empty_disallow),
+        cmocka_unit_test(test_garbage_crlf_and_delay),
+        cmocka_unit_test(test_not_nul_terminated),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

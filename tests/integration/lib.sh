@@ -58,6 +58,21 @@ start_service() {
   echo $!
 }
 
+# A consumer-group reader of the analytics topic appending rows to $1, as a
+# BI loader would; its commits let the sink's backlog bound move.
+start_collector() {
+  kcat -b "$BOOTSTRAP" -G it-collector -X auto.offset.reset=earliest -X auto.commit.interval.ms=500 -u -q -f '%s\n' \
+    reportpipe.analytics >"$1" 2>"$WORK/collector.err" &
+  PIDS+=($!)
+}
+
+# Backlog bounds as `reportpipe run` sets them: each producing stage waits for
+# its consumer group, so the embedded broker's retention never drops data.
+BOUND=3145728
+PARSER_BOUND=(--backlog-group reportpipe-sink --backlog-max-bytes $BOUND)
+SINK_BOUND=(--backlog-group it-collector --backlog-max-bytes $BOUND)
+FETCH_BOUND=(--backlog-group reportpipe-parser --backlog-max-bytes $BOUND)
+
 # Values of a topic, one per line (kcat, from the beginning to the end).
 topic_values() {
   kcat -b "$BOOTSTRAP" -C -t "$1" -o beginning -e -q -f '%s\n' 2>/dev/null

@@ -21,7 +21,7 @@ urls=()
 for f in "$WORK"/docs/*; do urls+=("http://127.0.0.1:$HTTP_PORT/$(basename "$f")"); done
 urls+=("http://127.0.0.1:$HTTP_PORT/no-such-page.html")
 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --allow-hosts 127.0.0.1 \
-  --robots=false "${urls[@]}" 2>"$WORK/fetcher.err" || { cat "$WORK/fetcher.err" >&2; fail "fetcher exited non-zero"; }
+  --robots=false --host-delay-ms 0 --per-host-max 16 "${urls[@]}" 2>"$WORK/fetcher.err" || { cat "$WORK/fetcher.err" >&2; fail "fetcher exited non-zero"; }
 
 want=$(wc -l < "$WORK/expected.jsonl")
 wait_for 90 bash -c "[ \$(kcat -b $BOOTSTRAP -C -t reportpipe.analytics -o beginning -e -q -f 'x\n' 2>/dev/null | wc -l) -ge $want ]" \

@@ -128,8 +128,6 @@ static int extract_one(const char *path, int with_meta)
     for (size_t k = 0; k < r->n_measures && rc == 0; k++)
         if (print_json(measure_json(path, &r->measures[k])) != 0)
             rc = 1;
-    if (r->diagnostics[0])
-        fprintf(stderr, "reportpipe extract: %s: %s\n", path, r->diagnostics);
     rp_extract_result_free(r);
     return rc;
 }

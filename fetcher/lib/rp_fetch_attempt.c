@@ -141,16 +141,18 @@ static void robots_failed(rp_fetcher *f, rp_fetch_job *j)
     retry_later(f, j, &d);
 }
 
-/* In-flight outputs above this stop new starts until reports come back. */
-static size_t output_bound(const rp_fetcher *f)
+/* Outputs in flight above this stop new starts until reports come back:
+ * a memory bound (the backlog bound is the downstream one). */
+static bool output_full(rp_fetcher *f)
 {
-    return (size_t)f->fc->max_transfers * 4 + 64;
+    return rp_fetch_output_in_flight(f->out) >= 65536 ||
+           rp_fetch_output_in_flight_bytes(f->out) >= (size_t)64 << 20;
 }
 
 void rp_fetch_start_ready(rp_fetcher *f, long long now)
 {
     while (f->running.n < (size_t)f->fc->max_transfers &&
-           rp_fetch_output_in_flight(f->out) < output_bound(f) &&
+           !output_full(f) &&
            !rp_fetch_output_blocked(f->out)) {
         rp_fetch_job *j = NULL;
         switch (rp_fetch_sched_next(f->sched, now, &j)) {

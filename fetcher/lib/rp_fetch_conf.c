@@ -54,8 +54,8 @@ const rp_conf_opt rp_fetch_conf_opts[] = {
      F(max_retry_after_s), "longest Retry-After honoured (longer waits are cut)", 0, 86400},
     {"refresh", "RP_FETCH_REFRESH", RP_CONF_INT, "0", F(refresh_s),
      "re-poll every source every this many seconds (0 = fetch once)", 0, 31536000},
-    {"compression", "RP_FETCH_COMPRESSION", RP_CONF_STR, "zstd", F(compression),
-     "compression of the documents producer: zstd or lz4", 0, 0},
+    {"compression", "RP_FETCH_COMPRESSION", RP_CONF_STR, "lz4", F(compression),
+     "compression of the documents producer: lz4 (fast) or zstd (smaller)", 0, 0},
     {"topic-state", "RP_FETCH_TOPIC_STATE", RP_CONF_STR, "reportpipe.fetch-state",
      F(topic_state), "compacted topic of per-URL fetch state (ETag, Last-Modified, "
      "sha256); empty = no change detection", 0, 0},

@@ -18,10 +18,12 @@ struct rp_fetch_output {
     const rp_fetch_conf *fc;
     rd_kafka_t *rk;
     rd_kafka_topic_t *docs, *state;
+    rd_kafka_topic_t *dlq;     /* held so its metadata is known before the first dead letter */
     rp_backlog *backlog;
     rp_fetch_done_fn done;
     void *opaque;
-    size_t in_flight;
+    size_t in_flight;          /* messages handed over, not answered */
+    size_t in_flight_bytes;
     bool failed;
 };
 
@@ -46,8 +48,9 @@ static rd_kafka_topic_t *topic_by_host(rd_kafka_t *rk, const char *name)
     return t; /* tc now owned by t */
 }
 
-static void finish_one(rp_fetch_output *o, rp_fetch_job *j, bool ok)
+static void finish_one(rp_fetch_output *o, rp_fetch_job *j, size_t bytes, bool ok)
 {
+    o->in_flight_bytes -= bytes < o->in_flight_bytes ? bytes : o->in_flight_bytes;
     if (j->input)
         rp_offsets_output_done(j->input, ok);
     if (!ok)
@@ -71,7 +74,7 @@ static void on_delivery(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
         rp_backlog_acked(o->backlog, m->partition, m->offset, m->len);
     }
     if (j)
-        finish_one(o, j, m->err == RD_KAFKA_RESP_ERR_NO_ERROR);
+        finish_one(o, j, m->len, m->err == RD_KAFKA_RESP_ERR_NO_ERROR);
 }
 
 /* Our message.max.bytes first, so that a -X given by the user wins. */
@@ -110,6 +113,7 @@ rp_fetch_output *rp_fetch_output_new(const rp_common_conf *c, const rp_fetch_con
     if (o->rk) {
         o->docs = topic_by_host(o->rk, c->topic_documents);
         o->state = *fc->topic_state ? topic_by_host(o->rk, fc->topic_state) : NULL;
+        o->dlq = rd_kafka_topic_new(o->rk, c->topic_dlq, NULL);
         if (!o->docs || (*fc->topic_state && !o->state))
             snprintf(err, errlen, "cannot create topic handles: %s",
                      rd_kafka_err2str(rd_kafka_last_error()));
@@ -132,6 +136,8 @@ void rp_fetch_output_destroy(rp_fetch_output *o)
         rd_kafka_topic_destroy(o->docs);
     if (o->state)
         rd_kafka_topic_destroy(o->state);
+    if (o->dlq)
+        rd_kafka_topic_destroy(o->dlq);
     if (o->rk)
         rd_kafka_destroy(o->rk);
     free(o);
@@ -189,6 +195,7 @@ static rd_kafka_resp_err_t produce(rp_fetch_output *o, rd_kafka_topic_t *rkt, rp
     if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
         j->outputs_pending++;
         o->in_flight++;
+        o->in_flight_bytes += len;
         if (j->input)
             rp_offsets_output_add(j->input);
     }
@@ -239,12 +246,17 @@ rp_output_rc rp_fetch_output_dead(rp_fetch_output *o, rp_fetch_job *j, const cha
                                   const char *detail, const void *payload, size_t len,
                                   char *err, size_t errlen)
 {
+    /* The dead letter must fit a message too: base64 grows the payload by
+     * 4/3, so keep at most half of the message cap. */
+    size_t keep = (size_t)o->fc->max_message_bytes / 2;
+    if ((size_t)o->c->dlq_payload_max < keep)
+        keep = (size_t)o->c->dlq_payload_max;
     rd_kafka_headers_t *h = rd_kafka_headers_new(1);
     add_header(h, "url", j->src);
     rp_dlq_record r = {.stage = "fetcher", .reason = reason, .detail = detail,
                        .partition = -1, .offset = -1, .key = j->src, .key_len = strlen(j->src),
                        .headers = h, .payload = payload, .payload_len = payload ? len : 0};
-    int rc = rp_dlq_produce(o->rk, o->c->topic_dlq, &r, (size_t)o->c->dlq_payload_max, j,
+    int rc = rp_dlq_produce(o->rk, o->c->topic_dlq, &r, keep, j,
                             err, errlen);
     rd_kafka_headers_destroy(h);
     if (rc != 0)
@@ -285,6 +297,16 @@ int rp_fetch_output_flush(rp_fetch_output *o, int timeout_ms)
 size_t rp_fetch_output_in_flight(const rp_fetch_output *o)
 {
     return o->in_flight;
+}
+
+size_t rp_fetch_output_in_flight_bytes(const rp_fetch_output *o)
+{
+    return o->in_flight_bytes;
+}
+
+rd_kafka_t *rp_fetch_output_producer(rp_fetch_output *o)
+{
+    return o->rk;
 }
 
 bool rp_fetch_output_blocked(rp_fetch_output *o)

@@ -19,6 +19,7 @@
 #ifndef RP_FETCH_OUTPUT_H
 #define RP_FETCH_OUTPUT_H
 
+#include <librdkafka/rdkafka.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -75,6 +76,10 @@ void rp_fetch_output_poll(rp_fetch_output *o, int timeout_ms);
 int rp_fetch_output_flush(rp_fetch_output *o, int timeout_ms);
 /* Outputs handed over and not answered yet. */
 size_t rp_fetch_output_in_flight(const rp_fetch_output *o);
+/* Bytes of message values handed over and not answered yet. */
+size_t rp_fetch_output_in_flight_bytes(const rp_fetch_output *o);
+/* The producer (for metadata queries); owned by the output. */
+rd_kafka_t *rp_fetch_output_producer(rp_fetch_output *o);
 /* True while the downstream group lags more than the backlog bound. */
 bool rp_fetch_output_blocked(rp_fetch_output *o);
 /* True once a delivery failed (the run cannot end with 0). */

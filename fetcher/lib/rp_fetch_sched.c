@@ -175,8 +175,9 @@ void rp_fetch_sched_robots_done(rp_fetch_sched *s, const char *origin, rp_robots
     rp_robots_free(h->robots);
     h->robots = r;
     h->robots_state = r ? ROBOTS_READY : ROBOTS_FAILED;
-    /* A failure is remembered only briefly: the jobs' retries ask again. */
-    h->robots_expires_ms = now_ms + (r ? s->fc->robots_ttl_s * 1000 : s->fc->retry_base_ms);
+    /* A failure is remembered only briefly: shorter than the shortest retry
+     * backoff (retry_base_ms / 2), so every retry of a job asks again. */
+    h->robots_expires_ms = now_ms + (r ? s->fc->robots_ttl_s * 1000 : s->fc->retry_base_ms / 2);
 }
 
 void rp_fetch_sched_host_wait(rp_fetch_sched *s, const char *origin, long long until_ms)

@@ -94,30 +94,41 @@ static long consume(rd_kafka_t *rk, rp_fetch_state *s, rd_kafka_topic_partition_
     return n;
 }
 
-long rp_fetch_state_load(rp_fetch_state *s, const rp_common_conf *c, const rp_kafka_props *p,
-                         const char *topic, int timeout_ms, char *err, size_t errlen)
+static long read_all(rp_fetch_state *s, const rp_common_conf *c, const rp_kafka_props *p,
+                     rd_kafka_topic_partition_list_t *l, const int64_t *ends, int timeout_ms,
+                     char *err, size_t errlen)
 {
     rp_kafka_consumer_opts o = {.group_id = "reportpipe-fetcher-state-reader",
                                 .client_suffix = "-state"};
     rd_kafka_t *rk = rp_kafka_consumer_new(c, p, &o, err, errlen);
     if (!rk)
         return -1;
+    long n = -1;
+    rd_kafka_resp_err_t e = rd_kafka_assign(rk, l);
+    if (e)
+        snprintf(err, errlen, "assign %s: %s", l->elems[0].topic, rd_kafka_err2str(e));
+    else
+        n = consume(rk, s, l, ends, timeout_ms, err, errlen);
+    rd_kafka_consumer_close(rk);
+    rd_kafka_destroy(rk);
+    return n;
+}
+
+long rp_fetch_state_load(rp_fetch_state *s, rd_kafka_t *meta, const rp_common_conf *c,
+                         const rp_kafka_props *p, const char *topic, int timeout_ms,
+                         char *err, size_t errlen)
+{
     int64_t *ends = NULL;
     long n = -1;
-    rd_kafka_topic_partition_list_t *l = plan(rk, topic, timeout_ms, &ends, err, errlen);
-    if (l && ends && l->cnt == 0) {
+    rd_kafka_topic_partition_list_t *l = plan(meta, topic, timeout_ms, &ends, err, errlen);
+    if (l && !ends)
+        snprintf(err, errlen, "out of memory");
+    else if (l && l->cnt == 0)
         n = 0;
-    } else if (l && ends) {
-        rd_kafka_resp_err_t e = rd_kafka_assign(rk, l);
-        if (e)
-            snprintf(err, errlen, "assign %s: %s", topic, rd_kafka_err2str(e));
-        else
-            n = consume(rk, s, l, ends, timeout_ms, err, errlen);
-    }
+    else if (l)
+        n = read_all(s, c, p, l, ends, timeout_ms, err, errlen);
     if (l)
         rd_kafka_topic_partition_list_destroy(l);
     free(ends);
-    rd_kafka_consumer_close(rk);
-    rd_kafka_destroy(rk);
     return n;
 }

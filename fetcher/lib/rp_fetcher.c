@@ -31,8 +31,8 @@ static int load_state(rp_fetcher *f, const rp_kafka_props *p, char *err, size_t 
     }
     if (!*f->fc->topic_state)
         return 0;
-    long n = rp_fetch_state_load(f->state, f->c, p, f->fc->topic_state,
-                                 RP_STATE_LOAD_TIMEOUT_MS, err, errlen);
+    long n = rp_fetch_state_load(f->state, rp_fetch_output_producer(f->out), f->c, p,
+                                 f->fc->topic_state, RP_STATE_LOAD_TIMEOUT_MS, err, errlen);
     if (n < 0)
         return -1;
     char num[32];
@@ -69,8 +69,8 @@ rp_fetcher *rp_fetcher_new(const rp_common_conf *c, const rp_fetch_conf *fc,
     if (!(f->policy = rp_addr_policy_new(fc->allow_hosts, err, errlen)) ||
         !(f->sched = rp_fetch_sched_new(fc, f->agent)) ||
         (fc->refresh_s > 0 && !(f->refresh = rp_strmap_new())) || make_multi(f) != 0 ||
-        load_state(f, p, err, errlen) != 0 ||
         !(f->out = rp_fetch_output_new(c, fc, p, rp_fetch_job_done, f, err, errlen)) ||
+        load_state(f, p, err, errlen) != 0 ||
         (fc->consume_sources && !(f->sources = rp_fetch_sources_new(c, fc, p, err, errlen)))) {
         if (!err[0])
             snprintf(err, errlen, "out of memory");

@@ -174,11 +174,35 @@ static const char *find_ci(const char *s, size_t len, const char *needle)
     return NULL;
 }
 
+/* `<?xml version="1.0" encoding="gbk"?>` at the start of XHTML. */
+static bool from_xml_prolog(const char *b, size_t len, char *out,
+                            size_t outlen)
+{
+    if (len < 5 || strncmp(b, "<?xml", 5) != 0)
+        return false;
+    const char *end = find_ci(b, len, "?>");
+    const char *enc = find_ci(b, end ? (size_t)(end - b) : len, "encoding");
+    if (enc == NULL)
+        return false;
+    const char *v = enc + 8;
+    const char *stop = end ? end : b + len;
+    while (v < stop && (*v == ' ' || *v == '='))
+        v++;
+    const char *e = v;
+    if (e < stop && (*e == '"' || *e == '\''))
+        e++;
+    while (e < stop && *e != '"' && *e != '\'' && *e != ' ' && *e != '?')
+        e++;
+    return rp_charset_normalise(v, (size_t)(e - v), out, outlen);
+}
+
 bool rp_charset_from_meta(const char *b, size_t len, char *out, size_t outlen)
 {
     set_name(out, outlen, "");
     if (len > RP_CHARSET_META_SCAN)
         len = RP_CHARSET_META_SCAN;
+    if (from_xml_prolog(b, len, out, outlen))
+        return true;
     const char *end = b + len;
     const char *p = b;
     while (p < end) {
@@ -193,19 +217,6 @@ bool rp_charset_from_meta(const char *b, size_t len, char *out, size_t outlen)
         p = close;
     }
     return false;
-}
-
-/* Single-byte charsets uchardet picks for CJK bytes it cannot place. */
-static bool is_single_byte_guess(const char *name)
-{
-    return strncasecmp(name, "ISO-8859", 8) == 0 ||
-           strncasecmp(name, "WINDOWS-125", 11) == 0 ||
-           strncasecmp(name, "IBM", 3) == 0 ||
-           strncasecmp(name, "MAC-", 4) == 0 ||
-           strncasecmp(name, "KOI8", 4) == 0 ||
-           strncasecmp(name, "TIS-620", 7) == 0 ||
-           strncasecmp(name, "VISCII", 6) == 0 ||
-           strncasecmp(name, "ISO-IR", 6) == 0;
 }
 
 static size_t count_invalid(const char *b, size_t len, const char *cs)
@@ -231,29 +242,104 @@ static bool cjk_fallback(const char *b, size_t len, char *out, size_t outlen)
     return false;
 }
 
+static size_t utf8_seq(const unsigned char *s, size_t n);
+
+static bool is_chinese_or_unicode(const char *name)
+{
+    return strcmp(name, "GB18030") == 0 || strncmp(name, "BIG5", 4) == 0 ||
+           strcmp(name, "CP950") == 0 || strncmp(name, "UTF-", 4) == 0;
+}
+
+/* Bytes of ill-formed UTF-8 and bytes of well-formed multi-byte sequences. */
+static void utf8_census(const char *b, size_t len, size_t *bad, size_t *good)
+{
+    const unsigned char *s = (const unsigned char *)b;
+    *bad = *good = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s + i, len - i);
+        if (k == 0) {
+            (*bad)++;
+            i++;
+        } else {
+            *good += k;
+            i += k;
+        }
+    }
+}
+
+/* uchardet's answer, folded; "" when it has none or it cannot be read. */
+static void uchardet_guess(const char *b, size_t len, char *out, size_t outlen)
+{
+    set_name(out, outlen, "");
+    uchardet_t ud = uchardet_new();
+    if (ud == NULL)
+        return;
+    if (uchardet_handle_data(ud, b, len) == 0) {
+        uchardet_data_end(ud);
+        const char *name = uchardet_get_charset(ud);
+        if (name == NULL || !rp_charset_normalise(name, strlen(name), out, outlen))
+            set_name(out, outlen, "");
+    }
+    uchardet_delete(ud);
+}
+
+/* Backs len off a multi-byte sequence cut by the scan limit. */
+static size_t whole_chars(const char *b, size_t len)
+{
+    size_t k = len;
+    while (k > 0 && len - k < 3 && ((unsigned char)b[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0 && (unsigned char)b[k - 1] >= 0xC0)
+        return k - 1;
+    return len;
+}
+
 bool rp_charset_detect(const char *b, size_t len, char *out, size_t outlen)
 {
     set_name(out, outlen, "");
     if (len > RP_CHARSET_DETECT_SCAN)
-        len = RP_CHARSET_DETECT_SCAN;
+        len = whole_chars(b, RP_CHARSET_DETECT_SCAN);
     if (len == 0)
         return false;
-    if (rp_charset_is_utf8(b, len))
+    size_t bad, good;
+    utf8_census(b, len, &bad, &good);
+    if (bad == 0)
         return false; /* plain ASCII or UTF-8: the UTF-8 default is right */
-    uchardet_t ud = uchardet_new();
-    if (ud == NULL)
-        return false;
-    bool found = false;
-    if (uchardet_handle_data(ud, b, len) == 0) {
-        uchardet_data_end(ud);
-        const char *name = uchardet_get_charset(ud);
-        if (name != NULL && *name != '\0' && !is_single_byte_guess(name))
-            found = rp_charset_normalise(name, strlen(name), out, outlen);
+    if (bad * 100 <= good) {
+        set_name(out, outlen, "UTF-8"); /* UTF-8 with a few broken bytes */
+        return true;
     }
-    uchardet_delete(ud);
-    if (!found)
-        found = cjk_fallback(b, len, out, outlen);
-    return found;
+    /* Reports are Chinese: Chinese charsets from the detector are taken as
+     * they are; for any other guess (Korean, Japanese, Western single-byte,
+     * which it gives for short Chinese texts) clean GB18030 or Big5 wins. */
+    char guess[RP_CHARSET_NAME_MAX];
+    uchardet_guess(b, len, guess, sizeof guess);
+    if (guess[0] != '\0' && is_chinese_or_unicode(guess)) {
+        set_name(out, outlen, guess);
+        return true;
+    }
+    if (cjk_fallback(b, len, out, outlen))
+        return true;
+    if (guess[0] != '\0') {
+        set_name(out, outlen, guess);
+        return true;
+    }
+    return false;
+}
+
+/* Servers send `charset=ISO-8859-1` as a default they never checked; for
+ * bytes that are not ASCII such a header is ignored. */
+static bool has_high_bytes(const char *b, size_t len)
+{
+    size_t n = len < RP_CHARSET_DETECT_SCAN ? len : RP_CHARSET_DETECT_SCAN;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)b[i] >= 0x80)
+            return true;
+    return false;
 }
 
 void rp_charset_choose(const char *b, size_t len, const char *content_type,
@@ -262,7 +348,8 @@ void rp_charset_choose(const char *b, size_t len, const char *content_type,
     memset(out, 0, sizeof *out);
     size_t bom = rp_charset_from_bom(b, len, out->name, sizeof out->name);
     if (rp_charset_from_content_type(content_type, out->name,
-                                     sizeof out->name)) {
+                                     sizeof out->name) &&
+        !(strcmp(out->name, "WINDOWS-1252") == 0 && has_high_bytes(b, len))) {
         out->origin = RP_CHARSET_FROM_CONTENT_TYPE;
         char bomname[RP_CHARSET_NAME_MAX];
         if (rp_charset_from_bom(b, len, bomname, sizeof bomname) > 0 &&
@@ -337,8 +424,8 @@ bool rp_charset_is_utf8(const char *b, size_t len)
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
-/* UTF-8 to UTF-8 with ill-formed sequences replaced, one U+FFFD per maximal
- * ill-formed byte (simple and bounded: output <= 3 * input). */
+/* UTF-8 to UTF-8 with each byte of an ill-formed or truncated sequence
+ * replaced by one U+FFFD (simple and bounded: output <= 3 * input). */
 static int decode_utf8(const char *b, size_t len, rp_decoded *out)
 {
     const unsigned char *s = (const unsigned char *)b;
@@ -401,9 +488,13 @@ static int decode_iconv(const char *b, size_t len, const char *cs,
         size_t oleft = ob.cap - ob.len - 1;
         size_t r = iconv(cd, &in, &inleft, &o, &oleft);
         ob.len = (size_t)(o - ob.p);
-        if (r != (size_t)-1)
-            break;
-        if (errno == E2BIG) {
+        int e = errno;
+        if (r != (size_t)-1) {
+            if (inleft == 0)
+                break;
+            e = EINVAL; /* stopped short on a truncated tail */
+        }
+        if (e == E2BIG) {
             rc = outbuf_reserve(&ob, inleft * 2 + 16);
         } else {
             /* EILSEQ or EINVAL (truncated tail): replace one byte, go on. */
@@ -479,6 +570,33 @@ int rp_charset_decode(const char *b, size_t len, const char *charset,
     return rc;
 }
 
+/* Long runs of well-formed multi-byte UTF-8 do not happen by chance in
+ * GBK or Big5 text: a page declared otherwise but valid UTF-8 is UTF-8. */
+static bool surely_utf8(const char *b, size_t len)
+{
+    size_t n = len < RP_CHARSET_DETECT_SCAN ? len
+                                            : whole_chars(b, RP_CHARSET_DETECT_SCAN);
+    size_t bad, good;
+    utf8_census(b, n, &bad, &good);
+    return bad == 0 && good >= 24;
+}
+
+/* Replaces *out by a decode with `cs`, recorded as detected. */
+static int redecode(const char *b, size_t len, const char *cs, rp_decoded *out,
+                    rp_charset_choice *choice)
+{
+    rp_decoded alt;
+    if (rp_charset_decode(b, len, cs, &alt) != 0)
+        return 0; /* keep the first decode */
+    free(out->text);
+    *out = alt;
+    if (choice != NULL) {
+        set_name(choice->name, sizeof choice->name, cs);
+        choice->origin = RP_CHARSET_DETECTED;
+    }
+    return 0;
+}
+
 int rp_charset_decode_auto(const char *b, size_t len, const char *content_type,
                            bool is_html, rp_decoded *out,
                            rp_charset_choice *choice)
@@ -494,24 +612,15 @@ int rp_charset_decode_auto(const char *b, size_t len, const char *content_type,
         return -1;
     bool declared = c.origin == RP_CHARSET_FROM_CONTENT_TYPE ||
                     c.origin == RP_CHARSET_FROM_META;
+    if (declared && strcmp(c.name, "UTF-8") != 0 && surely_utf8(body, blen))
+        return redecode(body, blen, "UTF-8", out, choice);
     if (!declared || out->n_invalid * 10 <= blen)
         return 0;
     char det[RP_CHARSET_NAME_MAX];
     if (!rp_charset_detect(body, blen, det, sizeof det) ||
         strcmp(det, c.name) == 0)
         return 0;
-    rp_decoded alt;
-    if (rp_charset_decode(body, blen, det, &alt) != 0)
-        return 0;
-    if (alt.n_invalid < out->n_invalid) {
-        free(out->text);
-        *out = alt;
-        if (choice != NULL) {
-            set_name(choice->name, sizeof choice->name, det);
-            choice->origin = RP_CHARSET_DETECTED;
-        }
-    } else {
-        free(alt.text);
-    }
+    if (count_invalid(body, blen, det) < out->n_invalid)
+        return redecode(body, blen, det, out, choice);
     return 0;
 }

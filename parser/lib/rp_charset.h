@@ -3,16 +3,25 @@
  *
  * Precedence (rp_charset_choose): the HTTP Content-Type charset, then a byte
  * order mark, then (HTML only) <meta charset> / <meta http-equiv=Content-Type>
- * within the first RP_CHARSET_META_SCAN bytes, then detection, then UTF-8.
- * A label the decoder does not know is skipped and the next step is tried.
+ * / <?xml encoding?> within the first RP_CHARSET_META_SCAN bytes, then
+ * detection, then UTF-8. A label the decoder does not know is skipped and
+ * the next step is tried; so is a Content-Type of ISO-8859-1/US-ASCII when
+ * the bytes are not ASCII (a server default nobody set, common on Chinese
+ * sites).
+ *
+ * Detection (rp_charset_detect): well-formed UTF-8 needs none (the default
+ * applies); UTF-8 with under 1% broken bytes is UTF-8; otherwise uchardet,
+ * whose Chinese answers (GB18030, Big5) are taken as they are; for any other
+ * guess a clean GB18030 or Big5 reading wins (reports are Chinese).
  *
  * Labels are folded to the decoder that reads them best: GBK, GB2312, CP936
  * and EUC-CN decode as GB18030 (a superset); Big5 decodes as BIG5, and when
  * plain BIG5 rejects bytes, as BIG5-HKSCS or CP950, whichever rejects fewest;
  * ISO-8859-1 and US-ASCII decode as WINDOWS-1252 (as browsers do).
  *
- * Decoding never fails on bad input: each invalid or truncated sequence
- * becomes U+FFFD and is counted. Pure: no I/O, no globals, thread-safe. */
+ * Decoding never fails on bad input: each byte the decoder rejects (an
+ * invalid byte, or a byte of a broken or truncated sequence) becomes U+FFFD
+ * and is counted. Pure: no I/O, no globals, thread-safe. */
 #ifndef RP_CHARSET_H
 #define RP_CHARSET_H
 
@@ -73,10 +82,12 @@ typedef struct rp_decoded {
 int rp_charset_decode(const char *b, size_t len, const char *charset,
                       rp_decoded *out);
 
-/* Chooses and decodes in one call; if the chosen (declared) charset rejects
- * more than a tenth of the input and detection offers a charset that does
- * better, the detected one is used (misdeclared pages are common). The BOM is
- * skipped. `choice` may be NULL. */
+/* Chooses and decodes in one call. A declared (Content-Type or <meta>)
+ * charset is overruled, and `choice` says "detected", when the bytes are
+ * well-formed UTF-8 with at least 24 bytes of multi-byte sequences (that
+ * does not happen by chance in GBK or Big5), or when it rejects more than a
+ * tenth of the input and the detected charset rejects fewer bytes. The BOM
+ * is skipped. `choice` may be NULL. */
 int rp_charset_decode_auto(const char *b, size_t len, const char *content_type,
                            bool is_html, rp_decoded *out,
                            rp_charset_choice *choice);

@@ -31,6 +31,7 @@ typedef struct cand {
     rp_approx approx;
     size_t start, end; /* surface in the normalised text, markers included */
     size_t num_start;
+    size_t sent_start; /* where its sentence began */
     bool optional;
     size_t region, period; /* string pool indexes, NONE when none */
 } cand;
@@ -51,6 +52,10 @@ typedef struct ex {
     rp_region_state region;
     size_t period;
     size_t range_second; /* start of the second end of a range just seen */
+    size_t clause_start; /* where the current clause began */
+    size_t sent_start;   /* where the current sentence began */
+    size_t target_pos;   /* is_target has scanned the clause up to here */
+    bool target_found;
     bool oom;
 } ex;
 
@@ -170,6 +175,12 @@ static const marker post_markers[] = {
 
 static void read_pre(const ex *x, quantity *q)
 {
+    /* every marker ends in one of these characters */
+    uint32_t last = rp_utf8_before(x->s, x->n, q->start);
+    if (last < 0x4E00 || !rp_utf8_find("于过少足到近约超逾", sizeof "于过少足到近约超逾" - 1,
+                                        x->s + rp_utf8_prev(x->s, q->start),
+                                        q->start - rp_utf8_prev(x->s, q->start)))
+        return;
     for (size_t k = 0; k < sizeof pre_markers / sizeof pre_markers[0]; k++) {
         if (rp_utf8_ends(x->s, q->start, pre_markers[k].s)) {
             q->start -= strlen(pre_markers[k].s);
@@ -239,6 +250,9 @@ static bool read_quantity(const ex *x, size_t i, quantity *q)
 
 static size_t range_marker(const ex *x, size_t j)
 {
+    unsigned char b = j < x->n ? (unsigned char)x->s[j] : 0;
+    if (b != '-' && b != '~' && b != 0xE8 && b != 0xE5 && b != 0xE2)
+        return 0; /* 至 到 — – start with these bytes */
     static const char *const marks[] = {"至", "到", "-", "~", "\xE2\x80\x94", "\xE2\x80\x93"};
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
         size_t l = strlen(marks[k]);
@@ -316,6 +330,23 @@ static bool year_not_duration(const ex *x, const quantity *q)
     return false;
 }
 
+/* A single Chinese digit reads as a count only with units that slogans and
+ * idioms do not use (两批, 下降六岁, 近一倍); 个 项 条 次 类 支 are left out:
+ * 四个意识, 八项规定, 三番五次, 三支队伍. */
+static bool single_digit_count(const quantity *q)
+{
+    static const char *const units[] = {"批", "名", "位", "家", "所", "户", "场", "期", "轮",
+                                        "岁", "元", "人次", "场次", "批次", "百分点", NULL};
+    if (strcmp(q->unit->surface, "倍") == 0)
+        return true;
+    if (q->num.value < 2)
+        return false;
+    for (size_t k = 0; units[k]; k++)
+        if (strcmp(q->unit->surface, units[k]) == 0)
+            return true;
+    return false;
+}
+
 /* Chinese-numeral quantities are admitted only when they read as counts:
  * several numeral characters with a digit (二十六场, 一千二百余人) or a
  * bare multiplier with 余/多 (万余户). A single digit plus classifier is an
@@ -329,8 +360,10 @@ static bool chinese_not_count(const quantity *q)
     if (nm->malformed || nm->digit_sequence || !(q->unit->flags & RP_UNIT_CN_OK))
         return true;
     if (nm->bare_multiplier)
-        return q->approx != RP_APPROX_MORE_THAN;
-    return nm->single_digit;
+        return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
+    if (nm->single_digit)
+        return !single_digit_count(q);
+    return false;
 }
 
 /* The clause the quantity sits in ends in 的: it qualifies a subject
@@ -352,14 +385,66 @@ static bool clause_ends_with_de(const ex *x, size_t j)
 
 /* Conditions and thresholds: 35岁及以下党员, 10万元以上的村, 3名以上党员的,
  * 不足3人的. */
+static bool is_threshold_marker(const ex *x, const quantity *q)
+{
+    static const char *const marks[] = {"不足", "不到", "超过", "超", "低于", "高于", "不少于",
+                                        "不超过", "至少", "达到", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (starts(x, q->start, marks[k]))
+            return true;
+    return q->post != NULL && strcmp(q->post, "左右") != 0;
+}
+
 static bool is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    if (next == 0x7684) /* 的 */
+    if (next == 0x7684 && is_threshold_marker(x, q)) /* 的 */
         return true;
-    if (q->post != NULL && strcmp(q->post, "左右") != 0 && rp_utf8_is_han(next))
+    if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
+        (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
         return true;
     return clause_ends_with_de(x, q->end);
+}
+
+/* A comparison after a count in the same clause is the threshold that
+ * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
+static bool is_threshold(const ex *x, const quantity *q)
+{
+    static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
+    uint32_t first = rp_utf8_at(x->s, x->n, q->start);
+    if (first != 0x4E0D && first != 0x8D85 && first != 0x4F4E && first != 0x9AD8)
+        return false; /* 不 超 低 高 */
+    bool comparison = false;
+    for (size_t k = 0; cmp[k] && !comparison; k++)
+        comparison = starts(x, q->start, cmp[k]);
+    if (!comparison)
+        return false;
+    static const char *const all[] = {"全部", "均", "都", "全都", NULL};
+    for (size_t k = 0; all[k]; k++)
+        if (rp_utf8_ends(x->s, q->start, all[k]))
+            return true;
+    return x->nc > 0 && x->c[x->nc - 1].start >= x->clause_start;
+}
+
+/* Targets and plans are not results: 力争...突破1000万元, 预计每年增加4.7万元.
+ * The clause is scanned once, incrementally, however many numbers it has. */
+static bool is_target(ex *x, const quantity *q)
+{
+    static const char *const words[] = {"力争", "计划", "预计", "目标", "拟", "预期", NULL};
+    if (x->target_pos < x->clause_start) {
+        x->target_pos = x->clause_start;
+        x->target_found = false;
+    }
+    while (!x->target_found && x->target_pos < q->start) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, x->target_pos, &l);
+        /* 力 计 预 目 拟: the first characters of the words */
+        if (cp == 0x529B || cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE || cp == 0x62DF)
+            for (size_t k = 0; words[k] && !x->target_found; k++)
+                x->target_found = starts(x, x->target_pos, words[k]);
+        x->target_pos += l;
+    }
+    return x->target_found;
 }
 
 static bool is_capacity(const ex *x, const quantity *q)
@@ -394,6 +479,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->start = q->start;
     c->end = q->end;
     c->num_start = q->num.start;
+    c->sent_start = x->sent_start;
     c->optional = optional;
     c->region = intern(x, rp_region_current(&x->region));
     c->period = x->period;
@@ -429,7 +515,8 @@ static bool read_range(ex *x, quantity *q)
 static bool rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
-           chinese_not_count(q) || year_not_duration(x, q) || is_condition(x, q);
+           chinese_not_count(q) || year_not_duration(x, q) || is_condition(x, q) ||
+           is_threshold(x, q) || is_target(x, q);
 }
 
 /* Handles the number at i; returns where scanning resumes. */
@@ -506,6 +593,7 @@ static void update_quotes(ex *x, uint32_t cp)
 static void clause_start(ex *x, size_t i)
 {
     char buf[64];
+    x->clause_start = i;
     size_t l = rp_period_at(x->s, x->n, i, x->published, buf, sizeof buf);
     if (l > 0) {
         x->period = intern(x, buf);
@@ -535,10 +623,13 @@ static void scan(ex *x)
         }
         if (cp == '\n') {
             paragraph_start(x, i + 1);
+            x->sent_start = i + 1;
             at_clause = true;
         } else if (is_clause_punct(cp)) {
-            if (is_sentence_end(cp))
+            if (is_sentence_end(cp)) {
                 rp_region_sentence_end(&x->region);
+                x->sent_start = i + l;
+            }
             at_clause = true;
         } else if (cp >= '0' && cp <= '9') {
             i = handle_number(x, i);
@@ -631,7 +722,7 @@ static bool parse_date(const char *s, size_t n, size_t i, char out[11])
 static char *find_published(const char *s, size_t n)
 {
     static const char *const labels[] = {"发布时间", "发布日期", "发表时间", "日期", "时间"};
-    size_t lim = n < 3000 ? n : 3000;
+    size_t lim = n < 1500 ? n : 1500;
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
         const char *p = memmem(s, lim, labels[k], strlen(labels[k]));
         if (p == NULL)
@@ -646,12 +737,26 @@ static char *find_published(const char *s, size_t n)
     return strdup("");
 }
 
+/* Publisher lines sit in the first or last few kilobytes of a document. */
+#define HEAD_TAIL 1500
+
+static const char *find_head_tail(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit), head = n < HEAD_TAIL ? n : HEAD_TAIL;
+    const char *p = memmem(s, head, lit, l);
+    if (p == NULL && n > HEAD_TAIL) {
+        size_t from = n - HEAD_TAIL < head ? head : n - HEAD_TAIL;
+        p = memmem(s + from, n - from, lit, l);
+    }
+    return p;
+}
+
 /* 来源:X / 主办:X / (X / 供稿) */
 static char *find_source(const char *s, size_t n)
 {
     static const char *const labels[] = {"来源:", "来源 :", "主办:", "稿源:"};
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        const char *p = memmem(s, n, labels[k], strlen(labels[k]));
+        const char *p = memchr(s, ':', n) ? find_head_tail(s, n, labels[k]) : NULL;
         if (p == NULL)
             continue;
         size_t a = (size_t)(p - s) + strlen(labels[k]);
@@ -664,7 +769,7 @@ static char *find_source(const char *s, size_t n)
         if (b > a)
             return dup_range(s, a, b);
     }
-    const char *g = memmem(s, n, "供稿", strlen("供稿"));
+    const char *g = find_head_tail(s, n, "供稿");
     if (g != NULL) {
         size_t e = (size_t)(g - s), a = e;
         while (a > 0 && s[a - 1] != '(' && s[a - 1] != '\n' && e - a < 90)
@@ -678,13 +783,14 @@ static char *find_source(const char *s, size_t n)
     return strdup("");
 }
 
+/* h holds the published date and source already settled (hint or found in
+ * the text, "" when neither) and the title hint. */
 static int fill_meta(rp_doc_meta *m, const ex *x, const rp_extract_hints *h)
 {
-    bool ht = h && h->title && h->title[0], hp = h && h->published && h->published[0];
-    bool hs = h && h->source && h->source[0];
+    bool ht = h->title && h->title[0];
     m->title = ht ? strdup(h->title) : guess_title(x->s, x->n);
-    m->published = hp ? strdup(h->published) : find_published(x->s, x->n);
-    m->source = hs ? strdup(h->source) : find_source(x->s, x->n);
+    m->published = strdup(h->published);
+    m->source = strdup(h->source);
     m->region = strdup(x->region.doc);
     return (m->title && m->published && m->source && m->region) ? 0 : -1;
 }
@@ -709,25 +815,38 @@ static void surface_range(const rp_norm *nm, const char *input, const cand *c, s
         *b = *a;
 }
 
-static char *sentence_of(const ex *x, const cand *c)
+/* Byte scans: sentence ends are 。 (E3 80 82), ! ? and line breaks, as
+ * normalisation leaves them. */
+static bool sentence_end_before(const char *s, size_t i)
 {
-    size_t a = c->start, b = c->end;
-    while (a > 0 && c->start - a < SENTENCE_CONTEXT) {
-        size_t p = rp_utf8_prev(x->s, a);
-        if (is_sentence_end(rp_utf8_at(x->s, x->n, p)))
-            break;
-        a = p;
+    unsigned char b = (unsigned char)s[i - 1];
+    return b == '\n' || b == '!' || b == '?' ||
+           (b == 0x82 && i >= 3 && (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 3] == 0xE3);
+}
+
+/* The sentence around c, bounded to SENTENCE_CONTEXT bytes either side.
+ * *cache holds the previous measure's sentence end: measures of one
+ * sentence share the forward scan. */
+static void sentence_range(const ex *x, const cand *c, size_t *cache, size_t *pa, size_t *pb)
+{
+    size_t a = c->sent_start, b = c->end;
+    if (c->start - a > SENTENCE_CONTEXT)
+        a = c->start - SENTENCE_CONTEXT;
+    if (*cache > c->end && *cache - c->end <= SENTENCE_CONTEXT) {
+        b = *cache;
+    } else {
+        while (b < x->n && b - c->end < SENTENCE_CONTEXT && !sentence_end_before(x->s, b))
+            b++;
+        *cache = b;
     }
-    while (b < x->n && b - c->end < SENTENCE_CONTEXT) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(x->s, x->n, b, &l);
-        b += l;
-        if (is_sentence_end(cp))
-            break;
-    }
+    while (a < c->start && ((unsigned char)x->s[a] & 0xC0) == 0x80)
+        a++; /* whole characters only */
+    while (b < x->n && ((unsigned char)x->s[b] & 0xC0) == 0x80)
+        b++;
     while (b > a && (x->s[b - 1] == '\n' || x->s[b - 1] == ' '))
         b--;
-    return dup_range(x->s, a, b);
+    *pa = a;
+    *pb = b;
 }
 
 static bool is_count_unit(const rp_unit *u)
@@ -739,34 +858,57 @@ static bool is_count_unit(const rp_unit *u)
     return false;
 }
 
+/* Copies the strings of one measure into a single allocation starting at
+ * m->unit (see rp_extract_result_free). */
+static int pack_strings(rp_measure *m, const char *const src[6], const size_t len[6])
+{
+    size_t total = 0;
+    for (int k = 0; k < 6; k++)
+        total += len[k] + 1;
+    char *block = malloc(total);
+    if (block == NULL)
+        return -1;
+    char **dst[6] = {&m->unit, &m->text, &m->subject, &m->region, &m->period, &m->sentence};
+    for (int k = 0; k < 6; k++) {
+        memcpy(block, src[k], len[k]);
+        block[len[k]] = '\0';
+        *dst[k] = block;
+        block += len[k] + 1;
+    }
+    return 0;
+}
+
+static void sentence_range(const ex *x, const cand *c, size_t *cache, size_t *pa, size_t *pb);
+
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
-                        size_t k, const char *prev_subject)
+                        size_t k, const char *prev_subject, size_t *sent_cache)
 {
     const cand *c = &x->c[k];
     char subj[256];
     rp_subject_span sp = {.start = c->start, .end = c->end,
                           .floor = k > 0 ? x->c[k - 1].end : 0,
-                          .count_unit = is_count_unit(c->unit)};
+                          .count_unit = is_count_unit(c->unit),
+                          .money = strcmp(c->unit->kind, "money") == 0};
     rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
-    if (subj[0] == '\0' && prev_subject != NULL && k > 0 && x->c[k - 1].end + 8 >= c->start)
+    if (subj[0] == '\0' && prev_subject != NULL && k > 0 && x->c[k - 1].end == c->start)
         snprintf(subj, sizeof subj, "%s", prev_subject);
-    size_t a, b;
+    size_t a, b, sa, sb;
     surface_range(nm, input, c, &a, &b);
+    sentence_range(x, c, sent_cache, &sa, &sb);
+    const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
+    const char *src[6] = {c->unit->canonical, input + a, subj, region, period, x->s + sa};
+    size_t len[6] = {strlen(c->unit->canonical), b - a, strlen(subj), strlen(region),
+                     strlen(period), sb - sa};
+    if (pack_strings(m, src, len) != 0)
+        return -1;
     m->value = c->value;
-    m->unit = strdup(c->unit->canonical);
     m->unit_kind = c->unit->kind;
     m->approx = c->approx;
-    m->text = dup_range(input, a, b);
-    m->subject = strdup(subj);
-    m->region = strdup(pool_str(x, c->region));
-    m->period = strdup(pool_str(x, c->period));
     m->metric = rp_metric_classify(c->unit->kind, subj);
     m->span_start = c->start;
     m->span_end = c->end;
-    m->sentence = sentence_of(x, c);
     m->optional = c->optional;
-    bool ok = m->unit && m->text && m->subject && m->region && m->period && m->sentence;
-    return ok ? 0 : -1;
+    return 0;
 }
 
 static char *diagnostics(const rp_norm *nm, size_t in_len)
@@ -788,15 +930,8 @@ void rp_extract_result_free(rp_extract_result *r)
 {
     if (r == NULL)
         return;
-    for (size_t k = 0; k < r->n_measures; k++) {
-        rp_measure *m = &r->measures[k];
-        free(m->unit);
-        free(m->text);
-        free(m->subject);
-        free(m->region);
-        free(m->period);
-        free(m->sentence);
-    }
+    for (size_t k = 0; k < r->n_measures; k++)
+        free(r->measures[k].unit); /* the block holding all its strings */
     free(r->measures);
     free(r->meta.title);
     free(r->meta.published);
@@ -815,10 +950,11 @@ static int build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *
         if (r->measures == NULL)
             return -1;
     }
+    size_t sent_cache = 0;
     for (size_t k = 0; k < x->nc; k++) {
         const char *prev = k > 0 ? r->measures[k - 1].subject : NULL;
         r->n_measures = k + 1;
-        if (fill_measure(&r->measures[k], x, nm, input, k, prev) != 0)
+        if (fill_measure(&r->measures[k], x, nm, input, k, prev, &sent_cache) != 0)
             return -1;
     }
     if (fill_meta(&r->meta, x, h) != 0)
@@ -852,14 +988,22 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
         return -1;
     }
     ex x = {.s = nm.text, .n = nm.len, .period = NONE, .range_second = NONE};
+    rp_extract_hints found = {0};
     char *published = (hints && hints->published && hints->published[0])
                           ? strdup(hints->published) : find_published(nm.text, nm.len);
+    char *source = (hints && hints->source && hints->source[0]) ? strdup(hints->source)
+                                                                : find_source(nm.text, nm.len);
     x.published = published;
-    rp_region_state_init(&x.region, nm.text, nm.len, hints ? hints->title : NULL);
+    found.title = hints ? hints->title : NULL;
+    found.published = published;
+    found.source = source;
+    rp_region_state_init(&x.region, nm.text, nm.len, found.title, source);
     scan(&x);
     rp_extract_result *r = calloc(1, sizeof *r);
-    int rc = (published == NULL || x.oom || r == NULL) ? -1 : build(&x, &nm, text, hints, r);
+    int rc = (published == NULL || source == NULL || x.oom || r == NULL)
+                 ? -1 : build(&x, &nm, text, &found, r);
     free(published);
+    free(source);
     pool_free(&x.strs);
     free(x.c);
     rp_norm_free(&nm);

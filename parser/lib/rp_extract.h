@@ -36,6 +36,9 @@ typedef struct rp_extract_hints {
 int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
                     rp_extract_result **out, char *err, size_t errlen);
 
+/* Releases r and everything it owns; accepts NULL. (The strings of one
+ * measure share a single allocation that starts at its unit: free a result
+ * only through this function.) */
 void rp_extract_result_free(rp_extract_result *r);
 
 #endif

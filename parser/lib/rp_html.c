@@ -81,6 +81,7 @@ struct stats {
     size_t links; /* <a> elements with text */
     bool content; /* this block or one inside it is article-like: enough
                    * text of its own and not link-dense */
+    bool block;   /* a block element: ends a line */
 };
 
 #define CONTENT_MIN 30 /* code points of non-link text */
@@ -111,7 +112,7 @@ static size_t count_text(const xmlChar *s)
 
 static struct stats measure(struct walk *w, xmlNode *node, bool in_link)
 {
-    struct stats s = {0, 0, 0, false};
+    struct stats s = {0, 0, 0, false, is_block(node->name)};
     for (xmlNode *c = node->children; c != NULL; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             size_t t = c->content ? count_text(c->content) : 0;
@@ -128,7 +129,7 @@ static struct stats measure(struct walk *w, xmlNode *node, bool in_link)
         s.links += cs.links + (link && cs.text > 0);
         s.content = s.content || cs.content;
     }
-    s.content = s.content || (is_block(node->name) && !dense(&s) &&
+    s.content = s.content || (s.block && !dense(&s) &&
                               s.text - s.link >= CONTENT_MIN);
     if (w->n == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 256;
@@ -146,15 +147,19 @@ static struct stats measure(struct walk *w, xmlNode *node, bool in_link)
     return s;
 }
 
+/* Stats of an element measured by measure(); NULL for elements it left out
+ * (skipped or hidden, and everything inside them). */
+static const struct stats *stats_of(const struct walk *w, xmlNode *n)
+{
+    uintptr_t k = (uintptr_t)n->_private;
+    return (k == 0 || k > w->n) ? NULL : &w->st[k - 1];
+}
+
 /* Menus, sidebars, pagers: blocks whose text is mostly link text and that
  * hold no article-like block (a page wrapper around a short article and a
  * long menu is link-dense too, but is walked into, not dropped). */
-static bool is_link_dense(const struct walk *w, xmlNode *n)
+static bool is_link_dense(const struct stats *s)
 {
-    uintptr_t k = (uintptr_t)n->_private;
-    if (k == 0 || k > w->n)
-        return false;
-    const struct stats *s = &w->st[k - 1];
     return dense(s) && !s->content;
 }
 
@@ -174,27 +179,39 @@ static uint32_t last_cp(const rp_tbuf *b)
     return b->len ? rp_text_prev(b->p, b->len, NULL) : '\n';
 }
 
+/* Writes a pending blank before the code point cp, unless at a line start
+ * or between two CJK characters the source merely broke a line between. */
+static void flush_space(struct emit *e, uint32_t cp)
+{
+    if (!e->space)
+        return;
+    uint32_t prev = last_cp(&e->out);
+    bool join_cjk = e->space_nl && rp_cp_is_cjk(prev) && rp_cp_is_cjk(cp);
+    if (prev != '\n' && prev != ' ' && !join_cjk)
+        rp_tbuf_putc(&e->out, ' ');
+    e->space = e->space_nl = false;
+}
+
+/* Appends text with whitespace runs collapsed; runs of other characters are
+ * copied in one piece. */
 static void emit_text(struct emit *e, const char *s, size_t len)
 {
-    size_t i = 0;
+    size_t i = 0, run = 0;
     while (i < len) {
         size_t at = i;
         uint32_t cp = rp_text_next(s, len, &i);
-        if (rp_cp_is_space(cp) || cp < 0x20) {
-            e->space = true;
-            e->space_nl = e->space_nl || cp == '\n' || cp == '\r';
+        bool blank = rp_cp_is_space(cp) || cp < 0x20;
+        if (!blank) {
+            if (e->space)
+                flush_space(e, cp);
             continue;
         }
-        if (e->space) {
-            uint32_t prev = last_cp(&e->out);
-            bool join_cjk = e->space_nl && rp_cp_is_cjk(prev) &&
-                            rp_cp_is_cjk(cp);
-            if (prev != '\n' && prev != ' ' && !join_cjk)
-                rp_tbuf_putc(&e->out, ' ');
-            e->space = e->space_nl = false;
-        }
-        rp_tbuf_append(&e->out, s + at, i - at);
+        rp_tbuf_append(&e->out, s + run, at - run);
+        run = i;
+        e->space = true;
+        e->space_nl = e->space_nl || cp == '\n' || cp == '\r';
     }
+    rp_tbuf_append(&e->out, s + run, len - run);
 }
 
 static void emit_newline(struct emit *e)
@@ -211,23 +228,23 @@ static bool emit_table(struct emit *e, xmlNode *table);
 
 static void emit_element(struct emit *e, xmlNode *c)
 {
-    if (is_skipped(c->name) || is_hidden(c))
-        return;
+    const struct stats *st = stats_of(e->w, c);
+    if (st == NULL)
+        return; /* skipped or hidden */
     if (is_el(c, "br")) {
         emit_newline(e);
         return;
     }
-    bool block = is_block(c->name);
-    if (block && is_link_dense(e->w, c)) {
+    if (st->block && is_link_dense(st)) {
         e->dropped++;
         emit_newline(e);
         return;
     }
-    if (block)
+    if (st->block)
         emit_newline(e);
     if (!(is_el(c, "table") && emit_table(e, c)))
         emit_children(e, c);
-    if (block)
+    if (st->block)
         emit_newline(e);
 }
 
@@ -433,10 +450,22 @@ static bool numeric_cell(const char *s, size_t len, size_t *unit_at)
     return true;
 }
 
+/* `2023年`, `2024年度`: a year names a column, it counts nothing. */
+static bool is_year(const char *s, size_t len, size_t unit_at)
+{
+    if (unit_at != 4 || len < 7 || memcmp(s + 4, "年", 3) != 0)
+        return false;
+    long y = 0;
+    for (size_t i = 0; i < 4; i++)
+        y = y * 10 + (s[i] - '0');
+    return y >= 1900 && y <= 2199;
+}
+
 static bool is_num(const char *s)
 {
     size_t u;
-    return s != NULL && numeric_cell(s, strlen(s), &u);
+    return s != NULL && numeric_cell(s, strlen(s), &u) &&
+           !is_year(s, strlen(s), u);
 }
 
 static bool is_index_header(const char *h)
@@ -582,9 +611,9 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
     for (size_t c = 0; c < g->cols; c++) {
         struct cell *cl = at(g, r, c);
         size_t uat;
-        if (L->index_col[c] || L->label_col[c] || cl->copy ||
-            cl->text == NULL || !numeric_cell(cl->text, strlen(cl->text), &uat))
+        if (L->index_col[c] || L->label_col[c] || cl->copy || !is_num(cl->text))
             continue;
+        numeric_cell(cl->text, strlen(cl->text), &uat);
         char core[256], unit[64];
         header_unit(L->header[c], core, sizeof core, unit, sizeof unit);
         emit_newline(e);

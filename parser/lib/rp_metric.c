@@ -1,9 +1,13 @@
 /* rp_metric: see rp_metric.h and docs/metrics.md. */
 #include "rp_metric.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "rp_utf8.h"
 
 typedef struct metric_rule {
     const char *kinds;    /* unit kinds, space-separated; "*" any */
@@ -38,6 +42,10 @@ static const metric_rule rules[] = {
 
 static bool kind_matches(const char *kinds, const char *kind)
 {
+    if (kinds[0] == kind[0] && strcmp(kinds, kind) == 0)
+        return true;
+    if (strchr(kinds, ' ') == NULL)
+        return false; /* a single kind that differs */
     size_t kl = strlen(kind);
     const char *p = kinds;
     while ((p = strstr(p, kind)) != NULL) {
@@ -50,17 +58,57 @@ static bool kind_matches(const char *kinds, const char *kind)
     return false;
 }
 
-static bool keyword_matches(const char *keywords, const char *subject)
+
+#define N_RULES (sizeof rules / sizeof rules[0])
+#define MAX_KEYWORDS 24
+
+typedef struct compiled_rule {
+    const char *kw[MAX_KEYWORDS];
+    size_t kl[MAX_KEYWORDS];
+    size_t n;
+} compiled_rule;
+
+/* The keyword lists split once: classify runs for every measure. */
+static compiled_rule compiled[N_RULES];
+static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+
+static void compile_rules(void)
 {
-    if (keywords[0] == '\0')
+    for (size_t k = 0; k < N_RULES; k++) {
+        const char *p = rules[k].keywords;
+        while (*p && compiled[k].n < MAX_KEYWORDS) {
+            const char *bar = strchr(p, '|');
+            size_t l = bar ? (size_t)(bar - p) : strlen(p);
+            compiled[k].kw[compiled[k].n] = p;
+            compiled[k].kl[compiled[k].n++] = l;
+            p += l + (bar ? 1 : 0);
+        }
+    }
+}
+
+/* One bit per (code point mod 64) present in the subject: most keywords
+ * are ruled out without a search. */
+static uint64_t bloom_of(const char *s, size_t n)
+{
+    uint64_t b = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        b |= 1ull << (rp_utf8_decode(s, n, i, &l) & 63);
+        i += l;
+    }
+    return b;
+}
+
+static bool compiled_matches(const compiled_rule *r, const char *subject, size_t sl, uint64_t bloom)
+{
+    if (r->n == 0)
         return true;
-    const char *p = keywords;
-    while (*p) {
-        const char *bar = strchr(p, '|');
-        size_t l = bar ? (size_t)(bar - p) : strlen(p);
-        if (l > 0 && memmem(subject, strlen(subject), p, l) != NULL)
-            return true;
-        p += l + (bar ? 1 : 0);
+    for (size_t k = 0; k < r->n; k++) {
+        size_t l;
+        uint32_t first = rp_utf8_decode(r->kw[k], r->kl[k], 0, &l);
+        if ((bloom >> (first & 63)) & 1u)
+            if (rp_utf8_find(subject, sl, r->kw[k], r->kl[k]) != NULL)
+                return true;
     }
     return false;
 }
@@ -69,8 +117,12 @@ const char *rp_metric_classify(const char *unit_kind, const char *subject)
 {
     if (unit_kind == NULL || subject == NULL)
         return "other";
-    for (size_t k = 0; k < sizeof rules / sizeof rules[0]; k++)
-        if (kind_matches(rules[k].kinds, unit_kind) && keyword_matches(rules[k].keywords, subject))
+    pthread_once(&compile_once, compile_rules);
+    size_t sl = strlen(subject);
+    uint64_t bloom = bloom_of(subject, sl);
+    for (size_t k = 0; k < N_RULES; k++)
+        if (kind_matches(rules[k].kinds, unit_kind) &&
+            compiled_matches(&compiled[k], subject, sl, bloom))
             return rules[k].metric;
     return "other";
 }

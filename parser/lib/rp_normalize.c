@@ -24,9 +24,10 @@ static void t2s_build(void)
             t2s_bmp_bits[rp_t2s_pairs[k][0] >> 3] |= (uint8_t)(1u << (rp_t2s_pairs[k][0] & 7));
 }
 
-uint32_t rp_norm_t2s(uint32_t cp)
+/* rp_norm_t2s without the once-check, for the hot loop of rp_normalize
+ * (which runs the once-check at its start). */
+static uint32_t t2s_built(uint32_t cp)
 {
-    pthread_once(&t2s_once, t2s_build);
     if (cp < 0x3400)
         return cp;
     if (cp < 0x10000 && !(t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
@@ -40,6 +41,12 @@ uint32_t rp_norm_t2s(uint32_t cp)
             hi = mid;
     }
     return (lo < T2S_COUNT && rp_t2s_pairs[lo][0] == cp) ? rp_t2s_pairs[lo][1] : cp;
+}
+
+uint32_t rp_norm_t2s(uint32_t cp)
+{
+    pthread_once(&t2s_once, t2s_build);
+    return t2s_built(cp);
 }
 
 /* ---- output buffer with anchors ---- */
@@ -277,11 +284,12 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
     uint32_t next = rp_utf8_at(c->in, c->in_len, j);
     uint32_t prev = c->last_cp;
     bool drop = false;
-    if (newlines == 0)
+    /* one space only: a wider gap separates table columns (18.6   620) */
+    if (newlines == 0 && j - i <= 1)
         drop = (is_digit(prev) && (is_digit(next) || rp_utf8_is_han(next) || next == '%')) ||
                (rp_utf8_is_han(prev) && is_digit(next));
-    else if (newlines == 1)
-        drop = is_digit(prev) && is_unit_joiner(next);
+    else if (newlines == 1 && j - i == 1)
+        drop = is_digit(prev) && (is_digit(next) || is_unit_joiner(next));
     if (drop)
         return j - i;
     for (size_t k = i; k < j;) {
@@ -342,7 +350,7 @@ static size_t step_multi(norm_ctx *c, size_t i)
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0;
     } else if (cp >= 0x3400) {
-        uint32_t s = rp_norm_t2s(cp);
+        uint32_t s = t2s_built(cp);
         if (s != cp)
             c->n->n_t2s++;
         cp = s;
@@ -354,8 +362,30 @@ static size_t step_multi(norm_ctx *c, size_t i)
     return l;
 }
 
+/* The common case of Chinese text: a valid 3-byte character at or above
+ * U+3400 that is not traditional is copied as it is. False to take the
+ * general path. */
+static bool cjk_fast(norm_ctx *c, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)c->in + i;
+    if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return false;
+    uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+    if (cp < 0x3400 || cp > 0x9FFF || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
+        return false;
+    if (c->n->len + 4 > c->n->cap && !grow(c, 4))
+        return true; /* oom is reported by the caller's loop */
+    anchor(c, i);
+    memcpy(c->n->text + c->n->len, p, 3);
+    c->n->len += 3;
+    c->prev_cp = c->last_cp;
+    c->last_cp = cp;
+    return true;
+}
+
 int rp_normalize(const char *in, size_t len, rp_norm *out)
 {
+    pthread_once(&t2s_once, t2s_build);
     memset(out, 0, sizeof *out);
     out->in_len = len;
     norm_ctx c = {.n = out, .in = in, .in_len = len, .last_cp = '\n', .prev_cp = '\n'};
@@ -364,7 +394,9 @@ int rp_normalize(const char *in, size_t len, rp_norm *out)
     size_t i = 0;
     while (i < len && !c.oom) {
         unsigned char b = (unsigned char)in[i];
-        if (b >= 0x80) {
+        if (b >= 0xE3 && b <= 0xE9 && i + 2 < len && cjk_fast(&c, i))
+            i += 3;
+        else if (b >= 0x80) {
             i += step_multi(&c, i);
         } else if (is_alpha(b) || b == '(' || b < 0x21 || b == 0x7F) {
             i += step_ascii(&c, i, b);

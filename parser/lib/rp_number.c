@@ -85,6 +85,29 @@ static void cn_digit_step(cn_state *st, int d)
     st->after_digit = d > 0 || st->mults == 0;
 }
 
+/* 点 followed by Chinese digits: 六十九点五 -> .5 */
+static size_t cn_decimal(const char *s, size_t n, size_t j, double *frac)
+{
+    if (!rp_utf8_starts(s, n, j, "点"))
+        return j;
+    size_t k = j + 3;
+    double scale = 0.1, f = 0;
+    while (k < n) {
+        size_t l;
+        double m;
+        int d = cn_digit(rp_utf8_decode(s, n, k, &l), &m);
+        if (d < 0)
+            break;
+        f += d * scale;
+        scale /= 10;
+        k += l;
+    }
+    if (k == j + 3)
+        return j;
+    *frac = f;
+    return k;
+}
+
 static bool parse_cn(const char *s, size_t n, size_t i, rp_number *out)
 {
     cn_state st = {.pending = -1};
@@ -103,6 +126,9 @@ static bool parse_cn(const char *s, size_t n, size_t i, rp_number *out)
     }
     if (j == i)
         return false;
+    double frac = 0;
+    j = cn_decimal(s, n, j, &frac);
+    out->has_decimal = frac > 0;
     out->start = i;
     out->end = j;
     out->chinese = true;
@@ -111,6 +137,7 @@ static bool parse_cn(const char *s, size_t n, size_t i, rp_number *out)
     out->digit_sequence = st.sequence && st.mults == 0;
     out->malformed = st.sequence && st.mults > 0;
     out->value = st.sequence ? st.seq : st.total + st.section + (st.pending >= 0 ? st.pending : 0);
+    out->value += frac;
     return true;
 }
 

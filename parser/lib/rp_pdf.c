@@ -195,12 +195,10 @@ static int cmp_yx(const void *a, const void *b)
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
-/* Gives each fragment of the page [a,b) its column and a band number so a
- * sort reads spanning lines in place and columns one after the other. */
-static bool assign_columns(struct frag *v, size_t n, double width,
-                           double height)
+/* Marks each fragment of a page left (0), right (1) or spanning (2) when
+ * the page has a gutter; false (all left) when it has one column. */
+static bool assign_columns(struct frag *v, size_t n, double width)
 {
-    (void)height;
     double gx = find_gutter(v, n, width);
     if (gx <= 0)
         return false;
@@ -275,34 +273,54 @@ static bool at_edge(const struct frag *f, const double *heights)
     return f->y1 < h * EDGE || f->y0 > h * (1 - EDGE);
 }
 
+struct edge {
+    char key[128];
+    size_t frag;
+    size_t page;
+};
+
+static int cmp_edge(const void *a, const void *b)
+{
+    const struct edge *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c != 0)
+        return c;
+    return x->page < y->page ? -1 : x->page > y->page;
+}
+
+/* Fragments at the top or bottom edge: page numbers always go; other text
+ * goes when it recurs (digits folded) on at least half of the pages. Sorted
+ * by key, so this is O(n log n) in the number of edge fragments. */
 static size_t drop_furniture(struct frags *F, const double *heights,
                              size_t pages)
 {
-    size_t dropped = 0;
-    char ki[256], kj[256];
+    struct edge *e = malloc((F->n + 1) * sizeof *e);
+    size_t ne = 0, dropped = 0;
     for (size_t i = 0; i < F->n; i++) {
         struct frag *f = &F->v[i];
         if (!at_edge(f, heights))
             continue;
-        if (is_page_number_text(f->text)) {
+        if (is_page_number_text(f->text))
             f->drop = true;
-            continue;
+        else if (e != NULL && pages >= 2) {
+            furniture_key(f->text, e[ne].key, sizeof e[ne].key);
+            e[ne].frag = i;
+            e[ne].page = f->page;
+            ne++;
         }
-        if (pages < 2)
-            continue;
-        furniture_key(f->text, ki, sizeof ki);
-        size_t seen = 0, last_page = (size_t)-1;
-        for (size_t j = 0; j < F->n; j++) {
-            if (!at_edge(&F->v[j], heights) || F->v[j].page == last_page)
-                continue;
-            furniture_key(F->v[j].text, kj, sizeof kj);
-            if (strcmp(ki, kj) == 0) {
-                seen++;
-                last_page = F->v[j].page;
-            }
-        }
-        f->drop = seen >= 2 && seen * 2 >= pages;
     }
+    if (ne > 0)
+        qsort(e, ne, sizeof *e, cmp_edge);
+    for (size_t a = 0; a < ne;) {
+        size_t b = a + 1, seen = 1;
+        for (; b < ne && strcmp(e[a].key, e[b].key) == 0; b++)
+            seen += e[b].page != e[b - 1].page;
+        if (seen >= 2 && seen * 2 >= pages)
+            for (size_t k = a; k < b; k++)
+                F->v[e[k].frag].drop = true;
+        a = b;
+    }
+    free(e);
     for (size_t i = 0; i < F->n; i++)
         dropped += F->v[i].drop;
     return dropped;
@@ -467,7 +485,7 @@ static size_t collect_pages(PopplerDocument *doc, int pages, struct frags *F,
             page_frags(g, ng, (size_t)p, F);
         free(g);
         g_object_unref(page);
-        if (!F->failed && assign_columns(F->v + first, F->n - first, w, h))
+        if (!F->failed && assign_columns(F->v + first, F->n - first, w))
             (*two_col)++;
         if (!F->failed)
             order_page(F->v + first, F->n - first);

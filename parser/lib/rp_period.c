@@ -59,6 +59,11 @@ size_t rp_period_at(const char *s, size_t n, size_t i, const char *published, ch
         return 0;
     if (i < n && s[i] >= '1' && s[i] <= '2')
         return year_phrase(s, n, i, out, cap);
+    size_t l;
+    uint32_t first = i < n ? rp_utf8_decode(s, n, i, &l) : 0;
+    if (first != 0x4ECA && first != 0x53BB && first != 0x5E74 && first != 0x8FD1 &&
+        first != 0x6362 && first != 0x5168 && first != 0x76EE)
+        return 0; /* 今 去 年 近 换 全 目: the first characters of the words */
     int year = published_year(published);
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         if (!rp_utf8_starts(s, n, i, words[k].word))

@@ -1,6 +1,8 @@
 /* rp_region: see rp_region.h. */
 #include "rp_region.h"
 
+#include <stdio.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "rp_utf8.h"
@@ -11,7 +13,8 @@ typedef struct suffix {
 } suffix;
 
 static const suffix suffixes[] = {
-    {"社区", 5}, {"街道", 4}, {"自治区", 1}, {"自治州", 2}, {"省", 1}, {"市", 2}, {"州", 2},
+    {"经济技术开发区", 3}, {"经济开发区", 3}, {"高新技术产业开发区", 3}, {"开发区", 3},
+    {"高新区", 3}, {"新区", 3}, {"社区", 5}, {"街道", 4}, {"自治区", 1}, {"自治州", 2}, {"省", 1}, {"市", 2}, {"州", 2},
     {"盟", 2},   {"区", 3},   {"县", 3},     {"旗", 3},     {"镇", 4}, {"乡", 4}, {"村", 5},
 };
 
@@ -27,6 +30,8 @@ static const char *const common_names[] = {
 
 static bool is_common_name(const char *s, size_t a, size_t b)
 {
+    if (b - a > 6)
+        return false; /* every entry has one or two characters */
     for (size_t k = 0; common_names[k]; k++) {
         size_t l = strlen(common_names[k]);
         if (l == b - a && memcmp(s + a, common_names[k], l) == 0)
@@ -35,23 +40,83 @@ static bool is_common_name(const char *s, size_t a, size_t b)
     return false;
 }
 
+static const char verb_chars[] =
+        "推动加强立按照培训过邀请设打造评组织激励畅撬购置态坚持落实展举办参与提升进施完善健挥"
+        "带领引聚焦派养务管理指助解决整召制印探索创构搭统筹压做抓把将以让使对向从由在于为和等"
+        "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻"
+        "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职";
+
+static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static void sets_build(void)
+{
+    rp_cset_add(&verb_set, verb_chars);
+    rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共"
+                                "个名家所支处的了中驻市区县省镇乡村街这那某即有");
+    rp_cset_add(&fn_set, "在是的于从对到赴将由共驻");
+    rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
+}
+
+/* The sets are built by the public entry points (sets_ready) before any
+ * helper reads them. */
+static void sets_ready(void)
+{
+    pthread_once(&sets_once, sets_build);
+}
+
+static bool verb_char(uint32_t cp)
+{
+    return rp_cset_has(&verb_set, cp);
+}
+
 /* Characters a place name does not start with: prepositions, quantifiers,
  * pronouns, verbs that precede places. */
 static bool bad_first(uint32_t cp)
 {
-    static const char bad[] = "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共"
-                              "个名家所支处的了中驻市区县省镇乡村街这那某即有";
-    char buf[5];
-    size_t l = rp_utf8_encode(cp, buf);
-    buf[l] = 0;
-    return strstr(bad, buf) != NULL;
+    return rp_cset_has(&bad_first_set, cp);
+}
+
+/* Characters of verbs and function words: a "name" containing one is a
+ * clause that merely reaches a suffix character (推动全区, 加强区直部门,
+ * 按照每个村), not a place. Characters common in real place names (山 水 城
+ * 新 南 通 定 化 ...) are deliberately absent. */
+
+/* Two-character verbs whose characters also occur in place names. */
+static bool has_verb_pair(const char *s, size_t a, size_t b)
+{
+    static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
+                                        "加大", "开创", "化解", "安排", "定期", NULL};
+    for (size_t k = 0; pairs[k]; k++) {
+        size_t l = strlen(pairs[k]);
+        if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
+            return true;
+    }
+    return false;
+}
+
+/* Common nouns that end in a suffix character: 覆盖农村 is not a place. */
+static bool common_tail(const char *s, size_t a, size_t b)
+{
+    static const char *const words[] = {"农村", "乡村", "城市", "小区", "园区", "片区", "景区",
+                                        "辖区", "街区", "校区", "牧区", "灾区", "城镇", "乡镇",
+                                        "街镇", "村镇", "都市", "超市", "省市", "市县", "县市",
+                                        "区县", "县区", NULL};
+    if (b - a <= 6)
+        return false;
+    for (size_t k = 0; words[k]; k++)
+        if (words[k][5] == s[b - 1] && memcmp(s + b - 6, words[k], 6) == 0)
+            return true; /* every entry has two characters */
+    return false;
 }
 
 static const suffix *suffix_at(const char *s, size_t n, size_t i)
 {
-    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++)
-        if (rp_utf8_starts(s, n, i, suffixes[k].s))
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        const char *x = suffixes[k].s;
+        if (i + 3 <= n && x[2] == s[i + 2] && x[1] == s[i + 1] && rp_utf8_starts(s, n, i, x))
             return &suffixes[k];
+    }
     return NULL;
 }
 
@@ -63,16 +128,18 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
     if (bad_first(rp_utf8_at(s, n, i)))
         return 0;
     while (j < n && chars < 8) {
-        if (chars >= min_chars) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (chars >= min_chars && rp_cset_has(&suffix_first_set, cp)) {
             const suffix *sf = suffix_at(s, n, j);
-            if (sf != NULL && !is_common_name(s, i, j)) {
+            if (sf != NULL && !is_common_name(s, i, j) && !common_tail(s, i, j + strlen(sf->s))) {
+                if (has_verb_pair(s, i, j))
+                    return 0;
                 *level = sf->level;
                 return j + strlen(sf->s);
             }
         }
-        size_t l;
-        uint32_t cp = rp_utf8_decode(s, n, j, &l);
-        if (!rp_utf8_is_han(cp))
+        if (!rp_utf8_is_han(cp) || verb_char(cp))
             return 0;
         j += l;
         chars++;
@@ -80,8 +147,15 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
     return 0;
 }
 
+static size_t element_end(const char *s, size_t n)
+{
+    int lv;
+    return element_at(s, n, 0, 2, &lv);
+}
+
 bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
 {
+    sets_ready();
     int level = 0;
     size_t end = element_at(s, n, i, 2, &level);
     if (end == 0)
@@ -92,7 +166,7 @@ bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
     for (int k = 0; k < 3; k++) {
         int lv = 0;
         size_t e = element_at(s, n, out->end, 2, &lv);
-        if (e == 0 || e - out->end > 7 * 3 + 6)
+        if (e == 0 || e - out->end > 4 * 3 + 6)
             break;
         out->end = e;
         out->level = lv;
@@ -117,8 +191,13 @@ int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
 
 bool rp_region_not_subject(const char *s, size_t n, size_t end)
 {
+    /* 区委 (the committee), lists, and the suffix read as the first half
+     * of a compound: 村级, 村党组织, 镇党校, 区直部门, 村“两委”, 镇村. */
     static const char *const after[] = {"委", "、", "和", "与", "等", "的", "及", "政府", "人民",
-                                        "党委", NULL};
+                                        "级", "党", "干", "直", "属", "内", "域", "情", "民",
+                                        "务", "里", "外", "\xE2\x80\x9C", "两", "镇",
+                                        "村", "乡", "区", "县", "市", "组", "团", "财", "庄",
+                                        "容", "貌", "规", "企", "办", "长", "领导", NULL};
     for (size_t k = 0; after[k]; k++)
         if (rp_utf8_starts(s, n, end, after[k]))
             return true;
@@ -152,11 +231,7 @@ static bool word_start(const char *s, size_t n, size_t i)
     uint32_t prev = rp_utf8_before(s, n, i);
     if (!rp_utf8_is_han(prev))
         return true;
-    static const char fn[] = "在是的于从对到赴将由";
-    char buf[5];
-    size_t l = rp_utf8_encode(prev, buf);
-    buf[l] = 0;
-    return strstr(fn, buf) != NULL;
+    return rp_cset_has(&fn_set, prev);
 }
 
 static bool first_place(const char *s, size_t n, size_t limit, rp_place *out)
@@ -191,8 +266,52 @@ static bool place_by_level(const char *s, size_t n, const char *suffix, rp_place
     return false;
 }
 
-void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title)
+/* A title names 杏林镇; the text says 鹭江市杏林镇 somewhere: keep the
+ * longer chain. */
+static void extend_doc(rp_region_state *st, const char *s, size_t n)
 {
+    size_t dl = strlen(st->doc);
+    if (dl == 0)
+        return;
+    const char *p = s;
+    while ((p = memmem(p, n - (size_t)(p - s), st->doc, dl)) != NULL) {
+        size_t at = (size_t)(p - s), b = at;
+        for (int k = 0; k < 8 && b > 0; k++) {
+            rp_place pl;
+            b = rp_utf8_prev(s, b);
+            if (k >= 2 && word_start(s, n, b) && rp_region_place_at(s, n, b, &pl) &&
+                pl.end == at + dl) {
+                set_place(st->doc, s, b, pl.end);
+                return;
+            }
+        }
+        p += dl;
+    }
+}
+
+/* 杏林镇 published by 鹭江市委组织部: the publisher's city or county
+ * prefixes a lone township, street or village. */
+static void prefix_from_source(rp_region_state *st, const char *source)
+{
+    rp_place pl, src;
+    size_t dl = strlen(st->doc);
+    if (source == NULL || dl == 0 || !first_place(source, strlen(source), 60, &src))
+        return;
+    if (!rp_region_place_at(st->doc, dl, 0, &pl) || pl.end != dl)
+        return;
+    int lv = rp_region_level_of(st->doc);
+    bool single = element_end(st->doc, dl) == dl;
+    if (!single || lv < 4 || src.level < 2 || src.level > 3 || src.end - src.start + dl >= RP_REGION_MAX)
+        return;
+    char buf[RP_REGION_MAX];
+    snprintf(buf, sizeof buf, "%.*s%s", (int)(src.end - src.start), source + src.start, st->doc);
+    snprintf(st->doc, sizeof st->doc, "%s", buf);
+}
+
+void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title,
+                          const char *source)
+{
+    sets_ready();
     memset(st, 0, sizeof *st);
     rp_place pl;
     if (title != NULL && first_place(title, strlen(title), strlen(title), &pl)) {
@@ -212,6 +331,8 @@ void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const ch
             }
         }
     }
+    extend_doc(st, s, n);
+    prefix_from_source(st, source);
     st->doc_level = rp_region_level_of(st->doc);
 }
 
@@ -230,13 +351,46 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
     return cp >= '0' && cp <= '9' && (next == '.' || next == 0x3001);
 }
 
+/* A place named in the first words of a plain paragraph, even mid-clause
+ * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about. */
+static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        size_t l;
+        rp_place pl;
+        uint32_t cp = rp_utf8_decode(s, n, i, &l);
+        if (rp_utf8_is_han(cp) && word_start(s, n, i) && rp_region_place_at(s, n, i, &pl) &&
+            pl.end <= n && !rp_region_not_subject(s, n, pl.end) &&
+            (pl.level <= 3 || element_end(s + pl.start, pl.end - pl.start) < pl.end - pl.start)) {
+            set_place(st->sentence, s, pl.start, pl.end);
+            st->sentence_is_para = true;
+            return;
+        }
+        i += l;
+    }
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
+    sets_ready();
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     st->para_enum = is_enumerated(s, n, i);
     st->para_has_place = false;
     st->sentence[0] = '\0';
+    st->sentence_is_para = false;
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
+    st->para_short = len < 150; /* about 50 characters: a heading or table row */
+    if (!st->para_enum && !st->para_short)
+        paragraph_topic(st, s, i + 90 < n ? i + 90 : n, i);
+}
+
+/* The place is the document's own region named more briefly. */
+static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b)
+{
+    size_t dl = strlen(st->doc), l = b - a;
+    return dl >= l && l > 0 && memcmp(st->doc + dl - l, s + a, l) == 0;
 }
 
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
@@ -254,18 +408,26 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !rp_region_place_at(s, n, i, &pl) ||
         rp_region_not_subject(s, n, pl.end))
         return;
-    if (!st->para_enum && !st->para_has_place) {
+    if (same_as_doc(st, s, pl.start, pl.end))
+        pl.start = pl.end; /* 杏林镇 in a document about 鹭江市杏林镇 */
+    if (!st->para_enum && !st->para_has_place && !st->para_short) {
         set_place(st->section, s, pl.start, pl.end);
+        if (pl.start == pl.end)
+            st->section[0] = '\0';
         st->sentence[0] = '\0';
         st->para_has_place = true;
     } else {
         set_place(st->sentence, s, pl.start, pl.end);
+        if (pl.start == pl.end)
+            snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
+        st->sentence_is_para = st->para_short && !st->para_enum;
     }
 }
 
 void rp_region_sentence_end(rp_region_state *st)
 {
-    st->sentence[0] = '\0';
+    if (!st->sentence_is_para)
+        st->sentence[0] = '\0';
 }
 
 const char *rp_region_current(const rp_region_state *st)

@@ -41,7 +41,10 @@ int rp_region_level_of(const char *place);
  * text). A place that opens a clause as its subject (not followed by 委, 、,
  * 的 ...) switches the region: for the rest of the document when it is the
  * first such place of a plain paragraph (a section about 槐荫区), for the
- * rest of the sentence inside an enumerated paragraph (一、... 苗山镇5名...).
+ * rest of the sentence inside an enumerated paragraph (一、... 苗山镇5名...),
+ * for the rest of the paragraph in a short one (a table row 新港街道...).
+ * A place that the main region ends with (杏林镇 in 鹭江市杏林镇) is the
+ * main region.
  * 我省/全区 at a clause start at the document's own level returns to doc. */
 
 #define RP_REGION_MAX 96
@@ -53,10 +56,14 @@ typedef struct rp_region_state {
     char sentence[RP_REGION_MAX];
     bool para_enum;
     bool para_has_place;
+    bool para_short;       /* a heading or a table row: its place stays local */
+    bool sentence_is_para; /* the sentence place lasts to the paragraph end */
 } rp_region_state;
 
-/* Finds the main region from the title (may be NULL) and the text. */
-void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title);
+/* Finds the main region from the title and source (both may be NULL) and
+ * the text. */
+void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title,
+                          const char *source);
 
 /* A paragraph starts at s[i]. */
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i);

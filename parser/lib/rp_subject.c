@@ -1,6 +1,7 @@
 /* rp_subject: see rp_subject.h. */
 #include "rp_subject.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "rp_utf8.h"
@@ -21,12 +22,24 @@ static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
     "共有", "先后", "全年", "同时", "此外", "已经", "已有", "已", "共", "还", "并", "又", "均",
     "都", "再", "将", "对", "为", "全区", "全市", "全省", "全县", "全镇", "各级", "年以来", "年底",
-    "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", NULL};
+    "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", "及时",
+    "积极", "主动", "逐步", "进一步", "不断", "持续", "全部", "专门", "分别", NULL};
 
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
-    "及", "中", "在", "对", "向", "将", "均", NULL};
+    "及", "中", "在", "对", "向", "将", NULL};
+
+/* An after-phrase starting with these is a predicate, not a noun. */
+static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
+                                          "支持", NULL};
+
+/* Nouns of money: a before-phrase holding one names what was spent. */
+static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
+                                          "收入", "额", "奖", "资", NULL};
+
+/* Verbs after an amount that introduce its purpose: 300万元用于... */
+static const char *const purpose_verbs[] = {"用于", "用来", "保障", "支持", "为", NULL};
 
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
@@ -36,18 +49,59 @@ static bool is_boundary(uint32_t cp)
            cp == 0x3002 || cp == 0x3001 || cp == 0 || cp == '.' || cp == 0x2026;
 }
 
+/* First code points of every entry of the word lists: match_any runs at
+ * every character of a phrase, and most characters start no entry. */
+static rp_cset list_firsts;
+static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
+
+static void add_firsts(const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        char first[5] = {0};
+        size_t l;
+        rp_utf8_decode(list[k], strlen(list[k]), 0, &l);
+        memcpy(first, list[k], l);
+        rp_cset_add(&list_firsts, first);
+    }
+}
+
+static void firsts_build(void)
+{
+    add_firsts(after_stops);
+    add_firsts(lead_trims);
+    add_firsts(tail_trims);
+    add_firsts(verb_starts);
+    add_firsts(money_nouns);
+    add_firsts(purpose_verbs);
+}
+
 static size_t match_any(const char *s, size_t n, size_t i, const char *const *list)
 {
-    for (size_t k = 0; list[k]; k++)
-        if (rp_utf8_starts(s, n, i, list[k]))
-            return strlen(list[k]);
+    if (i + 3 > n)
+        return 0;
+    pthread_once(&firsts_once, firsts_build);
+    size_t cl;
+    if (!rp_cset_has(&list_firsts, rp_utf8_decode(s, n, i, &cl)))
+        return 0;
+    for (size_t k = 0; list[k]; k++) {
+        /* all entries are CJK: compare the distinguishing third byte first */
+        if (list[k][2] != s[i + 2] || list[k][1] != s[i + 1])
+            continue;
+        size_t l = strlen(list[k]);
+        if (n - i >= l && memcmp(s + i, list[k], l) == 0)
+            return l;
+    }
     return 0;
 }
 
 static size_t match_any_end(const char *s, size_t a, size_t b, const char *const *list)
 {
+    if (b < a + 3)
+        return 0;
     for (size_t k = 0; list[k]; k++) {
         size_t l = strlen(list[k]);
+        if (list[k][l - 1] != s[b - 1])
+            continue;
         if (b - a >= l && memcmp(s + b - l, list[k], l) == 0)
             return l;
     }
@@ -73,7 +127,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
     uint32_t first = rp_utf8_at(s, n, j);
     if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A))
         return false;
-    if (match_any(s, n, j, tail_trims) || rp_utf8_starts(s, n, j, "以"))
+    if (match_any(s, n, j, tail_trims) || match_any(s, n, j, verb_starts))
         return false;
     while (j < n && chars < MAX_AFTER_CHARS) {
         size_t l;
@@ -100,6 +154,20 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
     return chars >= 2;
 }
 
+/* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
+static size_t leading_date(const char *s, size_t b, size_t a)
+{
+    size_t j = a;
+    while (j < b && is_digit((unsigned char)s[j]))
+        j++;
+    if (j == a || !(rp_utf8_starts(s, b, j, "年") || rp_utf8_starts(s, b, j, "月")))
+        return 0;
+    j += 3;
+    if (rp_utf8_starts(s, b, j, "以来"))
+        j += 6;
+    return j - a;
+}
+
 /* The words before the measure back to the clause boundary. */
 static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
 {
@@ -119,10 +187,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     *b = sp->start;
     for (int guard = 0; guard < 8 && *a < *b; guard++) {
         size_t t = match_any(s, *b, *a, lead_trims);
-        while (t == 0 && *a < *b && is_digit(rp_utf8_at(s, n, *a)))
-            (*a)++; /* a leading date: 2022年 */
-        if (t == 0 && !is_digit(rp_utf8_at(s, n, *a)))
-            t = match_any(s, *b, *a, lead_trims);
+        if (t == 0)
+            t = leading_date(s, *b, *a);
         if (t == 0)
             break;
         *a += t;
@@ -133,6 +199,14 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
             break;
         *b -= t;
     }
+}
+
+static bool contains_any(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (b > a && memmem(s + a, b - a, list[k], strlen(list[k])) != NULL)
+            return true;
+    return false;
 }
 
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
@@ -146,5 +220,14 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         return;
     }
     before_phrase(s, n, sp, &a, &b);
+    if (sp->money && !contains_any(s, a, b, money_nouns)) {
+        size_t j = sp->end, v, a2, b2;
+        while ((v = match_any(s, n, j, purpose_verbs)) > 0)
+            j += v;
+        if (j > sp->end && after_phrase(s, n, j, &a2, &b2)) {
+            copy_out(s, a2, b2, out, cap);
+            return;
+        }
+    }
     copy_out(s, a, b, out, cap);
 }

@@ -6,7 +6,9 @@
  *      phrase, that phrase wins (13个乡镇街道 -> 乡镇街道); it runs to the
  *      next punctuation, number or verb-like stop word, parentheses and
  *      quotes kept whole.
- *   2. before: otherwise (money, ratios, durations, or the classifier ends
+ *   2. money: the words before when they hold a money noun (划拨党费65.8万元),
+ *      else the purpose after 用于/保障/支持 when there is one.
+ *   3. before: otherwise (money, ratios, durations, or the classifier ends
  *      the clause) the words back to the clause boundary (， 。 ； ： 、 or the
  *      previous measure), with leading time words, adverbs and
  *      quantity verbs trimmed (今年以来 共 累计 已 ...).
@@ -23,6 +25,8 @@ typedef struct rp_subject_span {
     size_t end;        /* measure surface end (post-markers included) */
     size_t floor;      /* do not look back before this (previous measure) */
     bool count_unit;   /* the unit is a classifier that may precede a noun */
+    bool money;        /* an amount: 300万元用于X names X when nothing before
+                        * the amount is a money noun (党费, 资金 ...) */
 } rp_subject_span;
 
 /* Writes a NUL-terminated subject (possibly "") into out[cap]. */

@@ -339,17 +339,15 @@ static void trim(const char **s, size_t *n)
 
 static bool has_prefix(const char *s, size_t n, const char *p)
 {
+    if (n == 0 || s[0] != p[0])
+        return false; /* the common case, checked before strlen */
     size_t k = strlen(p);
     return n >= k && memcmp(s, p, k) == 0;
 }
 
 static bool contains(const char *s, size_t n, const char *p)
 {
-    size_t k = strlen(p);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, p, k) == 0)
-            return true;
-    return false;
+    return memmem(s, n, p, strlen(p)) != NULL;
 }
 
 static size_t count_cps(const char *s, size_t n)
@@ -593,30 +591,50 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Column where the right column starts on lines a..b, or 0 if one column. */
+static size_t median(size_t *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_size);
+    return v[n / 2];
+}
+
+/* Column where the right column starts on lines a..b, or 0 if one column.
+ * Two columns need at least three lines (and a fifth of the page's text
+ * lines) split by a gap, most gaps ending within a few columns of the
+ * median, and text, not short cells, on both sides (an aligned table in a
+ * one-column text is not two columns). */
 static size_t page_split_col(const struct lines *L, size_t a, size_t b)
 {
     size_t n_text = 0, n_gap = 0;
-    size_t *cols = malloc((b - a + 1) * sizeof *cols);
-    if (cols == NULL)
+    size_t *buf = malloc((b - a + 1) * 3 * sizeof *buf);
+    if (buf == NULL)
         return 0;
+    size_t *cols = buf, *lefts = buf + (b - a + 1), *rights = lefts + (b - a + 1);
     for (size_t k = a; k < b; k++) {
         if ((L->v[k].flags & LINE_DROP) || L->v[k].len == 0)
             continue;
+        const char *s = line_at(L, k);
         struct colsplit c;
-        find_gap(line_at(L, k), L->v[k].len, &c);
+        find_gap(s, L->v[k].len, &c);
         if (c.lead == L->v[k].len)
             continue;
         n_text++;
-        if (c.right_col > 0 && c.right_col >= 16)
-            cols[n_gap++] = c.right_col;
+        if (c.right_col < 16)
+            continue;
+        cols[n_gap] = c.right_col;
+        lefts[n_gap] = count_cps(s, c.left_end) - c.lead;
+        rights[n_gap] = count_cps(s + c.right_off, L->v[k].len - c.right_off);
+        n_gap++;
     }
     size_t split = 0;
     if (n_gap >= 3 && n_gap * 5 >= n_text) {
-        qsort(cols, n_gap, sizeof *cols, cmp_size);
-        split = cols[n_gap / 2];
+        size_t near = 0, m = median(cols, n_gap);
+        for (size_t i = 0; i < n_gap; i++)
+            near += cols[i] + 8 >= m && cols[i] <= m + 8;
+        if (near * 5 >= n_gap * 3 && median(lefts, n_gap) >= 6 &&
+            median(rights, n_gap) >= 6)
+            split = m;
     }
-    free(cols);
+    free(buf);
     return split;
 }
 

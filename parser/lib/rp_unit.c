@@ -1,6 +1,7 @@
 /* rp_unit: see rp_unit.h. */
 #include "rp_unit.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "rp_utf8.h"
@@ -17,9 +18,12 @@ static const rp_unit units[] = {
     {"个多月", "个月", "duration", CN | DUR | RP_UNIT_MORE, NULL},
     {"个月", "个月", "duration", CN | DUR, NULL},
     {"个工作日", "天", "duration", CN | DUR, NULL},
+    {"个学时", "学时", "duration", CN | DUR, NULL},
+    {"个课时", "课时", "duration", CN | DUR, NULL},
     {"人(次)", "人次", "person_time", CN, NULL},
     {"人次", "人次", "person_time", CN, NULL},
     {"场次", "场次", "event", CN, NULL},
+    {"批次", "批次", "event", CN, NULL},
     {"架次", "架次", "event", CN, NULL},
     {"户次", "户次", "household", CN, NULL},
     {"平方公里", "平方公里", "area", CN, NULL},
@@ -39,6 +43,8 @@ static const rp_unit units[] = {
     {"批", "批", "event", CN, "准复示评次量"},
     {"轮", "轮", "event", CN, "流换胎"},
     {"堂", "堂", "event", CN, NULL},
+    {"节", "节", "event", CN, "日约点能省目奏假庆气"},
+    {"起", "起", "event", CN, "来草步源点始到初码身"},
     {"个", "个", "organisation", CN, "人体性案别"},
     {"家", "家", "organisation", CN, "庭长属园乡乡门里中"},
     {"所", "所", "organisation", CN, "有在属得以谓需"},
@@ -71,6 +77,7 @@ static const rp_unit units[] = {
     {"头", "头", "other", 0, "雁羊牛"},
     {"%", "%", "ratio", 0, NULL},
     {"倍", "倍", "ratio", CN, NULL},
+    {"分", "分", "other", 0, "别类为钟之配析批期享担布散工管局队会子解行成化级段秒院站社数值"},
     {"小时", "小时", "duration", CN | DUR, NULL},
     {"分钟", "分钟", "duration", CN | DUR, NULL},
     {"学时", "学时", "duration", CN | DUR, NULL},
@@ -93,15 +100,40 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
     return cp >= 0x80 && strstr(u->not_before, buf) != NULL;
 }
 
+#define N_UNITS (sizeof units / sizeof units[0])
+
+/* First code point and length of each surface, and the set of first code
+ * points: most positions are rejected with one bitmap load. */
+static uint32_t first_cp[N_UNITS];
+static size_t surface_len[N_UNITS];
+static rp_cset first_set;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void index_build(void)
+{
+    for (size_t k = 0; k < N_UNITS; k++) {
+        size_t l;
+        surface_len[k] = strlen(units[k].surface);
+        first_cp[k] = rp_utf8_decode(units[k].surface, surface_len[k], 0, &l);
+        if (first_cp[k] < 0x10000)
+            first_set.bits[first_cp[k] >> 3] |= (uint8_t)(1u << (first_cp[k] & 7));
+    }
+}
+
 const rp_unit *rp_unit_match(const char *s, size_t n, size_t i)
 {
-    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+    pthread_once(&index_once, index_build);
+    if (i >= n)
+        return NULL;
+    size_t l;
+    uint32_t cp = rp_utf8_decode(s, n, i, &l);
+    if (!rp_cset_has(&first_set, cp))
+        return NULL;
+    for (size_t k = 0; k < N_UNITS; k++) {
         const rp_unit *u = &units[k];
-        if (rp_utf8_starts(s, n, i, u->surface)) {
-            if (blocked(u, s, n, i + strlen(u->surface)))
-                return NULL;
-            return u;
-        }
+        if (first_cp[k] != cp || n - i < surface_len[k] || memcmp(s + i, u->surface, surface_len[k]) != 0)
+            continue;
+        return blocked(u, s, n, i + surface_len[k]) ? NULL : u;
     }
     return NULL;
 }

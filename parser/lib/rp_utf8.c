@@ -30,13 +30,10 @@ static uint32_t decode_multi(const unsigned char *p, size_t avail, size_t *len)
     return cp;
 }
 
-uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t *len)
+uint32_t rp_utf8_decode_multi(const char *s, size_t n, size_t i, size_t *len)
 {
-    const unsigned char *p = (const unsigned char *)s + i;
     *len = 1;
-    if (p[0] < 0x80)
-        return p[0];
-    return decode_multi(p, n - i, len);
+    return decode_multi((const unsigned char *)s + i, n - i, len);
 }
 
 size_t rp_utf8_prev(const char *s, size_t i)
@@ -99,14 +96,15 @@ bool rp_utf8_is_han(uint32_t cp)
            cp == 0x3007;
 }
 
-bool rp_utf8_starts(const char *s, size_t n, size_t i, const char *lit)
-{
-    size_t l = strlen(lit);
-    return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
-}
 
-bool rp_utf8_ends(const char *s, size_t i, const char *lit)
+void rp_cset_add(rp_cset *set, const char *utf8)
 {
-    size_t l = strlen(lit);
-    return i >= l && memcmp(s + i - l, lit, l) == 0;
+    size_t n = strlen(utf8), i = 0;
+    while (i < n) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(utf8, n, i, &l);
+        if (cp < 0x10000)
+            set->bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        i += l;
+    }
 }

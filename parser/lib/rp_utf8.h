@@ -6,12 +6,42 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define RP_UTF8_BAD 0xFFFDu
 
+/* Multi-byte part of rp_utf8_decode. */
+uint32_t rp_utf8_decode_multi(const char *s, size_t n, size_t i, size_t *len);
+
 /* Decodes the code point at s[i] (i < n). Sets *len to the bytes consumed
  * (>= 1). Invalid or truncated sequences decode as RP_UTF8_BAD, length 1. */
-uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t *len);
+static inline uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    if (p[0] < 0x80) {
+        *len = 1;
+        return p[0];
+    }
+    /* the common CJK case (E1-EC: no overlong or surrogate forms) */
+    if (p[0] >= 0xE1 && p[0] <= 0xEC && n - i >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        *len = 3;
+        return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+    }
+    return rp_utf8_decode_multi(s, n, i, len);
+}
+
+/* First occurrence of needle (nl > 0 bytes) in a short haystack, or NULL:
+ * cheaper than memmem on the few dozen bytes of a clause or subject. */
+static inline const char *rp_utf8_find(const char *h, size_t hl, const char *needle, size_t nl)
+{
+    if (nl == 0 || hl < nl)
+        return NULL;
+    for (size_t i = 0; i + nl <= hl; i++)
+        if (h[i] == needle[0] && memcmp(h + i, needle, nl) == 0)
+            return h + i;
+    return NULL;
+}
 
 /* Start of the character that ends just before byte i (i > 0), assuming
  * valid UTF-8 (as rp_normalize produces). Returns 0 at the start. */
@@ -28,10 +58,35 @@ size_t rp_utf8_encode(uint32_t cp, char *out);
 
 bool rp_utf8_is_han(uint32_t cp);
 
-/* True when s[i..] starts with the NUL-terminated literal lit. */
-bool rp_utf8_starts(const char *s, size_t n, size_t i, const char *lit);
+/* True when s[i..] starts with the NUL-terminated literal lit. Inline so
+ * that strlen and memcmp of a literal fold at compile time. */
+static inline bool rp_utf8_starts(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t l = strlen(lit);
+    return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
+}
 
 /* True when s[..i] ends with lit. */
-bool rp_utf8_ends(const char *s, size_t i, const char *lit);
+static inline bool rp_utf8_ends(const char *s, size_t i, const char *lit)
+{
+    size_t l = strlen(lit);
+    return i >= l && memcmp(s + i - l, lit, l) == 0;
+}
+
+
+/* A set of BMP code points (8 KB bitmap), for the hot character-class tests
+ * of the grammar. Fill once (e.g. under pthread_once), then read from any
+ * thread. */
+typedef struct rp_cset {
+    uint8_t bits[0x10000 / 8];
+} rp_cset;
+
+/* Adds every code point of the UTF-8 string to the set. */
+void rp_cset_add(rp_cset *set, const char *utf8);
+
+static inline bool rp_cset_has(const rp_cset *set, uint32_t cp)
+{
+    return cp < 0x10000 && ((set->bits[cp >> 3] >> (cp & 7)) & 1u);
+}
 
 #endif

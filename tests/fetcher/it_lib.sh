@@ -84,7 +84,7 @@ check() {
 import json, sys
 def load(path):
     out = []
-    for line in open(path):
+    for line in open(path, encoding='utf-8', errors='surrogateescape'):
         line = line.strip()
         if not line:
             continue
@@ -97,6 +97,8 @@ docs, dlq, state = (load(p) for p in sys.argv[1:4])
 def reason(key):
     rs = [json.loads(m["payload"])["reason"] for m in dlq if m["key"] == key]
     return rs[-1] if rs else None
+def raw(m):
+    return m['payload'].encode('utf-8', 'surrogateescape')
 def doc(key):
     ds = [m for m in docs if m["key"] == key]
     return ds[-1] if ds else None

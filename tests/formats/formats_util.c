@@ -1,6 +1,7 @@
 #include "formats_util.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,30 @@ char *fx_slurp(const char *path, size_t *len)
     return buf;
 }
 
+char *fx_find_prefixed(const char *prefix)
+{
+    const char *slash = strrchr(prefix, '/');
+    if (slash == NULL)
+        return NULL;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - prefix), prefix);
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return NULL;
+    char *found = NULL;
+    struct dirent *e;
+    while (found == NULL && (e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, slash + 1, strlen(slash + 1)) != 0)
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        found = malloc(n);
+        if (found != NULL)
+            snprintf(found, n, "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    return found;
+}
+
 void fx_path(char *out, size_t outlen, const char *name)
 {
     snprintf(out, outlen, "%s/%s", RP_FORMATS_FIXTURES, name);
@@ -65,9 +90,14 @@ static void copy_str(char *dst, size_t n, const cJSON *v)
 
 int fx_gold_load(const char *name, fx_gold *g)
 {
-    memset(g, 0, sizeof *g);
     char path[1024];
     fx_path(path, sizeof path, name);
+    return fx_gold_load_path(path, g);
+}
+
+int fx_gold_load_path(const char *path, fx_gold *g)
+{
+    memset(g, 0, sizeof *g);
     char *buf = fx_slurp(path, NULL);
     if (buf == NULL)
         return -1;

@@ -11,6 +11,10 @@
 /* Whole file, NUL-terminated (malloc'd), or NULL. */
 char *fx_slurp(const char *path, size_t *len);
 
+/* The first file whose path starts with `prefix` (a directory plus the
+ * start of a name), malloc'd, or NULL. */
+char *fx_find_prefixed(const char *prefix);
+
 /* Fixture path: RP_FORMATS_FIXTURES/name (static buffer per call site is
  * not needed: writes into out). */
 void fx_path(char *out, size_t outlen, const char *name);
@@ -35,6 +39,8 @@ typedef struct fx_gold {
 
 /* Loads RP_FORMATS_FIXTURES/name (jsonl). Returns 0 or -1. */
 int fx_gold_load(const char *name, fx_gold *g);
+/* The same from any path. */
+int fx_gold_load_path(const char *path, fx_gold *g);
 void fx_gold_free(fx_gold *g);
 
 /* F1 of predicted against reference (value, unit) multisets; optional

@@ -1,6 +1,189 @@
+/* HTML to text: inline vs block, entities, dropped elements, link-dense
+ * chrome, tables rendered as sentences, title and date. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-int main(void){return 0;}
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp_html.h"
+
+static rp_html_text convert(const char *html)
+{
+    rp_html_text t;
+    char err[128];
+    assert_int_equal(rp_html_to_text(html, strlen(html), &t, err, sizeof err), 0);
+    return t;
+}
+
+static void inline_tags_never_split_numbers(void **state)
+{
+    (void)state;
+    rp_html_text t = convert("<p>培训<span>1260</span>名,投入<b>12.5</b><i>万元</i>"
+                             "<a href=\"#\">共</a><font>3</font>次</p>");
+    assert_non_null(strstr(t.text, "培训1260名,投入12.5万元共3次"));
+    rp_html_text_release(&t);
+}
+
+static void blocks_end_lines_and_entities_decode(void **state)
+{
+    (void)state;
+    rp_html_text t = convert("<div>第一段&ldquo;两委&rdquo;&amp;&#x515A;</div>"
+                             "<div>第二段<br>第三段</div><p>培训\n  党员</p>");
+    assert_non_null(strstr(t.text, "第一段\xE2\x80\x9C两委\xE2\x80\x9D&党\n第二段\n第三段\n"));
+    assert_non_null(strstr(t.text, "培训党员")); /* a source line break between Han */
+    rp_html_text_release(&t);
+}
+
+static void chrome_elements_are_dropped(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<html><head><title>t</title><style>p{x:1}</style>"
+        "<script>var a='访问量9999人次';</script></head><body>"
+        "<header>站点头部</header><nav>导航</nav>"
+        "<form>搜索<input></form><aside>侧栏</aside>"
+        "<p>正文开展活动36场。</p><div style=\"display: none\">隐藏12名</div>"
+        "<noscript>请启用脚本</noscript><footer>页脚</footer></body></html>");
+    assert_non_null(strstr(t.text, "正文开展活动36场。"));
+    static const char *const gone[] = {"9999", "站点头部", "导航", "搜索",
+                                       "侧栏", "隐藏", "请启用", "页脚", "x:1"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        assert_null(strstr(t.text, gone[i]));
+    rp_html_text_release(&t);
+}
+
+static const char PAGE[] =
+    "<html><body><div class=\"x1\"><ul><li><a href=\"/\">首页</a></li>"
+    "<li><a href=\"/a\">要闻</a></li><li><a href=\"/b\">基层党建</a></li>"
+    "<li><a href=\"/c\">人才工作</a></li></ul></div>"
+    "<div class=\"x2\"><div class=\"x3\"><h1>某县开展党员培训</h1>"
+    "<p>今年以来,某县共培训党员3200人次,其中<a href=\"/p\">农村党员</a>"
+    "1800人次,覆盖全县所有村和社区,参训率达到98%。</p>"
+    "<p>上一篇:<a href=\"/1\">某镇召开党建工作会议部署全年任务</a></p></div>"
+    "<div class=\"x4\"><h3>热点</h3><ul>"
+    "<li><a href=\"/h1\">某乡发展党员18名</a></li>"
+    "<li><a href=\"/h2\">某村新建活动场所5个</a></li>"
+    "<li><a href=\"/h3\">某街道服务群众3000余人次</a></li></ul></div>"
+    "<div>分享到:<a href=\"#1\">微信</a><a href=\"#2\">微博</a></div>"
+    "</div></body></html>";
+
+static void link_dense_blocks_are_dropped(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(PAGE);
+    assert_non_null(strstr(t.text, "共培训党员3200人次,其中农村党员1800人次"));
+    assert_non_null(strstr(t.text, "98%"));
+    assert_null(strstr(t.text, "首页"));
+    assert_null(strstr(t.text, "上一篇"));
+    assert_null(strstr(t.text, "18名"));
+    assert_null(strstr(t.text, "5个"));
+    assert_null(strstr(t.text, "3000"));
+    assert_null(strstr(t.text, "微信"));
+    assert_true(t.blocks_dropped >= 4);
+    assert_string_equal(t.title, "某县开展党员培训");
+    rp_html_text_release(&t);
+}
+
+static void index_page_has_no_text(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<html><body><ul><li><a href=\"/1\">某县培训党员3200人次</a>2025-03-01</li>"
+        "<li><a href=\"/2\">某乡发展党员18名</a>2025-03-02</li>"
+        "<li><a href=\"/3\">某村新建活动场所5个</a>2025-03-03</li></ul>"
+        "<p><a href=\"/p2\">下一页</a></p></body></html>");
+    assert_null(strstr(t.text, "人次"));
+    assert_null(strstr(t.text, "名"));
+    assert_true(t.raw_chars > 0);
+    rp_html_text_release(&t);
+}
+
+static void title_and_date_from_head(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<html><head><title>某县开展党员教育培训工作_某某党建网</title>"
+        "<meta name=\"PubDate\" content=\"2024/9/10 08:00\"></head>"
+        "<body><p>正文。</p></body></html>");
+    assert_string_equal(t.title, "某县开展党员教育培训工作");
+    assert_string_equal(t.published, "2024-09-10");
+    rp_html_text_release(&t);
+}
+
+static void tables_become_sentences(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><tr><th>序号</th><th>单位</th><th>培训人数(人次)</th>"
+        "<th>经费(万元)</th><th>完成率</th></tr>"
+        "<tr><td>1</td><td>城关镇</td><td>1,260</td><td>12.5</td><td>95%</td></tr>"
+        "<tr><td>2</td><td>河口镇</td><td>840</td><td>-</td><td>88%</td></tr>"
+        "<tr><td colspan=\"2\">合计</td><td>2100</td><td>12.5</td><td></td></tr>"
+        "</table>");
+    assert_non_null(strstr(t.text, "城关镇培训人数1,260人次。"));
+    assert_non_null(strstr(t.text, "城关镇经费12.5万元。"));
+    assert_non_null(strstr(t.text, "城关镇完成率95%。"));
+    assert_non_null(strstr(t.text, "河口镇培训人数840人次。"));
+    assert_non_null(strstr(t.text, "合计培训人数2100人次。"));
+    assert_null(strstr(t.text, "序号"));
+    assert_null(strstr(t.text, "1人次")); /* the 序号 column is no measure */
+    assert_null(strstr(t.text, "-万元"));
+    assert_int_equal(t.tables, 1);
+    rp_html_text_release(&t);
+}
+
+static void table_unit_from_caption_and_rowspan(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><caption>各乡镇发展党员情况(单位:名)</caption>"
+        "<tr><td>乡镇</td><td>类别</td><td>2023年</td><td>2024年</td></tr>"
+        "<tr><td rowspan=\"2\">城关镇</td><td>农村</td><td>12</td><td>15</td></tr>"
+        "<tr><td>社区</td><td>7</td><td>9</td></tr></table>");
+    assert_non_null(strstr(t.text, "城关镇农村2023年12名。"));
+    assert_non_null(strstr(t.text, "城关镇社区2024年9名。"));
+    rp_html_text_release(&t);
+}
+
+static void layout_tables_are_walked_as_text(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><tr><td><table><tr><td>菜单</td></tr></table></td>"
+        "<td><p>全县发展党员312名。</p></td></tr></table>");
+    assert_non_null(strstr(t.text, "全县发展党员312名。"));
+    assert_int_equal(t.tables, 0);
+    rp_html_text_release(&t);
+}
+
+static void garbage_does_not_crash(void **state)
+{
+    (void)state;
+    rp_html_text t = convert("<<<>>><p <div>&#xFFFFFF;&bogus;<table><tr><td>1");
+    rp_html_text_release(&t);
+    t = convert("");
+    assert_string_equal(t.text, "");
+    rp_html_text_release(&t);
+    rp_html_text_release(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(inline_tags_never_split_numbers),
+        cmocka_unit_test(blocks_end_lines_and_entities_decode),
+        cmocka_unit_test(chrome_elements_are_dropped),
+        cmocka_unit_test(link_dense_blocks_are_dropped),
+        cmocka_unit_test(index_page_has_no_text),
+        cmocka_unit_test(title_and_date_from_head),
+        cmocka_unit_test(tables_become_sentences),
+        cmocka_unit_test(table_unit_from_caption_and_rowspan),
+        cmocka_unit_test(layout_tables_are_walked_as_text),
+        cmocka_unit_test(garbage_does_not_crash),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

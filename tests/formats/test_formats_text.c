@@ -1,6 +1,218 @@
+/* Text clean-up: two-column dumps, page furniture, wrapped lines, article
+ * boilerplate and its metadata (seeds 001, 002, 004 when present). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-int main(void){return 0;}
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats_util.h"
+#include "rp_textclean.h"
+
+/* Decodes seed NNN through the whole document path; false if missing. */
+static bool seed(const char *prefix, rp_doc_text *t)
+{
+    DIR *d = opendir(RP_SEEDS_DIR);
+    if (d == NULL)
+        return false;
+    char path[1024] = "";
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+            snprintf(path, sizeof path, "%s/%s", RP_SEEDS_DIR, e->d_name);
+    closedir(d);
+    size_t len;
+    char *bytes = path[0] ? fx_slurp(path, &len) : NULL;
+    if (bytes == NULL)
+        return false;
+    rp_document_input in = {bytes, len, "text/plain", path, 0};
+    char err[128];
+    assert_int_equal(rp_document_decode(&in, t, err, sizeof err), RP_DOC_OK);
+    free(bytes);
+    return true;
+}
+
+static void seed001_columns_are_read_in_order(void **state)
+{
+    (void)state;
+    rp_doc_text t;
+    if (!seed("001_", &t))
+        skip();
+    assert_true(strstr(t.text, "培训党员领导干部 1100 余人次") != NULL ||
+                strstr(t.text, "培训党员领导干部1100余人次") != NULL);
+    /* left column runs into right column mid-sentence: "重要参" + "考" */
+    assert_non_null(strstr(t.text, "干部任用的重要参考。"));
+    assert_null(strstr(t.text, "Page 51"));
+    assert_null(strstr(t.text, "P. 51"));
+    assert_null(strstr(t.text, "47"));
+    assert_null(strstr(t.text, "实践·党的教育版"));
+    assert_null(strstr(t.text, "供稿"));
+    assert_string_equal(t.title, "东河区“多维度”提升党员教育管理质量");
+    assert_non_null(strstr(t.diagnostics, "text_two_column_pages=1"));
+    rp_doc_text_release(&t);
+}
+
+static void seed002_boilerplate_becomes_metadata(void **state)
+{
+    (void)state;
+    rp_doc_text t;
+    if (!seed("002_", &t))
+        skip();
+    assert_string_equal(t.published, "2024-09-10");
+    assert_string_equal(t.source, "中共湖南省委组织部");
+    assert_string_equal(t.title, "常宁市荫田镇:“四笔连书”写好党员发展大文章");
+    static const char *const gone[] = {"发布时间", "原文链接", "免责声明",
+                                       "上一篇", "下一篇", "作者"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        assert_null(strstr(t.text, gone[i]));
+    assert_non_null(strstr(t.text, "共登记在册108名村级后备力量"));
+    assert_non_null(strstr(t.text, "服务群众超6000余人次"));
+    rp_doc_text_release(&t);
+}
+
+static void seed004_footer_is_removed(void **state)
+{
+    (void)state;
+    rp_doc_text t;
+    if (!seed("004_", &t))
+        skip();
+    assert_null(strstr(t.text, "0551-62607456"));
+    assert_null(strstr(t.text, "红星路1号"));
+    assert_null(strstr(t.text, "主办"));
+    assert_string_equal(t.source, "安徽省企研会质量信用专委会");
+    assert_string_equal(t.title, ""); /* the first line is a sentence */
+    assert_non_null(strstr(t.text, "380余万名党员"));
+    rp_doc_text_release(&t);
+}
+
+static rp_clean_result clean(const char *text, unsigned flags)
+{
+    rp_clean_result r;
+    assert_int_equal(rp_textclean(text, strlen(text), flags, &r), 0);
+    return r;
+}
+
+static void furniture_lines_are_removed(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean(
+        "Page 12 - 03_某刊2025年3期\nP. 12\n某县党建工作综述\n"
+        "全县发展党员312名。\n- 12 -\n第 3 页\n\xC2\xA0 10\xC2\xA0 11\xC2\xA0 12\xC2\xA0 13\n"
+        "12\n培训党员9800余人次。\n",
+        RP_CLEAN_ALL);
+    assert_string_equal(r.text, "某县党建工作综述\n全县发展党员312名。\n"
+                                "培训党员9800余人次。");
+    assert_string_equal(r.title, "某县党建工作综述");
+    assert_int_equal(r.lines_dropped, 6);
+    rp_clean_result_release(&r);
+}
+
+static void running_titles_repeated_on_pages_go(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean(
+        "某刊 · 2025年第3期\n全县发展党员312名。\n\f某刊 · 2025年第4期\n"
+        "培训党员9800余人次。\n\f某刊 · 2025年第5期\n新建场所58个。\n",
+        RP_CLEAN_ALL);
+    assert_null(strstr(r.text, "某刊"));
+    assert_int_equal(r.pages, 3);
+    rp_clean_result_release(&r);
+}
+
+static void wrapped_lines_rejoin_numbers(void **state)
+{
+    (void)state;
+    /* the dump fixture wraps `28450名` as `2845` / `0名` */
+    char path[1024];
+    fx_path(path, sizeof path, "article_dump2col.txt");
+    size_t len;
+    char *text = fx_slurp(path, &len);
+    assert_non_null(text);
+    rp_clean_result r;
+    assert_int_equal(rp_textclean(text, len, RP_CLEAN_ALL, &r), 0);
+    assert_non_null(strstr(r.text, "党员28450名"));
+    assert_non_null(strstr(r.text, "培训党员干部9800余人次"));
+    assert_non_null(strstr(r.text, "帮助群众解决实际问题4870件"));
+    assert_null(strstr(r.text, "清河党建 ·"));
+    assert_int_equal(r.pages, 2);
+    assert_true(r.pages_two_col >= 1);
+    assert_true(r.joined_wraps);
+    rp_clean_result_release(&r);
+    free(text);
+}
+
+static void one_paragraph_per_line_is_not_joined(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("标题一行文字较短\n第一段很长的内容,说明全县发展党员312名"
+                              ",培训党员9800余人次,新建党群服务中心58个,投入1260万元\n"
+                              "第二段同样很长的内容,说明全县发展党员312名,培训党员9800余人次"
+                              ",新建党群服务中心58个\n",
+                              RP_CLEAN_ALL);
+    assert_false(r.joined_wraps);
+    assert_non_null(strstr(r.text, "1260万元\n第二段"));
+    rp_clean_result_release(&r);
+}
+
+static void aligned_table_is_not_two_columns(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("各乡镇发展党员情况如下表所示,单位为名。\n"
+                              "乡镇名称              2023年          2024年\n"
+                              "城关镇                  12              15\n"
+                              "河口镇                   7               9\n"
+                              "马庄乡                  10              11\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.pages_two_col, 0);
+    assert_non_null(strstr(r.text, "城关镇                  12              15"));
+    rp_clean_result_release(&r);
+}
+
+static void boilerplate_in_traditional_characters(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("某縣黨建工作綜述\n發佈時間:2024年9月10日 來源:某縣委組織部\n"
+                              "全縣發展黨員312名。\n責任編輯:王某\n主辦:某縣委組織部 "
+                              "地址:某路1號\n版權所有 某網\n",
+                              RP_CLEAN_ALL);
+    assert_string_equal(r.text, "某縣黨建工作綜述\n全縣發展黨員312名。");
+    assert_string_equal(r.published, "2024-09-10");
+    assert_string_equal(r.source, "某縣委組織部");
+    rp_clean_result_release(&r);
+}
+
+static void dates_are_found(void **state)
+{
+    (void)state;
+    char d[16];
+    assert_true(rp_find_date("时间:2024年9月1日", strlen("时间:2024年9月1日"), d, sizeof d));
+    assert_string_equal(d, "2024-09-01");
+    assert_true(rp_find_date("x 2023/12/31 08:00", 18, d, sizeof d));
+    assert_string_equal(d, "2023-12-31");
+    assert_true(rp_find_date("2022.03.05", 10, d, sizeof d));
+    assert_string_equal(d, "2022-03-05");
+    assert_false(rp_find_date("电话:0551-62607456", strlen("电话:0551-62607456"), d, sizeof d));
+    assert_false(rp_find_date("2024-13-01", 10, d, sizeof d));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(seed001_columns_are_read_in_order),
+        cmocka_unit_test(seed002_boilerplate_becomes_metadata),
+        cmocka_unit_test(seed004_footer_is_removed),
+        cmocka_unit_test(furniture_lines_are_removed),
+        cmocka_unit_test(running_titles_repeated_on_pages_go),
+        cmocka_unit_test(wrapped_lines_rejoin_numbers),
+        cmocka_unit_test(one_paragraph_per_line_is_not_joined),
+        cmocka_unit_test(aligned_table_is_not_two_columns),
+        cmocka_unit_test(boilerplate_in_traditional_characters),
+        cmocka_unit_test(dates_are_found),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -34,10 +34,10 @@ svc = doc["services"]
 for name in ("kafka", "topics", "fetcher", "parser", "sink", "prometheus"):
     assert name in svc, f"service {name} missing"
 
-k = svc["kafka"]["environment"]
-assert "broker" in k["KAFKA_PROCESS_ROLES"] and "controller" in k["KAFKA_PROCESS_ROLES"], "Kafka must run KRaft (broker,controller)"
-assert "KAFKA_ZOOKEEPER_CONNECT" not in k, "no ZooKeeper"
-assert k.get("CLUSTER_ID"), "KRaft needs a CLUSTER_ID"
+kenv = svc["kafka"]["environment"]
+assert "broker" in kenv["KAFKA_PROCESS_ROLES"] and "controller" in kenv["KAFKA_PROCESS_ROLES"], "Kafka must run KRaft (broker,controller)"
+assert "KAFKA_ZOOKEEPER_CONNECT" not in kenv, "no ZooKeeper"
+assert kenv.get("CLUSTER_ID"), "KRaft needs a CLUSTER_ID"
 
 # The one-shot creates every topic; documents has partitions for scaling.
 script = "\n".join(svc["topics"]["command"]) if isinstance(svc["topics"]["command"], list) else svc["topics"]["command"]
@@ -80,8 +80,9 @@ fenv = svc["fetcher"]["environment"]
 assert fenv.get("RP_FETCH_CONSUME_SOURCES") == "true", "the fetcher service must consume reportpipe.sources"
 m = re.search(r"max\.message\.bytes=(\d+)", parts["reportpipe.documents"][1])
 topic_max = int(m.group(1)) if m else 1048588
-assert int(fenv.get("RP_FETCH_MAX_MESSAGE_BYTES", 4325376)) <= topic_max, "fetcher messages larger than the documents topic accepts"
-assert int(fenv.get("RP_FETCH_MAX_MESSAGE_BYTES", 4325376)) <= int(k.get("KAFKA_MESSAGE_MAX_BYTES", 1048588)) or m, "broker message.max.bytes too small"
+fmax = int(fenv.get("RP_FETCH_MAX_MESSAGE_BYTES", 4325376))
+assert fmax <= topic_max, "fetcher messages larger than the documents topic accepts"
+assert fmax <= int(kenv.get("KAFKA_MESSAGE_MAX_BYTES", 1048588)), "fetcher messages larger than the broker accepts"
 
 prom = svc["prometheus"]
 assert any("prometheus.yml" in str(v) for v in prom["volumes"]), "Prometheus must mount deploy/prometheus.yml"

@@ -55,7 +55,9 @@ declare -A PID PORT
 # its exit code can be collected) and records its pid.
 launch() {
   local svc=$1 phase=$2 bootstrap=$3
-  "$RP_BIN/reportpipe-$svc" --bootstrap-servers "$bootstrap" --log-level info \
+  local extra=()
+  [ "$svc" = fetcher ] && extra=(--consume-sources)  # the fetcher as a service
+  "$RP_BIN/reportpipe-$svc" "${extra[@]}" --bootstrap-servers "$bootstrap" --log-level info \
     --metrics-addr 127.0.0.1 --metrics-port "${PORT[$svc]}" --drain-timeout-ms $DRAIN_MS \
     >>"$WORK/$svc-$phase.out" 2>>"$WORK/$svc-$phase.err" &
   PID[$svc]=$!

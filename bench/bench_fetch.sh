@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# bench_fetch: the fetcher against curl on the same 2,000 pages of 30 KB,
+# served by a local nginx (Debian's, configured here in a temp dir, loopback
+# only, run as the current user), measured in the same run:
+#   curl --parallel --parallel-max 32 to /dev/null, and
+#   reportpipe-fetcher (32 transfers, one host, politeness delay 0, robots on)
+#   producing every page as a document into the embedded broker.
+# Prints pages/s of both and the ratio (target >= 0.8). Cleans up after itself.
+# Env: RP_BIN (build/bin), RP_BENCH_PAGES (2000), RP_BENCH_KB (30).
+set -euo pipefail
+: "${RP_BIN:?RP_BIN must point at the bin dir of the build}"
+RP_BUILD=${RP_BUILD:-$(dirname "$RP_BIN")}
+PAGES=${RP_BENCH_PAGES:-2000}
+KB=${RP_BENCH_KB:-30}
+PAR=32
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -x "$NGINX" ] || { echo "bench_fetch: nginx not installed, skipped"; exit 0; }
+T=$(mktemp -d "${TMPDIR:-/tmp}/rp-bench-fetch.XXXXXX")
+PIDS=()
+cleanup() {
+  [ -f "$T/nginx.pid" ] && kill "$(cat "$T/nginx.pid")" 2>/dev/null || true
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  sleep 0.3
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
+  rm -rf "$T"
+}
+trap cleanup EXIT
+now() { date +%s.%N; }
+
+# Pages: varied text (compresses like real HTML, not like zeros).
+python3 - "$T/www" "$PAGES" "$KB" <<'PY'
+import os, random, sys
+root, n, kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(root)
+rnd = random.Random(42)
+words = ["gdp", "grew", "percent", "year", "region", "output", "tonnes", "billion",
+         "index", "rose", "fell", "quarter", "survey", "rate", "national", "statistics"]
+for i in range(n):
+    parts = ["<!doctype html><html><head><title>page %d</title></head><body>" % i]
+    size = len(parts[0])
+    while size < kb * 1024 - 20:
+        p = "<p>%s %d.%d</p>\n" % (" ".join(rnd.choice(words) for _ in range(12)),
+                                   rnd.randint(0, 9999), rnd.randint(0, 9))
+        parts.append(p)
+        size += len(p)
+    body = ("".join(parts) + "</body></html>")[:kb * 1024]
+    with open(os.path.join(root, "p%05d.html" % i), "w") as f:
+        f.write(body)
+PY
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$T/tmp"
+cat >"$T/nginx.conf" <<CONF
+user $(id -un) $(id -gn);
+worker_processes 2;
+pid $T/nginx.pid;
+error_log $T/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $T/tmp/body;
+  proxy_temp_path $T/tmp/proxy;
+  fastcgi_temp_path $T/tmp/fastcgi;
+  uwsgi_temp_path $T/tmp/uwsgi;
+  scgi_temp_path $T/tmp/scgi;
+  types { text/html html; }
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $T/www;
+  }
+}
+CONF
+"$NGINX" -p "$T" -c "$T/nginx.conf" -e "$T/error.log" 2>>"$T/error.log"
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/p00000.html" && break; sleep 0.1; done
+
+: >"$T/urls.txt"; : >"$T/curl.cfg"
+for i in $(seq 0 $((PAGES - 1))); do
+  u=$(printf 'http://127.0.0.1:%d/p%05d.html' "$PORT" "$i")
+  echo "$u" >>"$T/urls.txt"
+  printf 'url = "%s"\noutput = "/dev/null"\n' "$u" >>"$T/curl.cfg"
+done
+
+# Embedded broker: `reportpipe broker`, or the fetcher tests' stand-in.
+if [ -x "$RP_BIN/reportpipe" ]; then
+  "$RP_BIN/reportpipe" broker >"$T/broker.out" 2>"$T/broker.err" &
+elif [ -x "$RP_BUILD/tests/fetch_test_broker" ]; then
+  "$RP_BUILD/tests/fetch_test_broker" 4 >"$T/broker.out" 2>"$T/broker.err" &
+else
+  echo "bench_fetch: no embedded broker built, skipped"; exit 0
+fi
+PIDS+=($!)
+for _ in $(seq 100); do [ -s "$T/broker.out" ] && break; sleep 0.1; done
+BOOTSTRAP=$(head -n1 "$T/broker.out")
+
+# Warm the page cache and nginx, then measure curl.
+curl -s --no-progress-meter --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>/dev/null || true
+t0=$(now)
+curl -s --no-progress-meter --fail --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>"$T/curl.err" || {
+  echo "bench_fetch: curl failed ($?):"; tail -n 5 "$T/curl.err"; tail -n 5 "$T/error.log"; curl -s -o /dev/null -w "%{http_code}\n" --parallel -K "$T/curl.cfg" | sort | uniq -c; exit 1; }
+t1=$(now)
+
+t2=$(now)
+timeout 300 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --log-level info \
+  --allow-hosts 127.0.0.1 --urls-file "$T/urls.txt" --max-transfers "$PAR" \
+  --per-host-max "$PAR" --host-delay-ms 0 2>"$T/fetcher.err" || {
+  echo "bench_fetch: fetcher failed:"; tail -n 20 "$T/fetcher.err"; exit 1; }
+t3=$(now)
+grep -q "\"fetched\":\"$PAGES\"" "$T/fetcher.err" || {
+  echo "bench_fetch: fetcher did not fetch all pages:"; grep summary "$T/fetcher.err"; exit 1; }
+
+python3 - "$PAGES" "$KB" "$t0" "$t1" "$t2" "$t3" <<'PY'
+import sys
+n, kb = int(sys.argv[1]), int(sys.argv[2])
+t0, t1, t2, t3 = map(float, sys.argv[3:7])
+c, f = n / (t1 - t0), n / (t3 - t2)
+print("bench_fetch: %d pages of %d KB from local nginx, %d in parallel" % (n, kb, 32))
+print("  curl --parallel:     %8.0f pages/s (%.2f s)" % (c, t1 - t0))
+print("  reportpipe-fetcher:  %8.0f pages/s (%.2f s, documents produced and acknowledged)" % (f, t3 - t2))
+print("  ratio fetcher/curl:  %8.2f (target >= 0.8)" % (f / c))
+PY

@@ -34,7 +34,7 @@ const rp_conf_opt rp_fetch_conf_opts[] = {
      "largest decoded body accepted (larger: dead letter too_large)", 1, 1e9},
     {"max-message-bytes", "RP_FETCH_MAX_MESSAGE_BYTES", RP_CONF_INT, "4325376",
      F(max_message_bytes), "largest Kafka message (body + headers) produced; sets "
-     "message.max.bytes unless -X gives it", 1000, 1e9},
+     "message.max.bytes unless -X gives it", 1000, 999000000},
     {"max-redirects", "RP_FETCH_MAX_REDIRECTS", RP_CONF_INT, "5", F(max_redirects),
      "redirects followed before giving up", 0, 50},
     {"user-agent", "RP_FETCH_USER_AGENT", RP_CONF_STR,

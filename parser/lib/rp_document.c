@@ -18,7 +18,7 @@ const char *rp_document_status_name(rp_document_status s)
     switch (s) {
     case RP_DOC_OK: return "ok";
     case RP_DOC_TOO_LARGE: return "too_large";
-    case RP_DOC_UNSUPPORTED: return "unsupported_type";
+    case RP_DOC_UNSUPPORTED: return "unsupported";
     case RP_DOC_MALFORMED: return "malformed";
     case RP_DOC_EMPTY: return "empty";
     }

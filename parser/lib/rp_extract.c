@@ -292,6 +292,8 @@ static bool identifier_shape(const ex *x, const quantity *q)
     if (is_alpha_cp(prev) || prev == '/' || prev == '#' || prev == '_' || prev == '@' ||
         prev == '=' || prev == '+' || prev == 0xB7)
         return true;
+    if (prev == '-' && nm->start == x->range_second)
+        return false; /* the second end of 10-20人 */
     if ((prev == '.' || prev == '-' || prev == ':') &&
         rp_utf8_before(x->s, x->n, rp_utf8_prev(x->s, nm->start)) < 0x80)
         return true;

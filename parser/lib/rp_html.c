@@ -629,6 +629,44 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
     rp_tbuf_free(&label);
 }
 
+/* A data table: two rows and two columns at least, some numeric cell, no
+ * cell holding a paragraph (that is a layout table). */
+static bool grid_is_data(const struct grid *g)
+{
+    if (g->rows < 2 || g->cols < 2)
+        return false;
+    size_t nums = 0;
+    for (size_t i = 0; i < g->rows * MAX_COLS; i++) {
+        const char *t = g->c[i].text;
+        if (t != NULL && strlen(t) > 150)
+            return false;
+        nums += is_num(t);
+    }
+    return nums > 0;
+}
+
+/* Writes the caption and one sentence per numeric data cell; false when the
+ * grid is not a data table. */
+static bool render_grid(struct emit *e, struct grid *g)
+{
+    if (!grid_is_data(g))
+        return false;
+    struct layout *L = calloc(1, sizeof *L);
+    if (L == NULL)
+        return false;
+    layout_headers(g, L);
+    layout_columns(g, L);
+    if (g->caption != NULL && *g->caption != '\0') {
+        emit_text(e, g->caption, strlen(g->caption));
+        emit_newline(e);
+    }
+    for (size_t r = L->head_rows; r < g->rows; r++)
+        render_row(e, g, L, r);
+    e->tables++;
+    free(L);
+    return true;
+}
+
 /* Renders a data table as sentences; returns false for layout tables,
  * which the caller walks as ordinary blocks. */
 static bool emit_table(struct emit *e, xmlNode *table)
@@ -638,32 +676,37 @@ static bool emit_table(struct emit *e, xmlNode *table)
     struct grid g = {0};
     long pending[MAX_COLS] = {0};
     grid_rows(&g, e->w, table, false, pending);
-    bool data = g.rows >= 2 && g.cols >= 2;
-    size_t nums = 0, long_cells = 0;
-    for (size_t i = 0; data && i < g.rows * MAX_COLS; i++) {
-        const char *t = g.c[i].text;
-        nums += is_num(t);
-        long_cells += t != NULL && strlen(t) > 150;
-    }
-    data = data && nums > 0 && long_cells == 0;
-    if (data) {
-        struct layout *L = calloc(1, sizeof *L);
-        data = L != NULL;
-        if (L != NULL) {
-            layout_headers(&g, L);
-            layout_columns(&g, L);
-            if (g.caption != NULL && *g.caption != '\0') {
-                emit_text(e, g.caption, strlen(g.caption));
-                emit_newline(e);
-            }
-            for (size_t r = L->head_rows; r < g.rows; r++)
-                render_row(e, &g, L, r);
-            e->tables++;
-        }
-        free(L);
-    }
+    bool data = render_grid(e, &g);
     grid_free(&g);
     return data;
+}
+
+size_t rp_table_render(const char *const *cells, size_t rows, size_t cols,
+                       const char *caption, rp_tbuf *out)
+{
+    struct grid g = {0};
+    size_t used = cols < MAX_COLS ? cols : MAX_COLS;
+    bool ok = true;
+    for (size_t r = 0; ok && r < rows; r++) {
+        ok = grid_add_row(&g);
+        for (size_t c = 0; ok && c < used; c++) {
+            const char *t = cells[r * cols + c];
+            at(&g, r, c)->text = strdup(t != NULL ? t : "");
+            ok = at(&g, r, c)->text != NULL;
+        }
+    }
+    g.cols = used;
+    g.caption = caption != NULL ? strdup(caption) : NULL;
+    struct emit e = {0};
+    size_t n = 0;
+    if (ok && render_grid(&e, &g)) {
+        for (size_t i = 0; i < e.out.len; i++)
+            n += e.out.p[i] == '\n';
+        rp_tbuf_append(out, e.out.p, e.out.len);
+    }
+    rp_tbuf_free(&e.out);
+    grid_free(&g);
+    return n;
 }
 
 /* ---- title and date ---------------------------------------------------- */

@@ -20,6 +20,8 @@
 
 #include <stddef.h>
 
+#include "rp_textclean.h"
+
 typedef struct rp_html_text {
     char *text;        /* UTF-8, lines separated by '\n' */
     size_t len;
@@ -37,5 +39,13 @@ typedef struct rp_html_text {
 int rp_html_to_text(const char *utf8, size_t len, rp_html_text *out,
                     char *err, size_t errlen);
 void rp_html_text_release(rp_html_text *t); /* NULL-safe; frees members */
+
+/* The table rendering above for a table that did not come from HTML (an
+ * aligned text table): cells is rows x cols, row-major, NULL or "" for an
+ * empty cell; caption may be NULL. Appends the caption and the sentences to
+ * out, one per line, and returns the number of lines written (0 when the
+ * grid is not a data table; out is then untouched). */
+size_t rp_table_render(const char *const *cells, size_t rows, size_t cols,
+                       const char *caption, rp_tbuf *out);
 
 #endif

@@ -282,6 +282,8 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
         j += l;
     }
     uint32_t next = rp_utf8_at(c->in, c->in_len, j);
+    if (next >= 0xFF10 && next <= 0xFF19)
+        next -= 0xFEE0; /* a full-width digit follows */
     uint32_t prev = c->last_cp;
     bool drop = false;
     /* one space only: a wider gap separates table columns (18.6   620) */

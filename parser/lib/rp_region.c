@@ -303,9 +303,9 @@ static void prefix_from_source(rp_region_state *st, const char *source)
     bool single = element_end(st->doc, dl) == dl;
     if (!single || lv < 4 || src.level < 2 || src.level > 3 || src.end - src.start + dl >= RP_REGION_MAX)
         return;
-    char buf[RP_REGION_MAX];
-    snprintf(buf, sizeof buf, "%.*s%s", (int)(src.end - src.start), source + src.start, st->doc);
-    snprintf(st->doc, sizeof st->doc, "%s", buf);
+    size_t sl = src.end - src.start;
+    memmove(st->doc + sl, st->doc, dl + 1);
+    memcpy(st->doc, source + src.start, sl);
 }
 
 void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title,

@@ -425,6 +425,25 @@ static bool is_page_run(const char *s, size_t n)
     return count >= 3;
 }
 
+static bool ends_paragraph(const char *s, size_t n);
+
+/* `...致富带头人` / `3` / `456名`: a bare number between a line that stops
+ * mid-sentence and one that goes on with digits is the head of a number
+ * wrapped across lines (`3 456`), not a page number. */
+static bool splits_number(const struct lines *L, size_t k)
+{
+    if (k == 0 || k + 1 >= L->n || (L->v[k + 1].flags & LINE_PAGE_START))
+        return false;
+    const char *p = line_at(L, k - 1), *q = line_at(L, k + 1),
+               *s = line_at(L, k);
+    size_t pn = L->v[k - 1].len, qn = L->v[k + 1].len, n = L->v[k].len;
+    trim(&p, &pn);
+    trim(&q, &qn);
+    trim(&s, &n);
+    return pn > 0 && qn > 0 && all_digits(s, n) && is_digit(q[0]) &&
+           !ends_paragraph(p, pn);
+}
+
 static void mark_furniture(struct lines *L, size_t *pages)
 {
     bool next_starts = false;
@@ -440,7 +459,7 @@ static void mark_furniture(struct lines *L, size_t *pages)
         } else if (is_page_run(s, n)) {
             L->v[k].flags |= LINE_DROP;
             next_starts = true;
-        } else if (is_page_number(s, n)) {
+        } else if (is_page_number(s, n) && !splits_number(L, k)) {
             L->v[k].flags |= LINE_DROP;
         }
     }

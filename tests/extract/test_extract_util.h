@@ -9,7 +9,7 @@
 
 #include "rp_extract.h"
 
-static rp_extract_result *run(const char *text)
+static inline rp_extract_result *run(const char *text)
 {
     rp_extract_result *r = NULL;
     char err[256];
@@ -20,7 +20,7 @@ static rp_extract_result *run(const char *text)
 }
 
 /* The first measure with this value and unit, or NULL. */
-static const rp_measure *find(const rp_extract_result *r, double value, const char *unit)
+static inline const rp_measure *find(const rp_extract_result *r, double value, const char *unit)
 {
     for (size_t k = 0; k < r->n_measures; k++) {
         const rp_measure *m = &r->measures[k];
@@ -30,7 +30,7 @@ static const rp_measure *find(const rp_extract_result *r, double value, const ch
     return NULL;
 }
 
-static void dump(const rp_extract_result *r)
+static inline void dump(const rp_extract_result *r)
 {
     for (size_t k = 0; k < r->n_measures; k++)
         fprintf(stderr, "  measure %g %s [%s] subject=%s region=%s\n", r->measures[k].value,
@@ -39,7 +39,7 @@ static void dump(const rp_extract_result *r)
 }
 
 /* Asserts text yields exactly one measure, value/unit/approx as given. */
-static const rp_measure *expect_one(rp_extract_result *r, double value, const char *unit,
+static inline const rp_measure *expect_one(rp_extract_result *r, double value, const char *unit,
                                     rp_approx approx)
 {
     if (r->n_measures != 1 || find(r, value, unit) == NULL)
@@ -51,14 +51,14 @@ static const rp_measure *expect_one(rp_extract_result *r, double value, const ch
     return m;
 }
 
-static void check_one(const char *text, double value, const char *unit, rp_approx approx)
+static inline void check_one(const char *text, double value, const char *unit, rp_approx approx)
 {
     rp_extract_result *r = run(text);
     expect_one(r, value, unit, approx);
     rp_extract_result_free(r);
 }
 
-static void check_none(const char *text)
+static inline void check_none(const char *text)
 {
     rp_extract_result *r = run(text);
     if (r->n_measures != 0) {

@@ -79,7 +79,7 @@ static void binary_content_is_unsupported(void **state)
     assert_int_equal(decode(txt, strlen(txt), "application/octet-stream", NULL, 0,
                             err, sizeof err), RP_DOC_OK);
     assert_string_equal(rp_document_status_name(RP_DOC_UNSUPPORTED),
-                        "unsupported_type");
+                        "unsupported");
 }
 
 static void truncated_pdf_is_malformed(void **state)

@@ -12,6 +12,8 @@ written out as every format the parser meets:
   article_1col.pdf      one column, A5, running header + page numbers
   article_2col.pdf      two columns, A4, running header + page numbers
   table.html            a statistics table with 序号 column and 合计 row
+  table.txt             the same table aligned with blanks in plain text
+  table.pdf             the plain-text table rendered as a PDF
   page404.html          a not-found page (no measures)
   index.html            a channel index page, only links (no measures)
 
@@ -289,6 +291,31 @@ def table_html():
     return page_chrome("utf-8", "2024年清河县党员教育培训情况通报", body), gold
 
 
+def dwidth(t):
+    return sum(2 if ord(c) > 0x2e80 else 1 for c in t)
+
+
+def pad(t, w):
+    return t + " " * max(2, w - dwidth(t))
+
+
+def table_text():
+    """The table as an aligned plain-text table (as a text dump shows it):
+    columns padded with blanks by display width (CJK counts two)."""
+    head = ["序号", "乡镇", "培训班次(期)", "培训人数(人次)", "发展党员(名)"]
+    tot = [sum(r[k] for r in TABLE_ROWS) for k in (1, 2, 3)]
+    rows = [[str(i + 1), r[0]] + [str(v) for v in r[1:]]
+            for i, r in enumerate(TABLE_ROWS)]
+    rows.append(["", "合计"] + [str(v) for v in tot])
+    widths = [8, 12, 18, 20, 16]
+    lines = ["2024年清河县党员教育培训情况通报",
+             "2024年,全县各乡镇扎实开展党员教育培训,具体情况见下表。",
+             "表1  2024年清河县各乡镇党员教育培训情况"]
+    for r in [head] + rows:
+        lines.append("".join(pad(fw(c), w) for c, w in zip(r, widths)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def page404():
     body = """<div class="err"><h1>404</h1><p>抱歉,您访问的页面不存在或已被删除!</p>
 <p><a href="/">返回首页</a> <a href="javascript:history.back()">返回上一页</a></p></div>"""
@@ -353,6 +380,15 @@ def pdf_fixtures(gen):
              "--header", "清河党建 · 工作动态"])
     for name in ("article_1col", "article_2col"):
         write(name + ".gold.jsonl", gold_lines(name, TITLE, GOLD, None, SOURCE))
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "table.txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(fw(table_text()))
+        run([gen, "pdf", src, os.path.join(OUT, "table.pdf"), "--columns", "1",
+             "--page", "a4", "--size", "11"])
+    _, tab_gold = table_html()
+    write("table_pdf.gold.jsonl", gold_lines("table_pdf", "2024年清河县党员教育培训情况通报",
+                                             tab_gold, None, None))
 
 
 def main():
@@ -379,6 +415,9 @@ def main():
     write("table.html", tab)
     write("table.gold.jsonl", gold_lines("table", "2024年清河县党员教育培训情况通报",
                                          tab_gold, PUBLISHED, SOURCE))
+    write("table.txt", table_text())
+    write("table_txt.gold.jsonl", gold_lines("table_txt", "2024年清河县党员教育培训情况通报",
+                                             tab_gold, None, None))
     write("page404.html", page404())
     write("page404.gold.jsonl", gold_lines("page404", "", [], None, None, None))
     write("index.html", index_page())

@@ -100,6 +100,12 @@ static void turn(rp_fetcher *f, long long *next_refresh)
             *next_refresh = now + RP_REFRESH_SCAN_MS;
         }
     }
+    if (!f->sources && !f->refresh && f->running.n == 0 &&
+        rp_fetch_sched_waiting(f->sched) == 0) {
+        /* Only outcomes in flight: send them now rather than after linger. */
+        rp_fetch_output_flush(f->out, RP_LOOP_MAX_WAIT_MS);
+        return;
+    }
     int still = 0;
     curl_multi_poll(f->multi, NULL, 0, (int)wait_ms(f, now), NULL);
     curl_multi_perform(f->multi, &still);

@@ -288,6 +288,7 @@ void rp_fetch_output_poll(rp_fetch_output *o, int timeout_ms)
     rd_kafka_poll(o->rk, timeout_ms);
 }
 
+/* rd_kafka_flush sends at once, ignoring linger.ms, and serves reports. */
 int rp_fetch_output_flush(rp_fetch_output *o, int timeout_ms)
 {
     long long end = rp_now_ms() + timeout_ms;
@@ -295,7 +296,7 @@ int rp_fetch_output_flush(rp_fetch_output *o, int timeout_ms)
         long long left = end - rp_now_ms();
         if (left <= 0)
             return -1;
-        rd_kafka_poll(o->rk, left < 100 ? (int)left : 100);
+        rd_kafka_flush(o->rk, left < 100 ? (int)left : 100);
     }
     return 0;
 }

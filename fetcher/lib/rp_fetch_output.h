@@ -72,7 +72,8 @@ void rp_fetch_output_end(rp_fetch_output *o, rp_fetch_job *j);
 
 /* Serves delivery reports, waiting up to timeout_ms for the first. */
 void rp_fetch_output_poll(rp_fetch_output *o, int timeout_ms);
-/* Waits until every output was answered; 0 or -1 after timeout_ms. */
+/* Sends what is queued without waiting for linger.ms and waits until every
+ * output was answered; 0 or -1 after timeout_ms. */
 int rp_fetch_output_flush(rp_fetch_output *o, int timeout_ms);
 /* Outputs handed over and not answered yet. */
 size_t rp_fetch_output_in_flight(const rp_fetch_output *o);

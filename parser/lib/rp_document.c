@@ -246,7 +246,7 @@ static rp_document_status stage_pdf(const rp_document_input *in,
     st->len = pt.len;
     st->title = pt.title;
     pt.text = pt.title = NULL;
-    st->clean = RP_CLEAN_FURNITURE | RP_CLEAN_BOILERPLATE;
+    st->clean = RP_CLEAN_FURNITURE | RP_CLEAN_BOILERPLATE | RP_CLEAN_TABLES;
     diag_num(&st->diag, "pages", pt.pages);
     diag_num(&st->diag, "two_column_pages", pt.pages_two_col);
     diag_num(&st->diag, "furniture_lines", pt.lines_dropped);
@@ -309,6 +309,8 @@ static rp_document_status stage_clean(struct stage *st, rp_doc_text *out)
     diag_num(&st->diag, "lines_dropped", cr.lines_dropped);
     if (cr.pages_two_col > 0)
         diag_num(&st->diag, "text_two_column_pages", cr.pages_two_col);
+    if (cr.tables > 0)
+        diag_num(&st->diag, "text_tables", cr.tables);
     out->text = cr.text;
     out->len = cr.len;
     out->title = pick(st->title, cr.title);

@@ -413,7 +413,12 @@ static void join_paragraphs(const struct frags *F, rp_tbuf *out)
             continue;
         if (prev != NULL) {
             bool same_page = prev->page == f->page;
-            if (breaks_after(prev, f, same_page ? &geo : &prev_geo)) {
+            if (same_page && prev->col == f->col &&
+                fabs(prev->y0 - f->y0) < 0.5 * (prev->y1 - prev->y0)) {
+                /* cells of one table row: keep them apart as a text
+                 * table line (see rp_textclean) */
+                rp_tbuf_puts(out, "    ");
+            } else if (breaks_after(prev, f, same_page ? &geo : &prev_geo)) {
                 rp_tbuf_putc(out, '\n');
             } else {
                 uint32_t a = last_cp_of(prev->text), b = first_cp_of(f->text);

@@ -8,7 +8,12 @@
  *    spaces at a consistent column) are split, and each page is read left
  *    column then right column;
  *  - wrapped lines: when the text is a wrapped dump, lines of one paragraph
- *    are joined (Han without a space) so numbers and units rejoin;
+ *    are joined (Han without a space) so numbers and units rejoin; a bare
+ *    number between a line stopping mid-sentence and one going on with
+ *    digits is part of a wrapped number (`3` / `456名`), not a page number;
+ *  - aligned text tables (three or more lines of three or more cells split
+ *    by runs of blanks, the first line the header) become one sentence per
+ *    numeric cell, as rp_html renders HTML tables (rp_table_render);
  *  - article boilerplate: `发布时间` / `来源` / `作者` lines become metadata;
  *    `原文链接`, `免责声明`, `上一篇` / `下一篇`, `分享到`, `责任编辑`,
  *    `(XX / 供稿)`, visit counters and site footers (`主办`, `承办`, `地址`,
@@ -64,7 +69,8 @@ enum {
     RP_CLEAN_FURNITURE = 1u << 0,   /* page furniture, running titles */
     RP_CLEAN_BOILERPLATE = 1u << 1, /* article header/footer -> metadata */
     RP_CLEAN_DUMP = 1u << 2,        /* de-interleave columns, join wraps */
-    RP_CLEAN_ALL = 7u
+    RP_CLEAN_TABLES = 1u << 3,      /* aligned text tables -> sentences */
+    RP_CLEAN_ALL = 15u
 };
 
 typedef struct rp_clean_result {
@@ -76,6 +82,7 @@ typedef struct rp_clean_result {
     size_t lines_dropped;
     size_t pages;          /* pages seen (form feeds / page headers) */
     size_t pages_two_col;  /* pages read as two columns */
+    size_t tables;         /* aligned text tables rendered as sentences */
     bool joined_wraps;     /* wrapped lines were joined */
 } rp_clean_result;
 

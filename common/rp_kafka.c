@@ -48,7 +48,8 @@ static int on_stats(rd_kafka_t *rk, char *json, size_t len, void *opaque)
 {
     (void)len;
     (void)opaque;
-    rp_metrics_kafka_stats(json, rd_kafka_name(rk));
+    (void)rk;
+    rp_metrics_kafka_stats(json, rp_log_service());
     return 0; /* librdkafka frees json */
 }
 

@@ -23,6 +23,11 @@ int rp_log_init(const char *service, const char *level_name)
     return level_name && *level_name ? -1 : 0;
 }
 
+const char *rp_log_service(void)
+{
+    return service_name;
+}
+
 /* Bounded line buffer; appends never overflow, a full line is cut. */
 typedef struct line {
     char buf[RP_LOG_LINE_MAX];

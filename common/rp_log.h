@@ -18,6 +18,9 @@ typedef enum rp_log_level {
  * unknown level name ("debug", "info", "warn", "error"). */
 int rp_log_init(const char *service, const char *level_name);
 
+/* The service name given to rp_log_init ("reportpipe" before). */
+const char *rp_log_service(void);
+
 /* printf-style message. */
 void rp_log(rp_log_level level, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

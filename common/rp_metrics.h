@@ -12,6 +12,7 @@
 #define RP_METRICS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* HELP text for a metric name (optional; call before or after first use). */
 void rp_metrics_describe(const char *name, const char *help);

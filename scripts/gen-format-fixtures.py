@@ -299,19 +299,26 @@ def pad(t, w):
     return t + " " * max(2, w - dwidth(t))
 
 
-def table_text():
-    """The table as an aligned plain-text table (as a text dump shows it):
-    columns padded with blanks by display width (CJK counts two)."""
+def table_rows():
     head = ["序号", "乡镇", "培训班次(期)", "培训人数(人次)", "发展党员(名)"]
     tot = [sum(r[k] for r in TABLE_ROWS) for k in (1, 2, 3)]
     rows = [[str(i + 1), r[0]] + [str(v) for v in r[1:]]
             for i, r in enumerate(TABLE_ROWS)]
     rows.append(["", "合计"] + [str(v) for v in tot])
+    return [head] + rows
+
+
+TABLE_INTRO = ["2024年清河县党员教育培训情况通报",
+               "2024年,全县各乡镇扎实开展党员教育培训,具体情况见下表。",
+               "表1  2024年清河县各乡镇党员教育培训情况"]
+
+
+def table_text():
+    """The table as an aligned plain-text table (as a text dump shows it):
+    columns padded with blanks by display width (CJK counts two)."""
     widths = [8, 12, 18, 20, 16]
-    lines = ["2024年清河县党员教育培训情况通报",
-             "2024年,全县各乡镇扎实开展党员教育培训,具体情况见下表。",
-             "表1  2024年清河县各乡镇党员教育培训情况"]
-    for r in [head] + rows:
+    lines = list(TABLE_INTRO)
+    for r in table_rows():
         lines.append("".join(pad(fw(c), w) for c, w in zip(r, widths)).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -383,9 +390,10 @@ def pdf_fixtures(gen):
     with tempfile.TemporaryDirectory() as d:
         src = os.path.join(d, "table.txt")
         with open(src, "w", encoding="utf-8") as f:
-            f.write(fw(table_text()))
+            f.write(fw("\n".join(TABLE_INTRO + ["\t".join(r) for r in table_rows()])
+                       + "\n"))
         run([gen, "pdf", src, os.path.join(OUT, "table.pdf"), "--columns", "1",
-             "--page", "a4", "--size", "11"])
+             "--page", "a4", "--size", "9"])
     _, tab_gold = table_html()
     write("table_pdf.gold.jsonl", gold_lines("table_pdf", "2024年清河县党员教育培训情况通报",
                                              tab_gold, None, None))

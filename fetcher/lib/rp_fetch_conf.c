@@ -38,7 +38,7 @@ const rp_conf_opt rp_fetch_conf_opts[] = {
     {"max-redirects", "RP_FETCH_MAX_REDIRECTS", RP_CONF_INT, "5", F(max_redirects),
      "redirects followed before giving up", 0, 50},
     {"user-agent", "RP_FETCH_USER_AGENT", RP_CONF_STR,
-     "reportpipe/" RP_VERSION " (+https://github.com/reportpipe/reportpipe)", F(user_agent),
+     "reportpipe/" RP_VERSION " (report fetcher)", F(user_agent),
      "User-Agent sent; its first word is the robots.txt token", 0, 0},
     {"robots", "RP_FETCH_ROBOTS", RP_CONF_BOOL, "true", F(robots),
      "fetch and obey robots.txt (--robots=false to ignore it)", 0, 0},

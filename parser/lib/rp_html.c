@@ -739,9 +739,28 @@ static void cut_site_suffix(char *t)
     }
 }
 
+/* The first <h1> in document order that was not skipped and is not mostly
+ * a link (a site logo is often an <h1><a href="/">...</a></h1>). */
+static xmlNode *find_heading(const struct walk *w, xmlNode *n)
+{
+    for (xmlNode *c = n; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const struct stats *st = stats_of(w, c);
+        if (st == NULL)
+            continue;
+        if (is_el(c, "h1") && st->text > 0 && st->link * 2 < st->text)
+            return c;
+        xmlNode *f = find_heading(w, c->children);
+        if (f != NULL)
+            return f;
+    }
+    return NULL;
+}
+
 static char *find_title(const struct walk *w, xmlNode *root)
 {
-    xmlNode *h1 = find_first(root, "h1");
+    xmlNode *h1 = find_heading(w, root);
     char *t = h1 ? flat_text(w, h1) : NULL;
     if (t != NULL && *t != '\0')
         return t;

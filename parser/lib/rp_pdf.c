@@ -23,6 +23,7 @@ struct frag {
     size_t page;
     int col;   /* 0 left / single, 1 right, 2 spans the gutter */
     bool drop;
+    bool cell; /* shares its row with another fragment: a table cell */
 };
 
 struct frags {
@@ -112,7 +113,7 @@ static void row_frags(struct glyph *g, size_t a, size_t b, size_t page,
     while (s < b) {
         rp_tbuf t = {0};
         struct frag fr = {g[s].x0, g[s].y0, g[s].x1, g[s].y1, NULL, page, 0,
-                          false};
+                          false, false};
         size_t e = s;
         while (e < b) {
             double h = gh(&g[e]);
@@ -177,12 +178,24 @@ static double find_gutter(struct frag *v, size_t n, double width)
             best = k;
         }
     double gx = (best + 0.5) * width / BINS;
-    size_t left = 0, right = 0;
+    size_t left = 0, right = 0, left_full = 0, right_full = 0;
+    double lmin = width, rmax = 0;
     for (size_t i = 0; i < n; i++) {
-        left += v[i].x1 < gx;
-        right += v[i].x0 > gx;
+        lmin = fmin(lmin, v[i].x0);
+        rmax = fmax(rmax, v[i].x1);
     }
-    if (best_cov * 10 > n || left < 3 || right < 3)
+    /* Columns of text fill their half; table cells do not. */
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].x1 < gx) {
+            left++;
+            left_full += v[i].x1 - v[i].x0 >= 0.6 * (gx - lmin);
+        } else if (v[i].x0 > gx) {
+            right++;
+            right_full += v[i].x1 - v[i].x0 >= 0.6 * (rmax - gx);
+        }
+    }
+    if (best_cov * 10 > n || left < 3 || right < 3 || left_full * 2 < left ||
+        right_full * 2 < right)
         return 0;
     return gx;
 }
@@ -347,7 +360,8 @@ static bool is_ascii_alnum(uint32_t c)
 }
 
 struct geometry {
-    double right[3]; /* right edge of each column (left, right, spanning) */
+    double left[3];  /* left edge of each column (left, right, spanning) */
+    double right[3]; /* right edge of each column */
     double gap;      /* usual vertical gap between lines of a paragraph */
 };
 
@@ -367,10 +381,12 @@ static void page_geometry(const struct frags *F, size_t i, struct geometry *g)
         end++;
     double *gaps = malloc((end - i + 1) * sizeof *gaps);
     size_t ng = 0;
+    g->left[0] = g->left[1] = g->left[2] = 1e18;
     for (size_t k = i; k < end; k++) {
         const struct frag *f = &F->v[k];
         if (f->drop)
             continue;
+        g->left[f->col] = fmin(g->left[f->col], f->x0);
         g->right[f->col] = fmax(g->right[f->col], f->x1);
         const struct frag *p = k > i ? &F->v[k - 1] : NULL;
         if (gaps != NULL && p != NULL && !p->drop && p->col == f->col &&
@@ -384,6 +400,21 @@ static void page_geometry(const struct frags *F, size_t i, struct geometry *g)
     free(gaps);
 }
 
+static bool same_row(const struct frag *a, const struct frag *b)
+{
+    return a->page == b->page && a->col == b->col &&
+           fabs(a->y0 - b->y0) < 0.5 * (a->y1 - a->y0);
+}
+
+/* Marks fragments that share their row with another (in reading order
+ * they are neighbours): table cells. */
+static void mark_cells(struct frags *F)
+{
+    for (size_t i = 0; i + 1 < F->n; i++)
+        if (!F->v[i].drop && !F->v[i + 1].drop && same_row(&F->v[i], &F->v[i + 1]))
+            F->v[i].cell = F->v[i + 1].cell = true;
+}
+
 static bool breaks_after(const struct frag *p, const struct frag *n,
                          const struct geometry *g)
 {
@@ -391,7 +422,7 @@ static bool breaks_after(const struct frag *p, const struct frag *n,
     uint32_t last = last_cp_of(p->text);
     if (last == 0x201D && strlen(p->text) > 3)
         last = rp_text_prev(p->text, strlen(p->text) - 3, NULL);
-    if (rp_cp_ends_sentence(last) || last == 0xFF1A)
+    if (rp_cp_ends_sentence(last) || last == 0xFF1A || p->cell || n->cell)
         return true;
     if (p->x1 < g->right[p->col] - 3 * h)
         return true; /* a short line closes its paragraph (or is a heading) */
@@ -399,10 +430,41 @@ static bool breaks_after(const struct frag *p, const struct frag *n,
     return same_col && n->y0 - p->y1 > g->gap + 0.3 * h;
 }
 
+/* Display columns (CJK two, others one) of the text after the last '\n'. */
+static size_t line_columns(const rp_tbuf *b)
+{
+    size_t i = b->len;
+    while (i > 0 && b->p[i - 1] != '\n')
+        i--;
+    size_t cols = 0;
+    while (i < b->len)
+        cols += rp_cp_is_cjk(rp_text_next(b->p, b->len, &i)) ? 2 : 1;
+    return cols;
+}
+
+/* Pads a table cell out to the column its x position gives (half an em a
+ * column), so cells of one table column line up across rows as they do in
+ * an aligned text table; at least two blanks between cells. */
+static void pad_to(rp_tbuf *out, const struct frag *f, const struct geometry *g,
+                   bool line_start)
+{
+    double unit = (f->y1 - f->y0) / 2;
+    double dx = f->x0 - g->left[f->col];
+    size_t want = unit > 0 && dx > 0 ? (size_t)(dx / unit + 0.5) : 0;
+    size_t have = line_columns(out);
+    size_t pad = want > have ? want - have : 0;
+    if (!line_start && pad < 2)
+        pad = 2;
+    for (size_t k = 0; k < pad && k < 400; k++)
+        rp_tbuf_putc(out, ' ');
+}
+
 static void join_paragraphs(const struct frags *F, rp_tbuf *out)
 {
     const struct frag *prev = NULL;
-    struct geometry geo = {{0, 0, 0}, 0}, prev_geo = geo;
+    struct geometry geo, prev_geo;
+    memset(&geo, 0, sizeof geo);
+    prev_geo = geo;
     for (size_t i = 0; i < F->n; i++) {
         const struct frag *f = &F->v[i];
         if (i == 0 || f->page != F->v[i - 1].page) {
@@ -411,22 +473,21 @@ static void join_paragraphs(const struct frags *F, rp_tbuf *out)
         }
         if (f->drop || f->text[0] == '\0')
             continue;
-        if (prev != NULL) {
-            bool same_page = prev->page == f->page;
-            if (same_page && prev->col == f->col &&
-                fabs(prev->y0 - f->y0) < 0.5 * (prev->y1 - prev->y0)) {
-                /* cells of one table row: keep them apart as a text
-                 * table line (see rp_textclean) */
-                rp_tbuf_puts(out, "    ");
-            } else if (breaks_after(prev, f, same_page ? &geo : &prev_geo)) {
-                rp_tbuf_putc(out, '\n');
-            } else {
-                uint32_t a = last_cp_of(prev->text), b = first_cp_of(f->text);
-                bool digits = a >= '0' && a <= '9' && b >= '0' && b <= '9';
-                if (is_ascii_alnum(a) && is_ascii_alnum(b) && !digits)
-                    rp_tbuf_putc(out, ' ');
-            }
+        bool line_start = prev == NULL;
+        if (prev != NULL && same_row(prev, f)) {
+            pad_to(out, f, &geo, false);
+        } else if (prev != NULL &&
+                   breaks_after(prev, f, prev->page == f->page ? &geo : &prev_geo)) {
+            rp_tbuf_putc(out, '\n');
+            line_start = true;
+        } else if (prev != NULL) {
+            uint32_t a = last_cp_of(prev->text), b = first_cp_of(f->text);
+            bool digits = a >= '0' && a <= '9' && b >= '0' && b <= '9';
+            if (is_ascii_alnum(a) && is_ascii_alnum(b) && !digits)
+                rp_tbuf_putc(out, ' ');
         }
+        if (line_start && f->cell)
+            pad_to(out, f, &geo, true);
         rp_tbuf_puts(out, f->text);
         prev = f;
     }
@@ -530,6 +591,7 @@ rp_document_status rp_pdf_to_text(const char *bytes, size_t len,
     rp_document_status s = RP_DOC_OK;
     if (!F.failed) {
         out->lines_dropped = drop_furniture(&F, heights, out->pages);
+        mark_cells(&F);
         rp_tbuf b = {0};
         join_paragraphs(&F, &b);
         out->text = rp_tbuf_take(&b, &out->len);

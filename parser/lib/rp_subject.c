@@ -23,16 +23,18 @@ static const char *const lead_trims[] = {
     "共有", "先后", "全年", "同时", "此外", "已经", "已有", "已", "共", "还", "并", "又", "均",
     "都", "再", "将", "对", "为", "全区", "全市", "全省", "全县", "全镇", "各级", "年以来", "年底",
     "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", "及时",
-    "积极", "主动", "逐步", "进一步", "不断", "持续", "全部", "专门", "分别", NULL};
+    "积极", "主动", "逐步", "进一步", "不断", "持续", "全部", "专门", "分别", "间", "来", "各类",
+    "各项", NULL};
 
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
-    "及", "中", "在", "对", "向", "将", NULL};
+    "中", "在", "对", "向", "将", "到", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
-                                          "支持", NULL};
+                                          "支持", "已", "正在", "均", "都", "全部", "共", "先后",
+                                          "分别", "陆续", "将", NULL};
 
 /* Nouns of money: a before-phrase holding one names what was spent. */
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
@@ -154,6 +156,8 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
     return chars >= 2;
 }
 
+static void after_last_deng(const char *s, size_t *a, size_t b);
+
 /* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
 static size_t leading_date(const char *s, size_t b, size_t a)
 {
@@ -199,6 +203,43 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
             break;
         *b -= t;
     }
+    after_last_deng(s, a, *b);
+}
+
+/* 加装电梯等问题 -> 问题: the words after 等 name the kind counted. */
+static void after_last_deng(const char *s, size_t *a, size_t b)
+{
+    for (size_t j = b; j > *a + 3; j = rp_utf8_prev(s, j)) {
+        if (rp_utf8_starts(s, b, j - 3, "等")) {
+            if (b > j)
+                *a = j;
+            return;
+        }
+    }
+}
+
+/* 收入总额比上年增长 -> 收入总额增长: a comparison base (比/较 ...) between the
+ * thing measured and the verb of change is dropped. Writes into out. */
+static bool drop_comparison(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+    static const char *const verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加", "降低",
+                                        "上升", "增幅", NULL};
+    size_t v = match_any_end(s, a, b, verbs);
+    if (v == 0)
+        return false;
+    for (size_t j = a; j + 3 <= b - v; j += 3) {
+        bool bi = rp_utf8_starts(s, b, j, "比") || rp_utf8_starts(s, b, j, "较");
+        if (!bi || (j >= a + 3 && (rp_utf8_starts(s, b, j - 3, "同") || rp_utf8_starts(s, b, j - 3, "环"))))
+            continue;
+        size_t head = j - a;
+        if (head + v + 1 > cap)
+            return false;
+        memcpy(out, s + a, head);
+        memcpy(out + head, s + b - v, v);
+        out[head + v] = '\0';
+        return true;
+    }
+    return false;
 }
 
 static bool contains_any(const char *s, size_t a, size_t b, const char *const *list)
@@ -229,5 +270,6 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
             return;
         }
     }
-    copy_out(s, a, b, out, cap);
+    if (!drop_comparison(s, a, b, out, cap))
+        copy_out(s, a, b, out, cap);
 }

@@ -1329,7 +1329,9 @@ static void emit_lines(const struct lines *L, bool join, rp_tbuf *out)
                 rp_tbuf_putc(out, ' ');
         }
         rp_tbuf_append(out, s, n);
-        open = join && !ends_paragraph(s, n) && count_cps(s, n) * 4 >= full * 3;
+        /* a bare number kept by splits_number() goes on with its digits */
+        open = join && !ends_paragraph(s, n) &&
+               (count_cps(s, n) * 4 >= full * 3 || all_digits(s, n));
         if (!open)
             rp_tbuf_putc(out, '\n');
     }

@@ -41,3 +41,20 @@ assert st['$BASE/_fx/etag?v=A']['etag'] == '\"A\"'
 assert st['$BASE/changing.html']['sha256'] == ds[-1]['headers']['sha256']
 " "changed body"
 ok "changed body -> new document; state holds etag, last_modified, sha256"
+
+# --refresh: the same source is polled again every second until SIGTERM;
+# an unchanged body is not produced again.
+"$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --allow-hosts 127.0.0.1 \
+  --host-delay-ms 0 --refresh 1 "$BASE/_fx/same?v=refresh" \
+  >"$WORK/fetch-refresh.out" 2>"$WORK/fetch-refresh.err" &
+RPID=$!
+PIDS+=($RPID)
+refreshed() { [ "$(hits '/_fx/same?v=refresh')" -ge 3 ]; }
+wait_for 20 refreshed || fail "source not re-polled by --refresh"
+kill -TERM "$RPID"
+set +e; wait "$RPID"; rc=$?; set -e
+[ "$rc" = 0 ] || fail "refreshing fetcher exited $rc"
+grep -q '"fetch summary","fetched":"1","not_modified":"0","unchanged":"[2-9]"' "$WORK/fetch-refresh.err" \
+  || fail "refresh summary: $(grep summary "$WORK/fetch-refresh.err")"
+check "assert len([m for m in docs if m['key'] == '$BASE/_fx/same?v=refresh']) == 1" "refresh produced twice"
+ok "--refresh 1: re-polled every second; unchanged body produced once"

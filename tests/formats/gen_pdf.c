@@ -5,6 +5,7 @@
  *       Renders IN.txt (UTF-8, one paragraph per line) with pango/cairo and
  *       the WenQuanYi Micro Hei CJK font as a PDF: N text columns per page,
  *       a running header on every page and a `- n -` page number footer.
+ *       A line with tabs is a table row, its cells at even tab stops.
  *   gen_pdf s2t IN.txt OUT.txt
  *       Converts simplified to traditional (Taiwan) characters with OpenCC (for the
  *       Big5 fixture).
@@ -107,10 +108,44 @@ static void next_column(struct pen *p)
     furniture(p);
 }
 
+/* A line with tabs is a table row: each cell at a fixed stop (the column
+ * width divided evenly), on one line. */
+static void table_row(struct pen *p, const char *text, size_t len)
+{
+    const struct opts *o = p->o;
+    size_t cells = 1;
+    for (size_t i = 0; i < len; i++)
+        cells += text[i] == '\t';
+    double stop = p->col_w / (double)cells;
+    PangoLayout *l = make_layout(p->cr, o->size, 0);
+    int w, h;
+    pango_layout_set_text(l, "国", -1);
+    pango_layout_get_pixel_size(l, &w, &h);
+    if (p->y + h * 1.6 > o->page_h - p->margin)
+        next_column(p);
+    size_t start = 0, k = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\t')
+            continue;
+        pango_layout_set_text(l, text + start, (int)(i - start));
+        cairo_move_to(p->cr, p->margin + p->col * (p->col_w + p->gutter) +
+                                 (double)k * stop, p->y);
+        pango_cairo_show_layout(p->cr, l);
+        start = i + 1;
+        k++;
+    }
+    g_object_unref(l);
+    p->y += h * 1.6;
+}
+
 /* Places a paragraph line by line, moving to the next column or page when
  * the current one is full. */
 static void paragraph(struct pen *p, const char *text, size_t len)
 {
+    if (memchr(text, '\t', len) != NULL) {
+        table_row(p, text, len);
+        return;
+    }
     const struct opts *o = p->o;
     PangoLayout *l = make_layout(p->cr, o->size, p->col_w);
     pango_layout_set_text(l, text, (int)len);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rp_html.h"
+#include "rp_textclean.h"
 
 static rp_html_text convert(const char *html)
 {
@@ -114,6 +115,16 @@ static void title_and_date_from_head(void **state)
     rp_html_text_release(&t);
 }
 
+static void site_logo_heading_is_not_the_title(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<html><head><title>某县召开党建工作会议 - 某某党建网</title></head><body>"
+        "<h1><a href=\"/\">某某党建网</a></h1><p>正文。</p></body></html>");
+    assert_string_equal(t.title, "某县召开党建工作会议");
+    rp_html_text_release(&t);
+}
+
 static void tables_become_sentences(void **state)
 {
     (void)state;
@@ -171,6 +182,41 @@ static void garbage_does_not_crash(void **state)
     rp_html_text_release(NULL);
 }
 
+/* An old CMS page: layout tables, <font>, 【字体】/【打印】 bars, a QR
+ * prompt, a related-links list, a counter written by script. */
+static void legacy_table_layout_page(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html><head><title>某镇开展党员冬训_某县人民政府</title></head><body>"
+        "<table width=\"1000\"><tr><td><a href=\"/\">首页</a> | <a href=\"/a\">"
+        "政务公开</a> | <a href=\"/b\">办事服务</a> | <a href=\"/c\">互动交流</a></td></tr>"
+        "<tr><td>当前位置:<a href=\"/\">首页</a>&gt;&gt;<a href=\"/d\">工作动态</a></td></tr>"
+        "<tr><td><table><tr><td><div align=\"center\"><font size=\"5\">某镇开展党员冬训"
+        "</font></div><div>发布日期:2024-01-15 信息来源:某镇党委 点击数:<script>"
+        "document.write(1024)</script></div><div>【字体:<a href=\"#\">大</a> "
+        "<a href=\"#\">中</a> <a href=\"#\">小</a>】</div>"
+        "<p style=\"text-indent:2em\"><font face=\"宋体\">今冬以来,某镇共举办冬训班"
+        "<font color=\"red\">12</font>期,培训党员<b>860</b>人次,覆盖全镇所有村"
+        "(社区),参训率达到95.2%。</font></p>"
+        "<div>【<a href=\"#\">打印</a>】【<a href=\"#\">关闭</a>】</div>"
+        "<div>扫一扫在手机打开当前页</div></td></tr></table></td></tr>"
+        "<tr><td><b>相关链接:</b><a href=\"/r1\">某乡冬训培训党员500人次</a>"
+        "<a href=\"/r2\">某村新建活动室3个</a></td></tr>"
+        "<tr><td>主办单位:某县人民政府办公室 联系电话:0000-1234567<br>"
+        "网站标识码:1234000001 某ICP备00000001号</td></tr></table></body></html>";
+    rp_document_input in = {page, strlen(page), "text/html", NULL, 0};
+    rp_doc_text t;
+    char err[128];
+    assert_int_equal(rp_document_decode(&in, &t, err, sizeof err), RP_DOC_OK);
+    assert_string_equal(t.text, "某镇开展党员冬训\n今冬以来,某镇共举办冬训班12期,"
+                                "培训党员860人次,覆盖全镇所有村(社区),参训率达到95.2%。");
+    assert_string_equal(t.published, "2024-01-15");
+    assert_string_equal(t.source, "某镇党委");
+    assert_string_equal(t.title, "某镇开展党员冬训");
+    rp_doc_text_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,9 +226,11 @@ int main(void)
         cmocka_unit_test(link_dense_blocks_are_dropped),
         cmocka_unit_test(index_page_has_no_text),
         cmocka_unit_test(title_and_date_from_head),
+        cmocka_unit_test(site_logo_heading_is_not_the_title),
         cmocka_unit_test(tables_become_sentences),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
         cmocka_unit_test(layout_tables_are_walked_as_text),
+        cmocka_unit_test(legacy_table_layout_page),
         cmocka_unit_test(garbage_does_not_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

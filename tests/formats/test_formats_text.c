@@ -162,14 +162,52 @@ static void one_paragraph_per_line_is_not_joined(void **state)
 static void aligned_table_is_not_two_columns(void **state)
 {
     (void)state;
-    rp_clean_result r = clean("各乡镇发展党员情况如下表所示,单位为名。\n"
+    rp_clean_result r = clean("各乡镇发展党员情况(单位:名)\n"
                               "乡镇名称              2023年          2024年\n"
                               "城关镇                  12              15\n"
                               "河口镇                   7               9\n"
                               "马庄乡                  10              11\n",
                               RP_CLEAN_ALL);
     assert_int_equal(r.pages_two_col, 0);
-    assert_non_null(strstr(r.text, "城关镇                  12              15"));
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "城关镇2023年12名。\n城关镇2024年15名。"));
+    assert_non_null(strstr(r.text, "马庄乡2024年11名。"));
+    rp_clean_result_release(&r);
+}
+
+static void aligned_text_tables_become_sentences(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("表1  2023年度党费使用情况\n"
+                              "序号  项目                金额(万元)   惠及人数(人)\n"
+                              "1     走访慰问困难党员    18.6         620\n"
+                              "2     表彰先进党组织      12.0         —\n"
+                              "      合计                30.6         620\n"
+                              "其中,为老党员送去慰问金。\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_string_equal(r.text, "表1 2023年度党费使用情况\n"
+                                "走访慰问困难党员金额18.6万元。\n"
+                                "走访慰问困难党员惠及人数620人。\n"
+                                "表彰先进党组织金额12.0万元。\n"
+                                "合计金额30.6万元。\n"
+                                "合计惠及人数620人。\n"
+                                "其中,为老党员送去慰问金。");
+    rp_clean_result_release(&r);
+}
+
+static void wrapped_number_is_not_a_page_number(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("围绕特色种养、电商直播、农机维修等开设\n"
+                              "课程46门,邀请农技专家授课,培育致富带头人\n"
+                              "3\n456名,带动群众增收。下一步继续推进培训\n"
+                              "第二段很短\n12\n\f新的一页从这里开始。\n",
+                              RP_CLEAN_ALL);
+    assert_true(r.joined_wraps);
+    assert_non_null(strstr(r.text, "培育致富带头人3456名"));
+    assert_null(strstr(r.text, "12"));
+    assert_non_null(strstr(r.text, "新的一页从这里开始。"));
     rp_clean_result_release(&r);
 }
 
@@ -211,6 +249,8 @@ int main(void)
         cmocka_unit_test(wrapped_lines_rejoin_numbers),
         cmocka_unit_test(one_paragraph_per_line_is_not_joined),
         cmocka_unit_test(aligned_table_is_not_two_columns),
+        cmocka_unit_test(aligned_text_tables_become_sentences),
+        cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),
         cmocka_unit_test(dates_are_found),
     };

@@ -19,12 +19,17 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/rp-bench-fetch.XXXXXX")
 PIDS=()
 cleanup() {
   [ -f "$T/nginx.pid" ] && kill "$(cat "$T/nginx.pid")" 2>/dev/null || true
+  local p i
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  sleep 0.3
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]:-}"; do
+    for i in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
   rm -rf "$T"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 now() { date +%s.%N; }
 
 # Pages: varied text (compresses like real HTML, not like zeros).
@@ -94,8 +99,9 @@ for _ in $(seq 100); do [ -s "$T/broker.out" ] && break; sleep 0.1; done
 BOOTSTRAP=$(head -n1 "$T/broker.out")
 
 # Warm the page cache and nginx; then three rounds, each curl then the
-# fetcher (with a fresh fetch-state topic, so every page is new to it and
-# produced as a document), then kcat; medians are reported.
+# fetcher (default settings but politeness; each round's URLs carry ?r=N so
+# every page is new to the fetch state and produced as a document), then
+# kcat; medians are reported.
 curl -s --no-progress-meter --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>/dev/null || true
 : >"$T/times"
 for round in 1 2 3; do
@@ -103,9 +109,10 @@ for round in 1 2 3; do
   curl -s --no-progress-meter --fail --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>"$T/curl.err" || {
     echo "bench_fetch: curl failed ($?):"; tail -n 5 "$T/curl.err"; exit 1; }
   t1=$(now)
+  sed "s/\$/?r=$round/" "$T/urls.txt" >"$T/urls-$round.txt"
   timeout 300 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --log-level info \
-    --allow-hosts 127.0.0.1 --urls-file "$T/urls.txt" --max-transfers "$PAR" \
-    --per-host-max "$PAR" --host-delay-ms 0 --topic-state "bench.fetch-state.$round" \
+    --allow-hosts 127.0.0.1 --urls-file "$T/urls-$round.txt" --max-transfers "$PAR" \
+    --per-host-max "$PAR" --host-delay-ms 0 \
     2>"$T/fetcher.err" || { echo "bench_fetch: fetcher failed:"; tail -n 20 "$T/fetcher.err"; exit 1; }
   t2=$(now)
   grep -q "\"fetched\":\"$PAGES\"" "$T/fetcher.err" || {

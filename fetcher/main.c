@@ -3,6 +3,7 @@
  * not-modified / unchanged note in the fetch state, or a dead letter.
  * Config, clients, loop, drain: the work is in rpfetch (rp_fetcher). */
 #include <curl/curl.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "rp_conf.h"
@@ -40,9 +41,10 @@ static int serve(const rp_common_conf *c, const rp_fetch_conf *fc, const rp_conf
     }
     rp_fetcher *f = rp_fetcher_new(c, fc, &res->kafka, err, sizeof err);
     if (!f) {
-        rp_log_error("%s", err);
+        bool stopped = rp_signal_stop_requested(); /* SIGTERM during start-up */
+        rp_log(stopped ? RP_LOG_INFO : RP_LOG_ERROR, "%s", stopped ? "stopped during start-up" : err);
         rp_metrics_stop();
-        return 2;
+        return stopped ? 0 : 2;
     }
     int rc = queue_sources(f, fc, res) == 0 ? rp_fetcher_run(f) : 2;
     rp_fetcher_destroy(f);

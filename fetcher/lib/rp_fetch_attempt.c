@@ -175,9 +175,10 @@ void rp_fetch_start_ready(rp_fetcher *f, long long now)
     }
 }
 
-/* robots.txt answered: 2xx is parsed, 4xx allows all, a refused address
- * allows all (the job's own transfer will be refused and dead-lettered with
- * the true reason), anything else is "unavailable". */
+/* robots.txt answered: 2xx is parsed, 4xx allows all; a refused address
+ * or a permanent transport error (TLS, redirects) allows all too, because
+ * the job's own request fails the same way and is dead-lettered with the
+ * true reason; 5xx and transient errors make it "unavailable". */
 static void robots_done(rp_fetcher *f, rp_fetch_job *r, CURLcode rc)
 {
     long status = 0;
@@ -186,7 +187,8 @@ static void robots_done(rp_fetcher *f, rp_fetch_job *r, CURLcode rc)
     bool ok_body = rc == CURLE_OK || r->xfer.too_large;
     if (ok_body && status >= 200 && status < 300)
         parsed = rp_robots_parse(r->xfer.body ? r->xfer.body : "", r->xfer.body_len, f->agent);
-    else if ((rc == CURLE_OK && status >= 400 && status < 500) || r->xfer.blocked)
+    else if ((rc == CURLE_OK && status >= 400 && status < 500) || r->xfer.blocked ||
+             (rc != CURLE_OK && !r->xfer.too_large && !rp_retry_curl_transient(rc)))
         parsed = rp_robots_allow_all();
     if (!parsed)
         rp_log_kv(RP_LOG_WARN, "robots.txt unavailable", "origin", r->origin, "error",

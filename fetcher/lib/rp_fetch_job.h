@@ -25,7 +25,8 @@ typedef struct rp_fetch_job {
     rp_url url;                /* kind INVALID / OTHER_SCHEME when refused */
     char url_error[128];       /* why the source was refused */
     char origin[RP_ORIGIN_MAX];/* "scheme://host:port"; "" for files */
-    rp_offsets_entry *input;   /* consumed record, NULL for other sources */
+    rp_offsets_entry *input;   /* consumed record, NULL for other sources; holds
+                                  one guard output until the outcome is handed over */
     bool is_robots;            /* a robots.txt fetch for origin, no outputs */
     int attempts;
     long long not_before_ms;   /* retry / Retry-After wait */

@@ -277,8 +277,10 @@ rp_output_rc rp_fetch_output_dead(rp_fetch_output *o, rp_fetch_job *j, const cha
 void rp_fetch_output_end(rp_fetch_output *o, rp_fetch_job *j)
 {
     j->outputs_done = true;
-    if (j->input)
+    if (j->input) {
         rp_offsets_end(j->input);
+        rp_offsets_output_done(j->input, true); /* the guard of rp_fetcher_add */
+    }
     if (j->outputs_pending == 0)
         o->done(j, o->opaque);
 }

@@ -15,6 +15,8 @@ typedef enum robots_state {
 } robots_state;
 
 typedef struct host {
+    rp_job_list queue;         /* waiting jobs of this origin */
+    bool listed;               /* in the scheduler's active list */
     int active;
     long long next_start_ms;   /* politeness delay */
     long long wait_until_ms;   /* Retry-After */
@@ -23,11 +25,17 @@ typedef struct host {
     rp_robots *robots;
 } host;
 
+/* Waiting jobs live in per-origin queues; `active` lists the origins with
+ * waiting jobs and is walked round-robin, so one busy host costs one check
+ * per turn, not one per job, and hosts take turns. */
 struct rp_fetch_sched {
     const rp_fetch_conf *fc;
     char agent[64];
-    rp_job_list queue;
-    rp_strmap *hosts;          /* origin -> host */
+    rp_job_list other;         /* files and refused sources: ready at once */
+    rp_strmap *hosts;          /* origin -> host, kept for robots and politeness */
+    host **active;
+    size_t n_active, cap_active, next_turn;
+    size_t waiting;
 };
 
 rp_fetch_sched *rp_fetch_sched_new(const rp_fetch_conf *fc, const char *agent_token)
@@ -45,11 +53,21 @@ rp_fetch_sched *rp_fetch_sched_new(const rp_fetch_conf *fc, const char *agent_to
     return s;
 }
 
+static void free_jobs(rp_job_list *l)
+{
+    while (l->head) {
+        rp_fetch_job *j = l->head;
+        rp_job_list_remove(l, j);
+        rp_fetch_job_free(j);
+    }
+}
+
 static void free_host(const char *key, void *value, void *opaque)
 {
     (void)key;
     (void)opaque;
     host *h = value;
+    free_jobs(&h->queue);
     rp_robots_free(h->robots);
     free(h);
 }
@@ -58,13 +76,10 @@ void rp_fetch_sched_destroy(rp_fetch_sched *s)
 {
     if (!s)
         return;
-    while (s->queue.head) {
-        rp_fetch_job *j = s->queue.head;
-        rp_job_list_remove(&s->queue, j);
-        rp_fetch_job_free(j);
-    }
+    free_jobs(&s->other);
     rp_strmap_each(s->hosts, free_host, NULL);
     rp_strmap_destroy(s->hosts);
+    free(s->active);
     free(s);
 }
 
@@ -81,9 +96,37 @@ static host *get_host(rp_fetch_sched *s, const char *origin)
     return h;
 }
 
+static int list_host(rp_fetch_sched *s, host *h)
+{
+    if (h->listed)
+        return 0;
+    if (s->n_active == s->cap_active) {
+        size_t cap = s->cap_active ? s->cap_active * 2 : 16;
+        host **na = realloc(s->active, cap * sizeof *na);
+        if (!na)
+            return -1;
+        s->active = na;
+        s->cap_active = cap;
+    }
+    s->active[s->n_active++] = h;
+    h->listed = true;
+    return 0;
+}
+
+static void unlist_host(rp_fetch_sched *s, size_t idx)
+{
+    s->active[idx]->listed = false;
+    s->active[idx] = s->active[--s->n_active];
+}
+
 void rp_fetch_sched_push(rp_fetch_sched *s, rp_fetch_job *j)
 {
-    rp_job_list_push(&s->queue, j);
+    host *h = j->url.kind == RP_URL_HTTP ? get_host(s, j->origin) : NULL;
+    if (h && list_host(s, h) == 0)
+        rp_job_list_push(&h->queue, j);
+    else
+        rp_job_list_push(&s->other, j); /* not http, or ENOMEM: no politeness */
+    s->waiting++;
 }
 
 static bool host_free(const rp_fetch_sched *s, const host *h, long long now)
@@ -108,26 +151,52 @@ static rp_sched_action robots_gate(rp_fetch_sched *s, host *h, const rp_fetch_jo
                                                           : RP_SCHED_DISALLOWED;
 }
 
+static rp_fetch_job *first_ready(const rp_job_list *l, long long now)
+{
+    for (rp_fetch_job *j = l->head; j; j = j->next)
+        if (j->not_before_ms <= now)
+            return j;
+    return NULL;
+}
+
+/* What host h allows now; *job is its first ready job. */
+static rp_sched_action host_next(rp_fetch_sched *s, host *h, long long now, rp_fetch_job **job)
+{
+    if (h->active >= s->fc->per_host_max)
+        return RP_SCHED_NONE;
+    rp_fetch_job *j = first_ready(&h->queue, now);
+    if (!j)
+        return RP_SCHED_NONE;
+    rp_sched_action a = robots_gate(s, h, j, now);
+    if (a == RP_SCHED_START && !host_free(s, h, now))
+        return RP_SCHED_NONE;
+    *job = j;
+    return a;
+}
+
 rp_sched_action rp_fetch_sched_next(rp_fetch_sched *s, long long now_ms, rp_fetch_job **job)
 {
     *job = NULL;
-    for (rp_fetch_job *j = s->queue.head; j; j = j->next) {
-        if (j->not_before_ms > now_ms)
-            continue;
-        rp_sched_action a = RP_SCHED_START;
-        if (j->url.kind == RP_URL_HTTP) {
-            host *h = get_host(s, j->origin);
-            if (!h)
-                return RP_SCHED_NONE;
-            a = robots_gate(s, h, j, now_ms);
-            if (a == RP_SCHED_START && !host_free(s, h, now_ms))
-                a = RP_SCHED_NONE;
-        }
+    rp_fetch_job *o = first_ready(&s->other, now_ms);
+    if (o) {
+        rp_job_list_remove(&s->other, o);
+        s->waiting--;
+        *job = o;
+        return RP_SCHED_START;
+    }
+    for (size_t k = 0; k < s->n_active; k++) {
+        size_t idx = (s->next_turn + k) % s->n_active;
+        host *h = s->active[idx];
+        rp_sched_action a = host_next(s, h, now_ms, job);
         if (a == RP_SCHED_NONE)
             continue;
-        if (a != RP_SCHED_FETCH_ROBOTS)
-            rp_job_list_remove(&s->queue, j);
-        *job = j;
+        s->next_turn = idx + 1;
+        if (a != RP_SCHED_FETCH_ROBOTS) {
+            rp_job_list_remove(&h->queue, *job);
+            s->waiting--;
+            if (!h->queue.head)
+                unlist_host(s, idx);
+        }
         return a;
     }
     return RP_SCHED_NONE;
@@ -189,22 +258,40 @@ void rp_fetch_sched_host_wait(rp_fetch_sched *s, const char *origin, long long u
 
 size_t rp_fetch_sched_waiting(const rp_fetch_sched *s)
 {
-    return s->queue.n;
+    return s->waiting;
+}
+
+/* Earliest time a job of the list may start on its own account. */
+static long long earliest(const rp_job_list *l, long long now)
+{
+    long long t = -1;
+    for (const rp_fetch_job *j = l->head; j; j = j->next) {
+        if (j->not_before_ms <= now)
+            return now;
+        if (t < 0 || j->not_before_ms < t)
+            t = j->not_before_ms;
+    }
+    return t;
 }
 
 long rp_fetch_sched_wait_ms(const rp_fetch_sched *s, long long now_ms, long cap)
 {
     long long best = now_ms + cap;
-    for (const rp_fetch_job *j = s->queue.head; j && best > now_ms; j = j->next) {
-        long long t = j->not_before_ms;
-        const host *h = j->url.kind == RP_URL_HTTP ? rp_strmap_get(s->hosts, j->origin) : NULL;
+    long long o = earliest(&s->other, now_ms);
+    if (o >= 0 && o < best)
+        best = o;
+    for (size_t i = 0; i < s->n_active && best > now_ms; i++) {
+        const host *h = s->active[i];
         /* Waits that end with a transfer are woken by libcurl, not a timer. */
-        if (h && (h->active >= s->fc->per_host_max ||
-                  (s->fc->robots && h->robots_state == ROBOTS_FETCHING)))
+        if (h->active >= s->fc->per_host_max ||
+            (s->fc->robots && h->robots_state == ROBOTS_FETCHING))
             continue;
-        if (h && h->next_start_ms > t)
+        long long t = earliest(&h->queue, now_ms);
+        if (t < 0)
+            continue;
+        if (h->next_start_ms > t)
             t = h->next_start_ms;
-        if (h && h->wait_until_ms > t)
+        if (h->wait_until_ms > t)
             t = h->wait_until_ms;
         if (t < best)
             best = t;

@@ -145,6 +145,12 @@ int rp_fetcher_add(rp_fetcher *f, const char *src, rp_offsets_entry *input)
         rp_fetch_job_free(j);
         return -1;
     }
+    /* A guard output keeps the tracker entry of a consumed source alive and
+     * incomplete until the job's outcome is fully handed over (released in
+     * rp_fetch_output_end), whatever order delivery reports and revocations
+     * come in. */
+    if (input)
+        rp_offsets_output_add(input);
     f->open_jobs++;
     rp_fetch_sched_push(f->sched, j);
     return 0;

@@ -56,6 +56,7 @@ typedef struct ex {
     size_t sent_start;   /* where the current sentence began */
     size_t target_pos;   /* is_target has scanned the clause up to here */
     bool target_found;
+    bool capped;         /* RP_EXTRACT_MAX_MEASURES reached */
     bool oom;
 } ex;
 
@@ -85,9 +86,11 @@ const char *rp_approx_name(rp_approx a)
 
 /* ---- string pool ---- */
 
+/* Looks back over the last few entries only, so that a text with many
+ * distinct periods stays linear (a repeat further back is stored again). */
 static size_t intern(ex *x, const char *s)
 {
-    for (size_t k = x->strs.n; k > 0; k--)
+    for (size_t k = x->strs.n, seen = 0; k > 0 && seen < 8; k--, seen++)
         if (strcmp(x->strs.v[k - 1], s) == 0)
             return k - 1;
     if (x->strs.n == x->strs.cap) {
@@ -164,7 +167,9 @@ static const marker pre_markers[] = {
     {"不到", RP_APPROX_AT_MOST, false},   {"将近", RP_APPROX_ABOUT, false},
     {"大约", RP_APPROX_ABOUT, false},     {"约", RP_APPROX_ABOUT, false},
     {"近", RP_APPROX_ABOUT, false},       {"超", RP_APPROX_MORE_THAN, false},
-    {"逾", RP_APPROX_MORE_THAN, false},
+    {"逾", RP_APPROX_MORE_THAN, false},   {"低于", RP_APPROX_AT_MOST, false},
+    {"少于", RP_APPROX_AT_MOST, false},   {"高于", RP_APPROX_MORE_THAN, false},
+    {"多于", RP_APPROX_MORE_THAN, false},
 };
 
 static const marker post_markers[] = {
@@ -300,19 +305,39 @@ static bool identifier_shape(const ex *x, const quantity *q)
     return false;
 }
 
-/* 第N, 2021年5期 (an issue), 3月14日 parts. */
+/* 第N, 前10名 (a ranking), 2021年5期 (an issue), 3月14日 parts. */
 static bool ordinal_or_date_part(const ex *x, const quantity *q)
 {
     size_t s = q->num.start;
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
         return true;
+    if (prev == 0x524D && q->unit && (strcmp(q->unit->surface, "名") == 0 ||
+                                      strcmp(q->unit->surface, "位") == 0))
+        return true; /* 前 */
     if (prev == 0x5E74 || prev == 0x6708) { /* 年 月 right after a number */
         size_t p = rp_utf8_prev(x->s, s);
         return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
                rp_number_is_cn(rp_utf8_before(x->s, x->n, p));
     }
     return false;
+}
+
+/* A length of time used as an adverb of the verb that follows (24小时在线,
+ * 3年驻村) rather than reported: kept only before 来 间 内 时 后 前 里 中 多,
+ * punctuation or the end. */
+static bool duration_adverb(const ex *x, const quantity *q)
+{
+    if (!(q->unit->flags & RP_UNIT_DURATION))
+        return false;
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (!rp_utf8_is_han(next))
+        return false;
+    static const char keep[] = "来间内时后前里中多";
+    char buf[5];
+    size_t l = rp_utf8_encode(next, buf);
+    buf[l] = '\0';
+    return strstr(keep, buf) == NULL;
 }
 
 /* 年 after a year, 2023年度, 80年代, 3年级. */
@@ -397,9 +422,21 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
     return q->post != NULL && strcmp(q->post, "左右") != 0;
 }
 
+/* An age followed by the people it selects (青年 党员 人员 ...) or a list. */
+static bool age_selects(uint32_t next)
+{
+    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、";
+    char buf[5];
+    size_t l = rp_utf8_encode(next, buf);
+    buf[l] = '\0';
+    return next >= 0x80 && strstr(people, buf) != NULL;
+}
+
 static bool is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
+        return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */
     if (next == 0x7684 && is_threshold_marker(x, q)) /* 的 */
         return true;
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
@@ -464,6 +501,10 @@ static bool is_capacity(const ex *x, const quantity *q)
 
 static void push_cand(ex *x, const quantity *q, bool optional)
 {
+    if (x->nc >= RP_EXTRACT_MAX_MEASURES) {
+        x->capped = true;
+        return;
+    }
     if (x->nc == x->cap) {
         size_t cap = x->cap ? x->cap * 2 : 64;
         cand *c = realloc(x->c, cap * sizeof *c);
@@ -489,7 +530,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
 
 /* A range: `5000元至3万元`, `10至20人`. Gives the first end a unit when it
  * has none and marks where the second starts; both ends are optional. */
-static bool read_range(ex *x, quantity *q)
+static bool read_range(ex *x, quantity *q, quantity *second)
 {
     size_t at = q->unit ? q->unit_end : q->num.end;
     if (q->unit == NULL) {
@@ -500,13 +541,12 @@ static bool read_range(ex *x, quantity *q)
     size_t ml = range_marker(x, at);
     if (ml == 0)
         return false;
-    quantity second;
-    if (!read_quantity(x, at + ml, &second) || second.unit == NULL)
+    if (!read_quantity(x, at + ml, second) || second->unit == NULL)
         return false;
     if (q->unit == NULL) {
-        q->unit = second.unit;
-        if (!q->multiplied && second.multiplied)
-            q->value *= second.value / second.num.value;
+        q->unit = second->unit;
+        if (!q->multiplied && second->multiplied)
+            q->value *= second->value / second->num.value;
         q->end = at;
         q->unit_end = at;
     }
@@ -517,7 +557,8 @@ static bool read_range(ex *x, quantity *q)
 static bool rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
-           chinese_not_count(q) || year_not_duration(x, q) || is_condition(x, q) ||
+           chinese_not_count(q) || year_not_duration(x, q) || duration_adverb(x, q) ||
+           is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }
 
@@ -535,9 +576,10 @@ static size_t handle_number(ex *x, size_t i)
         return resume;
     }
     bool second_end = q.num.start == x->range_second;
-    bool first_end = read_range(x, &q);
-    if (q.unit == NULL || rejected(x, &q))
-        return resume;
+    quantity second;
+    bool first_end = read_range(x, &q, &second);
+    if (q.unit == NULL || rejected(x, &q) || (first_end && is_condition(x, &second)))
+        return resume; /* 18至35岁青年: the range qualifies, both ends go */
     bool optional = first_end || second_end || q.pre_rule ||
                     (q.unit->flags & RP_UNIT_DURATION) || is_capacity(x, &q);
     push_cand(x, &q, optional);
@@ -616,7 +658,7 @@ static void scan(ex *x)
     size_t i = 0;
     bool at_clause = true;
     paragraph_start(x, 0);
-    while (i < x->n && !x->oom) {
+    while (i < x->n && !x->oom && !x->capped) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
         if (at_clause && cp != ' ' && cp != '\t') {
@@ -665,8 +707,31 @@ static char *dup_range(const char *s, size_t a, size_t b)
     return d;
 }
 
+/* A news lead "3月14日,济南市委组织部在章丘区召开...推进会。" stands for the
+ * headline when there is none: the first sentence after its date, when it
+ * is short. [a, b) is the first line. */
+static char *news_lead_title(const char *s, size_t a, size_t b)
+{
+    size_t j = a;
+    while (j < b && s[j] >= '0' && s[j] <= '9')
+        j++;
+    if (j == a || !rp_utf8_starts(s, b, j, "月"))
+        return strdup("");
+    j += 3;
+    while (j < b && s[j] >= '0' && s[j] <= '9')
+        j++;
+    if (!rp_utf8_starts(s, b, j, "日") || !rp_utf8_starts(s, b, j + 3, ","))
+        return strdup("");
+    j += 4;
+    const char *stop = memmem(s + j, b - j, "。", 3);
+    size_t e = stop ? (size_t)(stop - s) : b;
+    if (e - j > 40 * 3 || e == j)
+        return strdup("");
+    return dup_range(s, j, e);
+}
+
 /* The first non-empty line when it looks like a headline: short, no final
- * full stop, some Han text. */
+ * full stop, some Han text; else a news lead's first sentence. */
 static char *guess_title(const char *s, size_t n)
 {
     size_t a = 0;
@@ -678,7 +743,7 @@ static char *guess_title(const char *s, size_t n)
         b--;
     if (b == a || b - a > 150 || rp_utf8_ends(s, b, "。") ||
         !rp_utf8_is_han(rp_utf8_at(s, n, rp_utf8_prev(s, b))))
-        return strdup("");
+        return news_lead_title(s, a, b);
     return dup_range(s, a, b);
 }
 
@@ -894,6 +959,10 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
     if (subj[0] == '\0' && prev_subject != NULL && k > 0 && x->c[k - 1].end == c->start)
         snprintf(subj, sizeof subj, "%s", prev_subject);
+    else if (prev_subject != NULL && k > 0 && rp_subject_is_change_verb(subj) &&
+             c->start - x->c[k - 1].end < 24) {
+        rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */
+    }
     size_t a, b, sa, sb;
     surface_range(nm, input, c, &a, &b);
     sentence_range(x, c, sent_cache, &sa, &sb);
@@ -913,14 +982,16 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     return 0;
 }
 
-static char *diagnostics(const rp_norm *nm, size_t in_len)
+static char *diagnostics(const rp_norm *nm, size_t in_len, bool capped)
 {
-    char buf[256];
+    char buf[320];
     const char *kind = "";
     if (in_len == 0)
         kind = "empty input; ";
     else if (nm->n_control * 10 > in_len || nm->n_invalid * 10 > in_len)
         kind = "input looks binary (many control or invalid bytes); ";
+    else if (capped)
+        kind = "measure limit reached, rest of the document skipped; ";
     if (nm->n_invalid == 0 && nm->n_control == 0 && nm->n_spam == 0 && kind[0] == '\0')
         return strdup("");
     snprintf(buf, sizeof buf, "%sinvalid_utf8=%zu control=%zu spam_tokens=%zu pinyin_notes=%zu",
@@ -961,7 +1032,7 @@ static int build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *
     }
     if (fill_meta(&r->meta, x, h) != 0)
         return -1;
-    r->diagnostics = diagnostics(nm, nm->in_len);
+    r->diagnostics = diagnostics(nm, nm->in_len, x->capped);
     if (r->diagnostics == NULL)
         return -1;
     r->text = nm->text; /* now owned by r */
@@ -985,6 +1056,10 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
         return -1;
     }
     rp_norm nm;
+    if (len > RP_NORM_MAX_INPUT) {
+        set_err(err, errlen, "rp_extract_text: input larger than 1 GiB");
+        return -1;
+    }
     if (rp_normalize(text ? text : "", len, &nm) != 0) {
         set_err(err, errlen, "rp_extract_text: out of memory while normalising");
         return -1;

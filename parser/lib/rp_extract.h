@@ -22,6 +22,11 @@ typedef struct rp_extract_result {
     char *diagnostics;      /* human-readable notes, "" when none */
 } rp_extract_result;
 
+/* At most this many measures per document; past it the rest of the text is
+ * skipped and the diagnostics say so (memory stays bounded on adversarial
+ * input made of nothing but numbers). */
+#define RP_EXTRACT_MAX_MEASURES ((size_t)1000000)
+
 /* Hints a caller may know before extraction (all may be NULL). Values found
  * here win over what rp_extract infers from the text itself. */
 typedef struct rp_extract_hints {
@@ -31,8 +36,20 @@ typedef struct rp_extract_hints {
 } rp_extract_hints;
 
 /* Extracts measures from `text` (`len` bytes, need not be NUL-terminated,
- * invalid UTF-8 is tolerated and replaced). Returns 0 and sets *out, or -1 and
- * writes a reason to err (if non-NULL). */
+ * invalid UTF-8 is tolerated and replaced). Returns 0 and sets *out (owned
+ * by the caller, free with rp_extract_result_free), or -1 with *out NULL and
+ * a reason in err (if non-NULL): text NULL with len > 0, len over 1 GiB, or
+ * out of memory.
+ *
+ * Bad input is not an error: empty text gives zero measures and the
+ * diagnostic "empty input"; mostly control or invalid bytes give "input
+ * looks binary"; diagnostics also count invalid UTF-8 sequences, control
+ * characters, spam tokens and pinyin notes removed. Memory is linear in len
+ * (normalised text, a sparse offset map, at most RP_EXTRACT_MAX_MEASURES
+ * measures whose `sentence` is capped at a few hundred bytes).
+ *
+ * What is and is not a measure, and how subject, region, period, metric,
+ * approx and optional are chosen: docs/metrics.md. */
 int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
                     rp_extract_result **out, char *err, size_t errlen);
 

@@ -110,20 +110,36 @@ static size_t count_text(const xmlChar *s)
     return c;
 }
 
-static struct stats measure(struct walk *w, xmlNode *node, bool in_link)
+/* Where measure() is in the tree. */
+enum { IN_LINK = 1, IN_ARTICLE = 2 };
+
+/* <header>/<footer> are page chrome, except inside <article> or <main>
+ * where they hold the article's own title, date and credits. */
+static bool left_out(xmlNode *c, unsigned ctx)
+{
+    if ((ctx & IN_ARTICLE) && (is_el(c, "header") || is_el(c, "footer")))
+        return is_hidden(c);
+    return is_skipped(c->name) || is_hidden(c);
+}
+
+/* Counts text and link text under every element left in (bottom-up) and
+ * hangs the counts on node->_private; elements left out get none. */
+static struct stats measure(struct walk *w, xmlNode *node, unsigned ctx)
 {
     struct stats s = {0, 0, 0, false, is_block(node->name)};
+    if (is_el(node, "article") || is_el(node, "main"))
+        ctx |= IN_ARTICLE;
     for (xmlNode *c = node->children; c != NULL; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             size_t t = c->content ? count_text(c->content) : 0;
             s.text += t;
-            s.link += in_link ? t : 0;
+            s.link += (ctx & IN_LINK) ? t : 0;
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE || is_skipped(c->name) || is_hidden(c))
+        if (c->type != XML_ELEMENT_NODE || left_out(c, ctx))
             continue;
         bool link = is_el(c, "a") && xmlHasProp(c, BAD_CAST "href") != NULL;
-        struct stats cs = measure(w, c, in_link || link);
+        struct stats cs = measure(w, c, ctx | (link ? IN_LINK : 0));
         s.text += cs.text;
         s.link += cs.link;
         s.links += cs.links + (link && cs.text > 0);
@@ -758,20 +774,53 @@ static xmlNode *find_heading(const struct walk *w, xmlNode *n)
     return NULL;
 }
 
+static size_t cps(const char *s)
+{
+    size_t n = 0;
+    for (; *s != '\0'; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The first real <h1>; a very short one (a channel name such as 工作动态)
+ * gives way to a longer <title>. */
 static char *find_title(const struct walk *w, xmlNode *root)
 {
     xmlNode *h1 = find_heading(w, root);
-    char *t = h1 ? flat_text(w, h1) : NULL;
-    if (t != NULL && *t != '\0')
-        return t;
-    free(t);
+    char *h = h1 ? flat_text(w, h1) : NULL;
+    if (h != NULL && cps(h) >= 5)
+        return h;
     xmlNode *title = find_first(root, "title");
-    t = title ? flat_text(w, title) : NULL;
+    char *t = title ? flat_text(w, title) : NULL;
     if (t != NULL)
         cut_site_suffix(t);
+    if (h != NULL && *h != '\0' && (t == NULL || cps(t) <= cps(h))) {
+        free(t);
+        return h;
+    }
+    free(h);
     return t;
 }
 
+/* The first <time> element's datetime (or text) as a date. */
+static char *time_element_date(xmlNode *root)
+{
+    xmlNode *t = find_first(root, "time");
+    if (t == NULL)
+        return NULL;
+    xmlChar *v = xmlGetProp(t, BAD_CAST "datetime");
+    if (v == NULL)
+        v = xmlNodeGetContent(t);
+    char date[16];
+    bool ok = v != NULL && rp_find_date((const char *)v,
+                                        strlen((const char *)v), date,
+                                        sizeof date);
+    xmlFree(v);
+    return ok ? strdup(date) : NULL;
+}
+
+/* A publish date from <meta> (name or property among the usual keys), else
+ * from a <time> element. */
 static char *find_published(xmlNode *root)
 {
     static const char *const keys[] = {
@@ -802,7 +851,7 @@ static char *find_published(xmlNode *root)
             next = next->next;
         m = next;
     }
-    return NULL;
+    return time_element_date(root);
 }
 
 /* ---- driver ------------------------------------------------------------ */
@@ -850,7 +899,7 @@ int rp_html_to_text(const char *utf8, size_t len, rp_html_text *out,
     struct walk w = {0};
     struct emit e = {.w = &w};
     if (root != NULL) {
-        out->raw_chars = measure(&w, root, false).text;
+        out->raw_chars = measure(&w, root, 0).text;
         emit_element(&e, root);
         out->title = find_title(&w, root);
         out->published = find_published(root);

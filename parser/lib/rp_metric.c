@@ -26,7 +26,7 @@ static const metric_rule rules[] = {
     {"person", "发展|新党员|积极分子|申请人|入党|后备", "members_recruited"},
     {"person", "书记|干部|专员|导师|指导员|讲师|委员|成员|人才|工作人员|管理员|网格员|顾问|两委",
      "cadres"},
-    {"person", "", "participants"},
+    {"person", "参与|参加|参训|参学|受益|惠及|覆盖|群众|服务", "participants"},
     {"household", "", "households"},
     {"event", "培训|轮训|培训班|课堂|党课|讲座|宣讲", "training_sessions"},
     {"event", "", "events_held"},
@@ -40,23 +40,6 @@ static const metric_rule rules[] = {
     {"ratio duration age area other", "", "other"},
 };
 
-static bool kind_matches(const char *kinds, const char *kind)
-{
-    if (kinds[0] == kind[0] && strcmp(kinds, kind) == 0)
-        return true;
-    if (strchr(kinds, ' ') == NULL)
-        return false; /* a single kind that differs */
-    size_t kl = strlen(kind);
-    const char *p = kinds;
-    while ((p = strstr(p, kind)) != NULL) {
-        bool start_ok = p == kinds || p[-1] == ' ';
-        bool end_ok = p[kl] == '\0' || p[kl] == ' ';
-        if (start_ok && end_ok)
-            return true;
-        p += kl;
-    }
-    return false;
-}
 
 
 #define N_RULES (sizeof rules / sizeof rules[0])
@@ -66,7 +49,32 @@ typedef struct compiled_rule {
     const char *kw[MAX_KEYWORDS];
     size_t kl[MAX_KEYWORDS];
     size_t n;
+    unsigned kinds; /* bit per entry of kind_names */
 } compiled_rule;
+
+static const char *const kind_names[] = {"person", "person_time", "event", "organisation",
+                                         "item", "household", "money", "area", "ratio",
+                                         "duration", "age", "other", NULL};
+
+/* Bit of a kind name, 0 when unknown. */
+static unsigned kind_bit(const char *kind, size_t len)
+{
+    for (unsigned k = 0; kind_names[k]; k++)
+        if (strlen(kind_names[k]) == len && memcmp(kind_names[k], kind, len) == 0)
+            return 1u << k;
+    return 0;
+}
+
+static unsigned kinds_mask(const char *kinds)
+{
+    unsigned m = 0;
+    while (*kinds) {
+        size_t l = strcspn(kinds, " ");
+        m |= kind_bit(kinds, l);
+        kinds += l + (kinds[l] == ' ');
+    }
+    return m;
+}
 
 /* The keyword lists split once: classify runs for every measure. */
 static compiled_rule compiled[N_RULES];
@@ -75,6 +83,7 @@ static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 static void compile_rules(void)
 {
     for (size_t k = 0; k < N_RULES; k++) {
+        compiled[k].kinds = kinds_mask(rules[k].kinds);
         const char *p = rules[k].keywords;
         while (*p && compiled[k].n < MAX_KEYWORDS) {
             const char *bar = strchr(p, '|');
@@ -120,9 +129,9 @@ const char *rp_metric_classify(const char *unit_kind, const char *subject)
     pthread_once(&compile_once, compile_rules);
     size_t sl = strlen(subject);
     uint64_t bloom = bloom_of(subject, sl);
+    unsigned kind = kind_bit(unit_kind, strlen(unit_kind));
     for (size_t k = 0; k < N_RULES; k++)
-        if (kind_matches(rules[k].kinds, unit_kind) &&
-            compiled_matches(&compiled[k], subject, sl, bloom))
+        if ((compiled[k].kinds & kind) && compiled_matches(&compiled[k], subject, sl, bloom))
             return rules[k].metric;
     return "other";
 }

@@ -86,7 +86,7 @@ static void anchor(norm_ctx *c, size_t in_pos)
         if (a->in + (n->len - a->out) == in_pos)
             return;
         if (a->out == n->len) {
-            a->in = in_pos;
+            a->in = (uint32_t)in_pos;
             return;
         }
     }
@@ -100,8 +100,8 @@ static void anchor(norm_ctx *c, size_t in_pos)
         n->anchors = t;
         n->cap_anchors = cap;
     }
-    n->anchors[n->n_anchors].out = n->len;
-    n->anchors[n->n_anchors].in = in_pos;
+    n->anchors[n->n_anchors].out = (uint32_t)n->len;
+    n->anchors[n->n_anchors].in = (uint32_t)in_pos;
     n->n_anchors++;
 }
 
@@ -243,7 +243,7 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     size_t j = i, letters = 0, digits = 0;
     while (j < c->in_len && j - i < 8) {
         unsigned char b = (unsigned char)c->in[j];
-        if (is_alpha(b) && digits == 0)
+        if (is_alpha(b))
             letters++;
         else if (is_digit(b))
             digits++;
@@ -251,6 +251,8 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
             break;
         j++;
     }
+    if (letters == 0)
+        return 0;
     if (j < c->in_len && (is_alpha((unsigned char)c->in[j]) || is_digit((unsigned char)c->in[j])))
         return 0;
     size_t han;
@@ -311,7 +313,7 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
 
 static size_t step_ascii(norm_ctx *c, size_t i, unsigned char b)
 {
-    if (is_alpha(b)) {
+    if (is_alpha(b) || is_digit(b)) {
         size_t s = spam_token_len(c, i);
         if (s > 0) {
             c->n->n_spam++;
@@ -389,6 +391,8 @@ int rp_normalize(const char *in, size_t len, rp_norm *out)
 {
     pthread_once(&t2s_once, t2s_build);
     memset(out, 0, sizeof *out);
+    if (len > RP_NORM_MAX_INPUT)
+        return -1;
     out->in_len = len;
     norm_ctx c = {.n = out, .in = in, .in_len = len, .last_cp = '\n', .prev_cp = '\n'};
     if (!grow(&c, len + len / 8 + 16))
@@ -400,7 +404,8 @@ int rp_normalize(const char *in, size_t len, rp_norm *out)
             i += 3;
         else if (b >= 0x80) {
             i += step_multi(&c, i);
-        } else if (is_alpha(b) || b == '(' || b < 0x21 || b == 0x7F) {
+        } else if (is_alpha(b) || b == '(' || b < 0x21 || b == 0x7F ||
+                   (is_digit(b) && i + 1 < len && is_alpha((unsigned char)in[i + 1]))) {
             i += step_ascii(&c, i, b);
         } else {
             if (out->len + 1 >= out->cap && !grow(&c, 1))

@@ -22,10 +22,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 32-bit offsets: inputs are capped at RP_NORM_MAX_INPUT, and a text that
+ * changes length at every character (all full-width) costs 8 bytes of map
+ * per character. */
 typedef struct rp_norm_anchor {
-    size_t out; /* from this output byte on ... */
-    size_t in;  /* ... input offset = in + (pos - out) */
+    uint32_t out; /* from this output byte on ... */
+    uint32_t in;  /* ... input offset = in + (pos - out) */
 } rp_norm_anchor;
+
+#define RP_NORM_MAX_INPUT ((size_t)1 << 30) /* output may grow to 3x input */
 
 typedef struct rp_norm {
     char *text;      /* NUL-terminated, valid UTF-8 */
@@ -37,7 +42,8 @@ typedef struct rp_norm {
     size_t n_invalid, n_control, n_spam, n_pinyin, n_t2s;
 } rp_norm;
 
-/* Returns 0, or -1 when memory runs out (*out is then freed). */
+/* Returns 0, or -1 when memory runs out or len exceeds RP_NORM_MAX_INPUT
+ * (*out is then freed). */
 int rp_normalize(const char *in, size_t len, rp_norm *out);
 
 /* Input byte offset of the output character starting at `out`. For

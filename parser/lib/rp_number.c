@@ -1,6 +1,8 @@
 /* rp_number: see rp_number.h. */
 #include "rp_number.h"
 
+#include <pthread.h>
+
 #include "rp_utf8.h"
 
 /* Digit value 0-9, or -1; multiplier 10..1e8 in *mul for 十百千万亿. */
@@ -27,10 +29,21 @@ static int cn_digit(unsigned int cp, double *mul)
     }
 }
 
+/* The numeral characters, for the per-character test of the scanner. */
+static rp_cset numerals;
+static pthread_once_t numerals_once = PTHREAD_ONCE_INIT;
+
+static void numerals_build(void)
+{
+    rp_cset_add(&numerals, "零〇一二两三四五六七八九十百千万亿");
+}
+
 bool rp_number_is_cn(unsigned int cp)
 {
-    double m;
-    return cn_digit(cp, &m) != -2;
+    if (cp < 0x3007)
+        return false;
+    pthread_once(&numerals_once, numerals_build);
+    return rp_cset_has(&numerals, cp);
 }
 
 size_t rp_number_multiplier(const char *s, size_t n, size_t i, double *mul)

@@ -18,6 +18,8 @@ static const period_word words[] = {
     {"年内", 0, "年"},         {"近年来", 99, NULL},       {"换届以来", 99, NULL},
     {"近三年", 99, NULL},      {"近五年", 99, NULL},       {"近两年", 99, NULL},
     {"去冬今春", 99, NULL},    {"全年", 0, "年"},          {"目前", 99, NULL},
+    {"上半年", 0, "年上半年"}, {"下半年", 0, "年下半年"}, {"一季度", 0, "年一季度"},
+    {"前三季度", 0, "年前三季度"}, {"近年来", 99, NULL},
 };
 
 static int published_year(const char *published)
@@ -52,6 +54,69 @@ static size_t year_phrase(const char *s, size_t n, size_t i, char *out, size_t c
     return j - i;
 }
 
+/* 截至2024年6月底 / 截止目前: up to the end of the clause, at most 30 bytes. */
+static size_t until_phrase(const char *s, size_t n, size_t i, char *out, size_t cap)
+{
+    if (!rp_utf8_starts(s, n, i, "截至") && !rp_utf8_starts(s, n, i, "截止"))
+        return 0;
+    size_t j = i + 6;
+    while (j < n && j - i < 30 && s[j] != ',' && s[j] != ';' && s[j] != '\n' &&
+           !rp_utf8_starts(s, n, j, "。"))
+        j++;
+    while (j > i && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--; /* whole characters */
+    size_t l = j - i < cap ? j - i : cap - 1;
+    memcpy(out, s + i, l);
+    out[l] = '\0';
+    return j - i;
+}
+
+/* 第一季度 ... 第四季度, 第3季度 */
+static size_t nth_quarter(const char *s, size_t n, size_t i, char *out, size_t cap)
+{
+    size_t j = i + 3, l;
+    uint32_t cp = rp_utf8_at(s, n, j);
+    if (!((cp >= '1' && cp <= '4') || cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB))
+        return 0;
+    rp_utf8_decode(s, n, j, &l);
+    j += l;
+    if (!rp_utf8_starts(s, n, j, "季度"))
+        return 0;
+    j += 6;
+    size_t len = j - i < cap ? j - i : cap - 1;
+    memcpy(out, s + i, len);
+    out[len] = '\0';
+    return j - i;
+}
+
+/* 近两年, 近3年, 近五年来 */
+static size_t recent_years(const char *s, size_t n, size_t i, char *out, size_t cap)
+{
+    if (!rp_utf8_starts(s, n, i, "近"))
+        return 0;
+    size_t j = i + 3, l;
+    uint32_t cp = rp_utf8_at(s, n, j);
+    bool numeral;
+    static const char digits[] = "一二两三四五六七八九十";
+    char buf[5];
+    size_t bl = rp_utf8_encode(cp, buf);
+    buf[bl] = '\0';
+    numeral = (cp >= '1' && cp <= '9') || (cp >= 0x4E00 && strstr(digits, buf) != NULL);
+    if (!numeral)
+        return 0;
+    rp_utf8_decode(s, n, j, &l);
+    j += l;
+    if (!rp_utf8_starts(s, n, j, "年"))
+        return 0;
+    j += 3;
+    if (rp_utf8_starts(s, n, j, "来"))
+        j += 3;
+    size_t len = j - i < cap ? j - i : cap - 1;
+    memcpy(out, s + i, len);
+    out[len] = '\0';
+    return j - i;
+}
+
 size_t rp_period_at(const char *s, size_t n, size_t i, const char *published, char *out,
                     size_t cap)
 {
@@ -61,9 +126,17 @@ size_t rp_period_at(const char *s, size_t n, size_t i, const char *published, ch
         return year_phrase(s, n, i, out, cap);
     size_t l;
     uint32_t first = i < n ? rp_utf8_decode(s, n, i, &l) : 0;
+    if (first == 0x622A) /* 截至 / 截止 + a date */
+        return until_phrase(s, n, i, out, cap);
+    if (first == 0x7B2C) /* 第二季度 */
+        return nth_quarter(s, n, i, out, cap);
     if (first != 0x4ECA && first != 0x53BB && first != 0x5E74 && first != 0x8FD1 &&
-        first != 0x6362 && first != 0x5168 && first != 0x76EE)
-        return 0; /* 今 去 年 近 换 全 目: the first characters of the words */
+        first != 0x6362 && first != 0x5168 && first != 0x76EE && first != 0x4E0A &&
+        first != 0x4E0B && first != 0x4E00 && first != 0x524D)
+        return 0; /* 今 去 年 近 换 全 目 上 下 一 前: the first characters of the words */
+    size_t nl = recent_years(s, n, i, out, cap);
+    if (nl > 0)
+        return nl;
     int year = published_year(published);
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         if (!rp_utf8_starts(s, n, i, words[k].word))

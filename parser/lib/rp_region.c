@@ -33,6 +33,8 @@ static bool is_common_name(const char *s, size_t a, size_t b)
     if (b - a > 6)
         return false; /* every entry has one or two characters */
     for (size_t k = 0; common_names[k]; k++) {
+        if (common_names[k][0] != s[a] || common_names[k][2] != s[a + 2])
+            continue;
         size_t l = strlen(common_names[k]);
         if (l == b - a && memcmp(s + a, common_names[k], l) == 0)
             return true;
@@ -46,7 +48,7 @@ static const char verb_chars[] =
         "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻"
         "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职";
 
-static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set;
+static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
 static void sets_build(void)
@@ -56,6 +58,8 @@ static void sets_build(void)
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有");
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
+    /* first characters of the words of rp_region_not_subject */
+    rp_cset_add(&after_first_set, "委、和与等的及政人级党干直属内域情民务里外\xE2\x80\x9C两镇村乡区县市组团财庄容貌规企办长领");
 }
 
 /* The sets are built by the public entry points (sets_ready) before any
@@ -191,6 +195,9 @@ int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
 
 bool rp_region_not_subject(const char *s, size_t n, size_t end)
 {
+    sets_ready();
+    if (end >= n || !rp_cset_has(&after_first_set, rp_utf8_at(s, n, end)))
+        return false;
     /* 区委 (the committee), lists, and the suffix read as the first half
      * of a compound: 村级, 村党组织, 镇党校, 区直部门, 村“两委”, 镇村. */
     static const char *const after[] = {"委", "、", "和", "与", "等", "的", "及", "政府", "人民",

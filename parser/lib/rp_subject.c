@@ -2,8 +2,10 @@
 #include "rp_subject.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "rp_period.h"
 #include "rp_utf8.h"
 
 #define MAX_AFTER_CHARS 16
@@ -29,7 +31,7 @@ static const char *const lead_trims[] = {
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
-    "中", "在", "对", "向", "将", "到", NULL};
+    "中", "在", "对", "向", "将", "到", "从", "由", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
@@ -157,6 +159,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
 }
 
 static void after_last_deng(const char *s, size_t *a, size_t b);
+static void after_last_de(const char *s, size_t *a, size_t b);
 
 /* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
 static size_t leading_date(const char *s, size_t b, size_t a)
@@ -193,6 +196,10 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         size_t t = match_any(s, *b, *a, lead_trims);
         if (t == 0)
             t = leading_date(s, *b, *a);
+        if (t == 0) {
+            char tmp[64];
+            t = rp_period_at(s, *b, *a, NULL, tmp, sizeof tmp);
+        }
         if (t == 0)
             break;
         *a += t;
@@ -204,6 +211,19 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         *b -= t;
     }
     after_last_deng(s, a, *b);
+    after_last_de(s, a, *b);
+}
+
+/* 退回不符合条件的发展对象 -> 发展对象: the head noun follows the last 的. */
+static void after_last_de(const char *s, size_t *a, size_t b)
+{
+    for (size_t j = b; j >= *a + 3 && j > 3; j = rp_utf8_prev(s, j)) {
+        if (rp_utf8_starts(s, b, j - 3, "的")) {
+            if (b > j && !rp_utf8_starts(s, b, j - 6, "党的"))
+                *a = j;
+            return;
+        }
+    }
 }
 
 /* 加装电梯等问题 -> 问题: the words after 等 name the kind counted. */
@@ -218,6 +238,17 @@ static void after_last_deng(const char *s, size_t *a, size_t b)
     }
 }
 
+/* 同比, 环比, 占比, 对比, 相比 ...: 比 is part of a word, not a comparison. */
+static bool not_comparison_before(const char *s, size_t n, size_t j)
+{
+    static const char *const firsts[] = {"同", "环", "占", "对", "相", "评", "类", "排", "攀",
+                                         "无", NULL};
+    for (size_t k = 0; firsts[k]; k++)
+        if (rp_utf8_starts(s, n, j, firsts[k]))
+            return true;
+    return false;
+}
+
 /* 收入总额比上年增长 -> 收入总额增长: a comparison base (比/较 ...) between the
  * thing measured and the verb of change is dropped. Writes into out. */
 static bool drop_comparison(const char *s, size_t a, size_t b, char *out, size_t cap)
@@ -227,9 +258,11 @@ static bool drop_comparison(const char *s, size_t a, size_t b, char *out, size_t
     size_t v = match_any_end(s, a, b, verbs);
     if (v == 0)
         return false;
-    for (size_t j = a; j + 3 <= b - v; j += 3) {
+    size_t l;
+    for (size_t j = a; j + 3 <= b - v; j += l) {
+        rp_utf8_decode(s, b, j, &l);
         bool bi = rp_utf8_starts(s, b, j, "比") || rp_utf8_starts(s, b, j, "较");
-        if (!bi || (j >= a + 3 && (rp_utf8_starts(s, b, j - 3, "同") || rp_utf8_starts(s, b, j - 3, "环"))))
+        if (!bi || (j >= a + 3 && not_comparison_before(s, b, j - 3)))
             continue;
         size_t head = j - a;
         if (head + v + 1 > cap)
@@ -248,6 +281,32 @@ static bool contains_any(const char *s, size_t a, size_t b, const char *const *l
         if (b > a && memmem(s + a, b - a, list[k], strlen(list[k])) != NULL)
             return true;
     return false;
+}
+
+/* True when the phrase is only a verb of change (提高到 ...): the thing that
+ * changed was named before the previous number (从85%提高到93%). */
+static const char *const change_verbs[] = {"提高", "增长", "下降", "增加", "减少", "提升",
+                                           "降低", "上升", "扩大", "缩小", NULL};
+
+bool rp_subject_is_change_verb(const char *subject)
+{
+    for (size_t k = 0; change_verbs[k]; k++)
+        if (strcmp(subject, change_verbs[k]) == 0)
+            return true;
+    return false;
+}
+
+void rp_subject_after_change(const char *prev, const char *verb, char *out, size_t cap)
+{
+    size_t pl = strlen(prev);
+    for (size_t k = 0; change_verbs[k]; k++)
+        if (rp_utf8_ends(prev, pl, change_verbs[k])) {
+            pl -= strlen(change_verbs[k]); /* 党费增加 + 增长 -> 党费增长 */
+            break;
+        }
+    char v[16];
+    snprintf(v, sizeof v, "%s", verb);
+    snprintf(out, cap, "%.*s%s", (int)(pl < 200 ? pl : 200), prev, v);
 }
 
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)

@@ -32,4 +32,13 @@ typedef struct rp_subject_span {
 /* Writes a NUL-terminated subject (possibly "") into out[cap]. */
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap);
 
+/* True when subject is only a verb of change (提高, 增长 ...): the caller
+ * then names the measure after the number it changed from. */
+bool rp_subject_is_change_verb(const char *subject);
+
+/* The subject of a measure whose own words are only the change verb:
+ * prev's subject without its change verb, then verb (党费增加 + 增长 ->
+ * 党费增长). verb may alias out. */
+void rp_subject_after_change(const char *prev, const char *verb, char *out, size_t cap);
+
 #endif

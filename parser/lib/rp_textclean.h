@@ -21,7 +21,8 @@
  *    or a `供稿` org serves as source when no `来源` is given.
  *
  * Also home to the small UTF-8 and buffer helpers the format modules share.
- * Pure: no I/O, no globals, thread-safe. */
+ * Pure: no I/O; the one table (traditional forms of boilerplate labels) is
+ * built once, lazily and thread-safely; thread-safe. */
 #ifndef RP_TEXTCLEAN_H
 #define RP_TEXTCLEAN_H
 

@@ -51,11 +51,12 @@ static void units(void **state)
     check_one("演出120场次。", 120, "场次", E);
     check_one("高中以上学历提高17.4个百分点。", 17.4, "百分点", E);
     check_one("约谈书记4人(次)。", 4, "人次", E);
+    check_one("接待群众1200人/次。", 1200, "人次", E);
     check_one("涉组信访同比下降40%。", 40, "%", E);
     check_one("建成96支青年突击队。", 96, "支", E);
     check_one("发放警示读本370余份。", 370, "份", MORE);
     check_one("流转土地3650亩。", 3650, "亩", E);
-    rp_extract_result *r = run("持续23年选派干部到村任职。");
+    rp_extract_result *r = run("选派干部到村任职已持续23年。");
     const rp_measure *m = expect_one(r, 23, "年", E);
     assert_true(m->optional);
     assert_string_equal(m->unit_kind, "duration");
@@ -103,6 +104,7 @@ static void ranges(void **state)
     assert_non_null(find(r, 20, "人"));
     rp_extract_result_free(r);
     check_none("1至9月,全县召开会议。");
+    check_none("24小时在线受理群众诉求。"); /* a duration used as an adverb */
 }
 
 static void dates_and_ordinals(void **state)
@@ -118,6 +120,7 @@ static void dates_and_ordinals(void **state)
     check_none("开展第14个党史教育日活动。");
     check_none("我省第八批选派干部返回。");
     check_none("党员在2021年加入。");
+    check_none("综合排名进入全省前10名。");
 }
 
 static void names_and_slogans(void **state)
@@ -168,6 +171,8 @@ static void conditions(void **state)
     check_none("对35岁以下、在外优秀人才实行计划单列。");
     check_one("5个乡镇收入增幅不足10%。", 5, "个", E);
     check_none("力争到2025年集体经济总收入突破1000万元。");
+    check_one("吸纳18至35岁青年300名。", 300, "名", E);
+    check_one("村党组织书记平均年龄下降7岁。", 7, "岁", E);
 }
 
 static void idioms(void **state)

@@ -65,6 +65,10 @@ static void spam_tokens(void **state)
     assert_null(strstr(r->text, "米乐"));
     assert_null(strstr(r->text, "星新闻"));
     rp_extract_result_free(r);
+    r = run("建设9I体育,投入资金300万元。");
+    expect_one(r, 3000000, "元", RP_APPROX_EXACT);
+    assert_null(strstr(r->text, "体育"));
+    rp_extract_result_free(r);
     /* a quoted Latin-led name is not spam */
     r = run("组建“e家园”服务队29支。");
     assert_non_null(strstr(r->text, "e家园"));
@@ -194,8 +198,26 @@ static void big(const char *unit, size_t len, size_t expect_per_copy)
 static void huge_document(void **state)
 {
     (void)state;
-    big("今年以来,共发展新党员171名,其中女党员76名。\n槐荫区举办培训75期,参训1200余人次。\n",
-        (size_t)50 << 20, 4);
+    big("今年以来,共发展新党员171名,持续加大重点群体和薄弱领域发展党员力度,进一步优化党员队伍结构。\n"
+        "槐荫区举办培训75期,坚持把政治标准放在首位,严格程序,实行基层党委和组织部门两级预审制度。\n",
+        (size_t)50 << 20, 2);
+}
+
+static void measure_limit(void **state)
+{
+    (void)state;
+    size_t copies = RP_EXTRACT_MAX_MEASURES + 10;
+    char *buf = malloc(copies * 4);
+    assert_non_null(buf);
+    for (size_t k = 0; k < copies; k++)
+        memcpy(buf + 4 * k, "5人,", 4);
+    rp_extract_result *r = NULL;
+    char err[128];
+    assert_int_equal(rp_extract_text(buf, copies * 4, NULL, &r, err, sizeof err), 0);
+    assert_int_equal(r->n_measures, RP_EXTRACT_MAX_MEASURES);
+    assert_non_null(strstr(r->diagnostics, "limit"));
+    rp_extract_result_free(r);
+    free(buf);
 }
 
 static void one_megabyte_line(void **state)
@@ -226,6 +248,7 @@ int main(void)
         cmocka_unit_test(province_from_text),     cmocka_unit_test(metadata_and_period),
         cmocka_unit_test(bad_utf8_and_binary),    cmocka_unit_test(empty_input),
         cmocka_unit_test(huge_document),          cmocka_unit_test(one_megabyte_line),
+        cmocka_unit_test(measure_limit),
         cmocka_unit_test(normalise_offsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,3 +67,10 @@ check "
 assert len(state) == 8, len(state)
 " "fetch state written for each document"
 ok "fetch state written after each outcome"
+
+# Credentials in a URL never reach the logs.
+fetch creds --allow-hosts 127.0.0.1 "http://alice:s3cr3t-pw@127.0.0.1:$HTTP_PORT/_fx/status/404?creds=1"
+[ "$FETCH_RC" = 0 ] || fail "creds run exited $FETCH_RC"
+log_has creds '"url":"http://127.0.0.1:'"$HTTP_PORT"'/_fx/status/404?creds=1"' || fail "redacted URL not logged"
+if grep -q 's3cr3t-pw' "$WORK/fetch-creds.err"; then fail "password in the logs"; fi
+ok "user:password@ is removed from logged URLs"

@@ -16,6 +16,7 @@ it_cleanup() {
   if [ "${RP_KEEP_WORK:-0}" = 1 ]; then echo "work dir kept: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap it_cleanup EXIT
+trap "exit 130" INT TERM
 
 fail() {
   echo "FAIL: $*" >&2

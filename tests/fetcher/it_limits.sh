@@ -73,3 +73,15 @@ assert reason('http://localhost:%s/_fx/redirect-to?url=http://127.0.0.1:%s/_fx/p
 " "redirect to a refused address"
 [ "$(hits /_fx/page/after-redirect)" = 0 ] || fail "the redirect target was contacted"
 ok "allowlisted host name fetched; its redirect to a refused address -> blocked_address"
+
+# TLS verification stays on: a self-signed certificate is refused.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" \
+  -days 1 -subj "/CN=127.0.0.1" >/dev/null 2>&1 || fail "openssl could not make a test certificate"
+python3 "$RP_SRC/tests/fixtures/http_fixture.py" --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem" \
+  >"$WORK/https.out" 2>"$WORK/https.err" &
+PIDS+=($!)
+wait_for 10 test -s "$WORK/https.out" || fail "https fixture did not start"
+HTTPS="https://127.0.0.1:$(head -n1 "$WORK/https.out")"
+fetch tls --allow-hosts 127.0.0.1 $L "$HTTPS/_fx/page/tls"
+check "assert reason('$HTTPS/_fx/page/tls') == 'tls_error', reason('$HTTPS/_fx/page/tls')" "self-signed"
+ok "https with a self-signed certificate -> tls_error (verification on)"

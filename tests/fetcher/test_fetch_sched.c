@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rp_fetch_sched.h"
@@ -112,12 +113,38 @@ static void test_robots_gate(void **state)
     rp_fetch_sched_destroy(s); /* frees b, still queued */
 }
 
+static void test_hosts_take_turns(void **state)
+{
+    (void)state;
+    rp_fetch_conf fc = conf(false);
+    fc.host_delay_ms = 0;
+    fc.per_host_max = 1000;
+    rp_fetch_sched *s = rp_fetch_sched_new(&fc, "rp");
+    char url[64];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(url, sizeof url, "http://busy.example/%d", i);
+        job(s, url);
+    }
+    job(s, "http://quiet.example/only");
+    assert_int_equal(rp_fetch_sched_waiting(s), 1001);
+    rp_fetch_job *got = NULL, *second = NULL;
+    assert_int_equal(rp_fetch_sched_next(s, 0, &got), RP_SCHED_START);
+    assert_int_equal(rp_fetch_sched_next(s, 0, &second), RP_SCHED_START);
+    /* the quiet host does not wait behind the busy host's 1000 jobs */
+    assert_true(strcmp(got->origin, second->origin) != 0);
+    rp_fetch_job_free(got);
+    rp_fetch_job_free(second);
+    assert_int_equal(rp_fetch_sched_waiting(s), 999);
+    rp_fetch_sched_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_per_host_limit_and_delay),
         cmocka_unit_test(test_retry_time_and_host_wait),
         cmocka_unit_test(test_robots_gate),
+        cmocka_unit_test(test_hosts_take_turns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

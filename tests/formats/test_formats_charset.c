@@ -219,6 +219,28 @@ static void misdeclared_charset_is_overruled(void **state)
     free(gbk);
 }
 
+static void big5_falls_back_to_extended_tables(void **state)
+{
+    (void)state;
+    size_t blen;
+    char *big5 = encode("黨員人數", "BIG5", &blen);
+    char *b = malloc(blen + 2);
+    memcpy(b, big5, blen);
+    memcpy(b + blen, "\x88\x40", 2); /* HKSCS only */
+    rp_decoded d;
+    assert_int_equal(rp_charset_decode(b, blen + 2, "BIG5", &d), 0);
+    assert_string_equal(d.charset, "BIG5-HKSCS");
+    assert_int_equal(d.n_invalid, 0);
+    assert_memory_equal(d.text, "黨員人數", strlen("黨員人數"));
+    free(d.text);
+    /* plain Big5 stays BIG5 */
+    assert_int_equal(rp_charset_decode(big5, blen, "BIG5", &d), 0);
+    assert_string_equal(d.charset, "BIG5");
+    free(d.text);
+    free(b);
+    free(big5);
+}
+
 static void weak_and_wrong_declarations(void **state)
 {
     (void)state;
@@ -275,6 +297,7 @@ int main(void)
         cmocka_unit_test(invalid_bytes_are_replaced_and_counted),
         cmocka_unit_test(invalid_count_reaches_diagnostics),
         cmocka_unit_test(misdeclared_charset_is_overruled),
+        cmocka_unit_test(big5_falls_back_to_extended_tables),
         cmocka_unit_test(weak_and_wrong_declarations),
         cmocka_unit_test(xml_prolog_and_broken_utf8),
     };

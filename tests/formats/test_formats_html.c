@@ -115,6 +115,22 @@ static void title_and_date_from_head(void **state)
     rp_html_text_release(&t);
 }
 
+static void article_header_is_kept(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<html><body><header><h1>某某党建网</h1></header><main><article>"
+        "<header><h1>某县发展党员312名</h1><time>2024-09-10</time></header>"
+        "<p>正文开展活动36场。</p><footer>责任编辑:王某</footer></article>"
+        "</main><footer>版权所有</footer></body></html>");
+    assert_string_equal(t.title, "某县发展党员312名");
+    assert_string_equal(t.published, "2024-09-10");
+    assert_non_null(strstr(t.text, "某县发展党员312名\n2024-09-10\n正文开展活动36场。"));
+    assert_null(strstr(t.text, "某某党建网"));
+    assert_null(strstr(t.text, "版权所有"));
+    rp_html_text_release(&t);
+}
+
 static void site_logo_heading_is_not_the_title(void **state)
 {
     (void)state;
@@ -226,6 +242,7 @@ int main(void)
         cmocka_unit_test(link_dense_blocks_are_dropped),
         cmocka_unit_test(index_page_has_no_text),
         cmocka_unit_test(title_and_date_from_head),
+        cmocka_unit_test(article_header_is_kept),
         cmocka_unit_test(site_logo_heading_is_not_the_title),
         cmocka_unit_test(tables_become_sentences),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),

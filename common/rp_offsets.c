@@ -133,8 +133,8 @@ void rp_offsets_output_done(rp_offsets_entry *e, bool ok)
         if (e->part)
             e->part->failed = true;
     }
-    if (!e->part && e->outputs == 0)
-        free(e); /* detached by rp_offsets_forget */
+    if (!e->part && e->outputs == 0 && e->ended)
+        free(e); /* detached by rp_offsets_forget and finished */
 }
 
 void rp_offsets_end(rp_offsets_entry *e)
@@ -170,7 +170,7 @@ void rp_offsets_forget(rp_offsets *t, const char *topic, int32_t partition)
     while (e) {
         rp_offsets_entry *n = e->next;
         t->pending--;
-        if (e->outputs == 0 && (e->ended || e->failed)) {
+        if (e->outputs == 0 && e->ended) {
             free(e);
         } else {
             e->part = NULL; /* freed when its last output is answered */

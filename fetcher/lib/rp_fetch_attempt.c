@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <limits.h>
 
 #include "rp_fetch_file.h"
 #include "rp_fetcher_int.h"
@@ -55,7 +56,9 @@ static void start_file(rp_fetcher *f, rp_fetch_job *j)
     rp_sha256_hex(b.data, b.len, sha);
     const rp_fetch_memo *prev = rp_fetch_state_get(f->state, j->src);
     bool same = prev && strcmp(prev->sha256, sha) == 0;
-    snprintf(final_url, sizeof final_url, "file://%s", j->url.file_path);
+    char *abs = realpath(j->url.file_path, NULL); /* relative paths become absolute */
+    snprintf(final_url, sizeof final_url, "file://%s", abs ? abs : j->url.file_path);
+    free(abs);
     b.final_url = final_url;
     b.content_type = rp_fetch_file_content_type(j->url.file_path);
     b.sha256 = sha;

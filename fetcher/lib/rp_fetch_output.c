@@ -168,7 +168,8 @@ static rd_kafka_headers_t *doc_headers(const rp_fetch_job *j, const rp_doc_meta 
 {
     char status[16], final_url[4096];
     snprintf(status, sizeof status, "%ld", m->status);
-    rd_kafka_headers_t *h = rd_kafka_headers_new(8);
+    rd_kafka_headers_t *h = rd_kafka_headers_new(9);
+    add_header(h, "schema_version", "1"); /* docs/schemas/document.schema.json */
     add_header(h, "url", j->src);
     snprintf(final_url, sizeof final_url, "%s", m->final_url ? m->final_url : j->src);
     add_header(h, "final_url", final_url);

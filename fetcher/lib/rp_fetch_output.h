@@ -1,10 +1,11 @@
 /* rp_fetch_output: everything the fetcher writes to Kafka, through one
  * idempotent producer (rp_kafka_producer_new, compressed):
  *
- *  - documents: value = body bytes as received (decoded transfer/content
- *    encoding), key = the source URL, headers url, final_url, status,
- *    content_type, fetched_at (RFC 3339 UTC), etag, last_modified, sha256
- *    (always present; "" when unknown);
+ *  - documents (docs/schemas/document.schema.json): value = body bytes as
+ *    received (decoded transfer/content encoding), key = the source URL,
+ *    headers schema_version ("1"), url, final_url, status, content_type,
+ *    fetched_at (RFC 3339 UTC), etag, last_modified, sha256 (always present;
+ *    "" when unknown);
  *  - fetch state: key = URL, value = rp_fetch_memo JSON;
  *  - dead letters: rp_dlq_produce, stage "fetcher".
  * Documents and state are partitioned by the URL's host (rp_url_partition),

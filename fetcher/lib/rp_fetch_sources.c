@@ -1,5 +1,6 @@
 #include "rp_fetch_sources.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,14 +111,30 @@ static void set_paused(rp_fetch_sources *s, bool pause)
     s->paused = pause;
 }
 
+/* The URL of a source record (docs/schemas/source.schema.json): the key, or
+ * the value as plain text, or the "url" of a JSON value. Heap string or NULL. */
+static char *source_url(const rd_kafka_message_t *m)
+{
+    if (m->key && m->key_len)
+        return strndup(m->key, m->key_len);
+    if (!m->payload || !m->len)
+        return NULL;
+    const char *v = m->payload;
+    if (v[0] != '{')
+        return strndup(v, m->len);
+    cJSON *o = cJSON_ParseWithLength(v, m->len);
+    const cJSON *u = cJSON_GetObjectItemCaseSensitive(o, "url");
+    char *url = cJSON_IsString(u) ? strdup(u->valuestring) : NULL;
+    cJSON_Delete(o);
+    return url;
+}
+
 static void take(rp_fetch_sources *s, const rd_kafka_message_t *m, rp_source_fn fn,
                  void *opaque)
 {
     rp_offsets_entry *e = rp_offsets_begin(s->offsets, rd_kafka_topic_name(m->rkt),
                                            m->partition, m->offset);
-    const void *v = m->key_len ? m->key : m->payload;
-    size_t n = m->key_len ? m->key_len : m->len;
-    char *src = v && n ? strndup(v, n) : NULL;
+    char *src = source_url(m);
     if (!e) {
         rp_log_error("out of memory tracking a source offset");
     } else if (!src) {

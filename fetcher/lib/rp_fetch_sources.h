@@ -1,5 +1,6 @@
-/* rp_fetch_sources: sources consumed from the sources topic (key = URL, or
- * the value when the key is empty) as consumer group --sources-group.
+/* rp_fetch_sources: sources consumed from the sources topic as consumer
+ * group --sources-group (docs/schemas/source.schema.json: key = URL; when
+ * the key is empty, the value as plain text or the "url" of a JSON value).
  *
  * Each record is registered with an offset tracker (rp_offsets) and handed
  * to the caller with its tracker entry; its offset is stored (and then

@@ -312,9 +312,9 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
         return true;
-    if (prev == 0x524D && q->unit && (strcmp(q->unit->surface, "名") == 0 ||
-                                      strcmp(q->unit->surface, "位") == 0))
-        return true; /* 前 */
+    if ((prev == 0x524D || prev == 0x540E) && q->unit &&
+        (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0))
+        return true; /* 前 后 */
     if (prev == 0x5E74 || prev == 0x6708) { /* 年 月 right after a number */
         size_t p = rp_utf8_prev(x->s, s);
         return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
@@ -1041,6 +1041,17 @@ static int build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *
     return 0;
 }
 
+/* The region rules read simplified text: hints may be traditional (潁州區). */
+static void init_region(ex *x, const char *title, const char *source)
+{
+    rp_norm t = {0}, src = {0};
+    bool ok_t = title && rp_normalize(title, strlen(title), &t) == 0;
+    bool ok_s = source && rp_normalize(source, strlen(source), &src) == 0;
+    rp_region_state_init(&x->region, x->s, x->n, ok_t ? t.text : NULL, ok_s ? src.text : NULL);
+    rp_norm_free(&t);
+    rp_norm_free(&src);
+}
+
 static void set_err(char *err, size_t errlen, const char *msg)
 {
     if (err != NULL && errlen > 0)
@@ -1074,7 +1085,7 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
     found.title = hints ? hints->title : NULL;
     found.published = published;
     found.source = source;
-    rp_region_state_init(&x.region, nm.text, nm.len, found.title, source);
+    init_region(&x, found.title, source);
     scan(&x);
     rp_extract_result *r = calloc(1, sizeof *r);
     int rc = (published == NULL || source == NULL || x.oom || r == NULL)

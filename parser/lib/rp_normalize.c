@@ -78,7 +78,22 @@ static bool grow(norm_ctx *c, size_t extra)
     return true;
 }
 
-static void anchor(norm_ctx *c, size_t in_pos)
+static void anchor_slow(norm_ctx *c, size_t in_pos);
+
+/* Records that output byte n->len comes from input byte in_pos; a no-op
+ * while output and input advance together (the common case, inlined). */
+static inline void anchor(norm_ctx *c, size_t in_pos)
+{
+    const rp_norm *n = c->n;
+    if (n->n_anchors > 0) {
+        const rp_norm_anchor *a = &n->anchors[n->n_anchors - 1];
+        if (a->in + (n->len - a->out) == in_pos)
+            return;
+    }
+    anchor_slow(c, in_pos);
+}
+
+static void anchor_slow(norm_ctx *c, size_t in_pos)
 {
     rp_norm *n = c->n;
     if (n->n_anchors > 0) {

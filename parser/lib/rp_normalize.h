@@ -9,9 +9,11 @@
  *   - full-width ASCII (U+FF01..U+FF5E) and U+3000 -> ASCII
  *   - spaces inside numbers and between a number and its unit dropped
  *     (`1 100`, `1100 余人次`), a single line break too when a unit follows
- *   - SEO spam tokens dropped: Latin letters (+digits) glued to 1-3 Han
- *     characters that end at punctuation or line end (`M6米乐,`, `E星新闻`),
- *     when the token has a digit, a single letter, or stands alone on a line
+ *   - SEO spam tokens dropped: a run of Latin letters and digits (at least
+ *     one letter) glued to 1-3 Han characters that end at punctuation or line
+ *     end (`M6米乐,`, `E星新闻`, `9I体育,`), when the run mixes letters and
+ *     digits, is a single letter, or stands alone on its line; never inside
+ *     quotes (“e家园”) and never swallowing the number before it
  * and records a sparse map back to input byte offsets.
  *
  * Ownership: rp_norm owns text and anchors; rp_norm_free releases them and

@@ -1,7 +1,7 @@
 /* rp_number: the number grammar of report text. Parses one bare number at
  * a position: Arabic (decimals, thousands separators `1,100`) or Chinese
  * numerals (零〇一二两三四五六七八九十百千万亿: 一千二百, 一百零八, 二十六,
- * 万). Multipliers after an Arabic number (1.2万, 3千, 2.5亿) and the
+ * 万, 六十九点五). Multipliers after an Arabic number (1.2万, 3千, 2.5亿) and the
  * approximation words around it are the caller's (rp_extract) business, via
  * rp_number_multiplier().
  *

@@ -31,12 +31,16 @@ static const char *const lead_trims[] = {
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
-    "中", "在", "对", "向", "将", "到", "从", "由", NULL};
+    "中", "在", "对", "向", "将", "到", "从", "由", "已有", "已", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
                                           "支持", "已", "正在", "均", "都", "全部", "共", "先后",
                                           "分别", "陆续", "将", NULL};
+
+/* Verbs of change after a comparison base: 比上年增长. */
+static const char *const comparison_verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加",
+                                               "降低", "上升", "增幅", NULL};
 
 /* Nouns of money: a before-phrase holding one names what was spent. */
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
@@ -55,17 +59,20 @@ static bool is_boundary(uint32_t cp)
 
 /* First code points of every entry of the word lists: match_any runs at
  * every character of a phrase, and most characters start no entry. */
-static rp_cset list_firsts;
+static rp_cset list_firsts, list_lasts;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void add_firsts(const char *const *list)
 {
     for (size_t k = 0; list[k]; k++) {
-        char first[5] = {0};
-        size_t l;
-        rp_utf8_decode(list[k], strlen(list[k]), 0, &l);
+        char first[5] = {0}, last[5] = {0};
+        size_t l, n = strlen(list[k]);
+        rp_utf8_decode(list[k], n, 0, &l);
         memcpy(first, list[k], l);
         rp_cset_add(&list_firsts, first);
+        size_t p = rp_utf8_prev(list[k], n);
+        memcpy(last, list[k] + p, n - p);
+        rp_cset_add(&list_lasts, last);
     }
 }
 
@@ -77,6 +84,7 @@ static void firsts_build(void)
     add_firsts(verb_starts);
     add_firsts(money_nouns);
     add_firsts(purpose_verbs);
+    add_firsts(comparison_verbs);
 }
 
 static size_t match_any(const char *s, size_t n, size_t i, const char *const *list)
@@ -101,6 +109,10 @@ static size_t match_any(const char *s, size_t n, size_t i, const char *const *li
 static size_t match_any_end(const char *s, size_t a, size_t b, const char *const *list)
 {
     if (b < a + 3)
+        return 0;
+    pthread_once(&firsts_once, firsts_build);
+    size_t p = rp_utf8_prev(s, b), cl;
+    if (!rp_cset_has(&list_lasts, rp_utf8_decode(s, b, p, &cl)))
         return 0;
     for (size_t k = 0; list[k]; k++) {
         size_t l = strlen(list[k]);
@@ -253,9 +265,7 @@ static bool not_comparison_before(const char *s, size_t n, size_t j)
  * thing measured and the verb of change is dropped. Writes into out. */
 static bool drop_comparison(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
-    static const char *const verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加", "降低",
-                                        "上升", "增幅", NULL};
-    size_t v = match_any_end(s, a, b, verbs);
+    size_t v = match_any_end(s, a, b, comparison_verbs);
     if (v == 0)
         return false;
     size_t l;

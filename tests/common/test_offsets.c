@@ -107,6 +107,21 @@ static void test_forget_with_outputs_in_flight(void **state)
     rp_offsets_destroy(t);
 }
 
+static void test_forget_before_end(void **state)
+{
+    (void)state;
+    rp_offsets *t = rp_offsets_new();
+    rp_offsets_entry *a = rp_offsets_begin(t, "docs", 1, 1);
+    rp_offsets_output_add(a);
+    rp_offsets_forget(t, "docs", 1);       /* revoked while still producing */
+    rp_offsets_output_done(a, true);       /* must not free: not ended yet */
+    rp_offsets_output_add(a);              /* ASan would flag a use after free */
+    rp_offsets_output_done(a, false);
+    rp_offsets_end(a);                     /* now it goes */
+    assert_int_equal(rp_offsets_pending(t), 0);
+    rp_offsets_destroy(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +129,7 @@ int main(void)
         cmocka_unit_test(test_partitions_independent),
         cmocka_unit_test(test_failure_pins_partition),
         cmocka_unit_test(test_forget_with_outputs_in_flight),
+        cmocka_unit_test(test_forget_before_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -121,6 +121,7 @@ static void dates_and_ordinals(void **state)
     check_none("我省第八批选派干部返回。");
     check_none("党员在2021年加入。");
     check_none("综合排名进入全省前10名。");
+    check_none("对考核排名后3位的书记进行调整。");
 }
 
 static void names_and_slogans(void **state)

@@ -141,6 +141,12 @@ static void metadata_and_period(void **state)
     assert_string_equal(r->meta.region, "东河区");
     assert_string_equal(r->measures[0].period, "2020年");
     rp_extract_result_free(r);
+    h.title = "潁州區(qū)黨員教育"; /* a traditional hint */
+    assert_int_equal(rp_extract_text("培训党员30人。", strlen("培训党员30人。"), &h, &r, err,
+                                     sizeof err), 0);
+    assert_string_equal(r->meta.region, "颍州区");
+    assert_string_equal(r->meta.title, "潁州區(qū)黨員教育");
+    rp_extract_result_free(r);
 }
 
 static void bad_utf8_and_binary(void **state)

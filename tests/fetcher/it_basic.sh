@@ -28,9 +28,9 @@ keys = sorted(m['key'] for m in docs)
 assert len(set(keys)) == 8, keys
 for m in docs:
     h = m['headers']
-    for k in ('url','final_url','status','content_type','fetched_at','etag','last_modified','sha256'):
+    for k in ('schema_version','url','final_url','status','content_type','fetched_at','etag','last_modified','sha256'):
         assert k in h, (k, h)
-    assert h['url'] == m['key']
+    assert h['url'] == m['key'] and h['schema_version'] == '1'
     assert re.fullmatch(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z', h['fetched_at']), h['fetched_at']
     assert re.fullmatch(r'[0-9a-f]{64}', h['sha256'])
 d = doc(B + '/report.html')

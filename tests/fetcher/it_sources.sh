@@ -14,7 +14,9 @@ ndocs() { kcat -C -b "$BOOTSTRAP" -t reportpipe.documents -o beginning -e -q -f 
 docs_at_least() { [ "$(ndocs)" -ge "$1" ]; }
 hits_at_least() { [ "$(hits "$1")" -ge "$2" ]; }
 
-send "$BASE/_fx/page/s1" "$BASE/_fx/page/s2" "$BASE/_fx/status/404?src=1"
+send "$BASE/_fx/page/s1" "$BASE/_fx/status/404?src=1"
+# docs/schemas/source.schema.json also allows no key and a JSON value
+printf '{"schema_version":1,"url":"%s"}\n' "$BASE/_fx/page/s2" | kcat -P -b "$BOOTSTRAP" -t reportpipe.sources
 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --consume-sources --allow-hosts 127.0.0.1 \
   --host-delay-ms 0 --metrics-addr 127.0.0.1 --metrics-port "$MPORT" \
   >"$WORK/fetch-consume.out" 2>"$WORK/fetch-consume.err" &
@@ -25,7 +27,7 @@ check "
 assert doc('$BASE/_fx/page/s1') and doc('$BASE/_fx/page/s2')
 assert reason('$BASE/_fx/status/404?src=1') == 'http_404'
 " "consumed sources"
-ok "sources topic -> documents and a dead letter"
+ok "sources topic (key = URL, or a JSON value) -> documents and a dead letter"
 wait_for 10 sh -c "curl -s http://127.0.0.1:$MPORT/metrics | grep -q 'rp_fetch_total{outcome=\"failed\"} 1'" \
   || fail "/metrics: $(curl -s http://127.0.0.1:$MPORT/metrics | grep rp_fetch | head)"
 curl -s "http://127.0.0.1:$MPORT/metrics" | grep -q 'rp_fetch_total{outcome="fetched"} 2' || fail "metrics fetched"

@@ -114,6 +114,32 @@ static void test_not_nul_terminated(void **state)
     rp_robots_free(r);
 }
 
+/* Random bytes and random paths: no crash, no overread (run under ASan). */
+static void test_random_input(void **state)
+{
+    (void)state;
+    uint32_t x = 12345;
+    char buf[512], path[64];
+    const char alphabet[] = "Uuser-agentDdisallowAallow:*$/#\n\r ab?=%";
+    for (int round = 0; round < 2000; round++) {
+        size_t n = 0, len = (size_t)(round % 500);
+        for (; n < len; n++) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            buf[n] = (round & 1) ? (char)(x & 0xff) : alphabet[x % (sizeof alphabet - 1)];
+        }
+        rp_robots *r = rp_robots_parse(buf, n, "ab");
+        assert_non_null(r);
+        for (size_t k = 0; k < sizeof path - 1; k++)
+            path[k] = alphabet[(x >> (k % 24)) % (sizeof alphabet - 1)];
+        path[sizeof path - 1] = 0;
+        path[0] = '/';
+        (void)rp_robots_allowed(r, path);
+        rp_robots_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_tie_allow_and_empty_disallow),
         cmocka_unit_test(test_garbage_crlf_and_delay),
         cmocka_unit_test(test_not_nul_terminated),
+        cmocka_unit_test(test_random_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,6 +149,19 @@ bool rp_kafka_error_is_fatal(rd_kafka_t *rk, rd_kafka_resp_err_t err)
     return rd_kafka_fatal_error(rk, buf, sizeof buf) != RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
+void rp_readiness_tick(rp_readiness *r, rd_kafka_t *rk, bool ok)
+{
+    long long now = rp_now_ms();
+    if (now - r->checked_ms < RP_READINESS_EVERY_MS)
+        return;
+    r->checked_ms = now;
+    const struct rd_kafka_metadata *md = NULL;
+    rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 0, NULL, &md, 500);
+    if (md)
+        rd_kafka_metadata_destroy(md);
+    rp_metrics_set_ready(ok && err == RD_KAFKA_RESP_ERR_NO_ERROR);
+}
+
 void rp_kafka_header_add_str(rd_kafka_headers_t *h, const char *name, const char *value)
 {
     if (value)

@@ -41,6 +41,16 @@ rd_kafka_t *rp_kafka_consumer_new(const rp_common_conf *c, const rp_kafka_props 
  * errors, authentication): the service must stop without committing more. */
 bool rp_kafka_error_is_fatal(rd_kafka_t *rk, rd_kafka_resp_err_t err);
 
+/* Readiness for /readyz: at most every RP_READINESS_EVERY_MS, asks the
+ * cluster for metadata through rk (blocking up to 500 ms) and marks the
+ * process ready when it answered and `ok` (the caller's own condition:
+ * joined its group, no fatal error) holds. */
+#define RP_READINESS_EVERY_MS 3000
+typedef struct rp_readiness {
+    long long checked_ms;
+} rp_readiness;
+void rp_readiness_tick(rp_readiness *r, rd_kafka_t *rk, bool ok);
+
 /* Headers helpers: add a NUL-terminated string / look one up as a fresh
  * heap string (NULL if absent; caller frees). */
 void rp_kafka_header_add_str(rd_kafka_headers_t *h, const char *name, const char *value);

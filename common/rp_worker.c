@@ -13,7 +13,6 @@
 #include "rp_signal.h"
 
 #define RP_WORKER_MAX_PENDING 2000      /* inputs in flight before we stop consuming */
-#define RP_WORKER_HEALTH_EVERY_MS 3000
 
 struct rp_worker {
     const rp_common_conf *c;
@@ -28,7 +27,7 @@ struct rp_worker {
     bool paused;
     bool fatal;
     bool joined;
-    long long health_checked_ms;
+    rp_readiness readiness;
     char labels[96];           /* stage="parser" */
 };
 
@@ -292,20 +291,6 @@ static void set_paused(rp_worker *w, bool pause)
     }
 }
 
-/* Readiness: joined the group and the cluster answers. */
-static void check_health(rp_worker *w)
-{
-    long long now = rp_now_ms();
-    if (now - w->health_checked_ms < RP_WORKER_HEALTH_EVERY_MS)
-        return;
-    w->health_checked_ms = now;
-    const struct rd_kafka_metadata *md = NULL;
-    rd_kafka_resp_err_t err = rd_kafka_metadata(w->producer, 0, NULL, &md, 1000);
-    if (md)
-        rd_kafka_metadata_destroy(md);
-    rp_metrics_set_ready(err == RD_KAFKA_RESP_ERR_NO_ERROR && w->joined && !w->fatal);
-}
-
 static void handle_consumer_error(rp_worker *w, const rd_kafka_message_t *m)
 {
     if (rp_kafka_error_is_fatal(w->consumer, m->err)) {
@@ -322,7 +307,7 @@ static void step(rp_worker *w)
     store_offsets(w);
     if (rp_offsets_failed(w->offsets))
         w->fatal = true;
-    check_health(w);
+    rp_readiness_tick(&w->readiness, w->producer, w->joined && !w->fatal);
     bool hold = rp_offsets_pending(w->offsets) >= RP_WORKER_MAX_PENDING ||
                 rp_backlog_blocked(w->backlog);
     set_paused(w, hold);

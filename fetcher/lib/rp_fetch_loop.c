@@ -140,6 +140,8 @@ int rp_fetcher_run(rp_fetcher *f)
             break;
         }
         turn(f, &next_refresh);
+        rp_readiness_tick(&f->readiness, rp_fetch_output_producer(f->out),
+                          !f->stopping && !rp_fetch_output_failed(f->out));
     }
     long long left = f->c->drain_timeout_ms;
     if (f->stopping)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rp_kafka.h"
 #include "rp_log.h"
@@ -15,8 +16,19 @@ static rd_kafka_topic_partition_list_t *plan(rd_kafka_t *rk, const char *topic, 
 {
     const rd_kafka_metadata_t *md = NULL;
     rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
-    rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, rkt, &md, timeout_ms);
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR__TIMED_OUT;
+    long long deadline = rp_now_ms() + timeout_ms;
+    /* Short attempts, so that SIGTERM is honoured while no broker answers. */
+    while (e && rp_now_ms() < deadline && !rp_signal_stop_requested()) {
+        e = rd_kafka_metadata(rk, 0, rkt, &md, 500);
+        if (e && e != RD_KAFKA_RESP_ERR__TIMED_OUT)
+            usleep(200 * 1000); /* a quick failure (transport): wait a little */
+    }
     rd_kafka_topic_destroy(rkt);
+    if (!e && rp_signal_stop_requested()) {
+        rd_kafka_metadata_destroy(md);
+        e = RD_KAFKA_RESP_ERR__INTR;
+    }
     if (e) {
         snprintf(err, errlen, "metadata of %s: %s", topic, rd_kafka_err2str(e));
         return NULL;

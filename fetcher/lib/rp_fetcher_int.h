@@ -15,6 +15,7 @@
 #include "rp_fetch_sources.h"
 #include "rp_fetch_state.h"
 #include "rp_fetcher.h"
+#include "rp_kafka.h"
 #include "rp_strmap.h"
 
 struct rp_fetcher {
@@ -33,6 +34,7 @@ struct rp_fetcher {
     uint32_t rng;
     bool stopping;
     rp_fetch_counts counts;
+    rp_readiness readiness;
 };
 
 typedef struct rp_refresh {

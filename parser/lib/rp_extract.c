@@ -57,6 +57,7 @@ typedef struct ex {
     size_t target_pos;   /* is_target has scanned the clause up to here */
     bool target_found;
     bool capped;         /* RP_EXTRACT_MAX_MEASURES reached */
+    size_t doc_period;   /* the year a title names (2023年党建工作总结), NONE */
     bool oom;
 } ex;
 
@@ -525,7 +526,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->sent_start = x->sent_start;
     c->optional = optional;
     c->region = intern(x, rp_region_current(&x->region));
-    c->period = x->period;
+    c->period = x->period != NONE ? x->period : x->doc_period;
 }
 
 /* A range: `5000元至3万元`, `10至20人`. Gives the first end a unit when it
@@ -1041,6 +1042,28 @@ static int build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *
     return 0;
 }
 
+/* A title that names a year (丹霞镇2023年党建工作总结, 2024年上半年工作总结)
+ * gives the period of measures whose clause names none. */
+static void title_period(ex *x, const char *title)
+{
+    x->doc_period = NONE;
+    if (title == NULL)
+        return;
+    size_t n = strlen(title);
+    for (size_t i = 0; i + 4 < n; i++) {
+        char buf[64];
+        bool boundary = i == 0 || title[i - 1] < '0' || title[i - 1] > '9';
+        if (boundary && rp_period_at(title, n, i, NULL, buf, sizeof buf) > 0 && buf[0] >= '1' &&
+            buf[0] <= '2') {
+            size_t l = strlen(buf);
+            if (rp_utf8_starts(title, n, i + l, "上半年") || rp_utf8_starts(title, n, i + l, "下半年"))
+                snprintf(buf + l, sizeof buf - l, "%.9s", title + i + l);
+            x->doc_period = intern(x, buf);
+            return;
+        }
+    }
+}
+
 /* The region rules read simplified text: hints may be traditional (潁州區). */
 static void init_region(ex *x, const char *title, const char *source)
 {
@@ -1086,6 +1109,14 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
     found.published = published;
     found.source = source;
     init_region(&x, found.title, source);
+    char *guessed = found.title && found.title[0] ? NULL : guess_title(nm.text, nm.len);
+    title_period(&x, guessed ? guessed : found.title);
+    free(guessed);
+    char year[8]; /* no publication date: 今年/去年 resolve against the title's year */
+    if (published != NULL && published[0] == '\0' && x.doc_period != NONE) {
+        snprintf(year, sizeof year, "%.4s", pool_str(&x, x.doc_period));
+        x.published = year;
+    }
     scan(&x);
     rp_extract_result *r = calloc(1, sizeof *r);
     int rc = (published == NULL || source == NULL || x.oom || r == NULL)

@@ -141,6 +141,10 @@ static void metadata_and_period(void **state)
     assert_string_equal(r->meta.region, "东河区");
     assert_string_equal(r->measures[0].period, "2020年");
     rp_extract_result_free(r);
+    r = run("丹霞镇2023年党建工作总结\n全年开展主题党日活动14次。各支部发展党员9名。");
+    assert_string_equal(find(r, 14, "次")->period, "2023年");
+    assert_string_equal(find(r, 9, "名")->period, "2023年"); /* the title's year */
+    rp_extract_result_free(r);
     h.title = "潁州區(qū)黨員教育"; /* a traditional hint */
     assert_int_equal(rp_extract_text("培训党员30人。", strlen("培训党员30人。"), &h, &r, err,
                                      sizeof err), 0);

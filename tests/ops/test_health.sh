@@ -15,12 +15,9 @@ set -euo pipefail
 : "${RP_SRC:?RP_SRC must point at the source tree}"
 source "$RP_SRC/tests/integration/lib.sh"
 command -v curl >/dev/null || { echo "SKIP: curl not installed"; exit 0; }
-# RP_OPS_SERVICES picks the services (default: parser sink). The fetcher
-# (run with --consume-sources) is not in the default yet: as of this writing
-# it does not stop on SIGTERM while no broker is reachable and stays 503
-# after the brokers return; `RP_OPS_SERVICES=fetcher` reproduces both. Add
-# it to the default once fixed.
-SERVICES=(${RP_OPS_SERVICES:-parser sink})
+# RP_OPS_SERVICES picks the services (default: all three; the fetcher runs
+# as a service with --consume-sources).
+SERVICES=(${RP_OPS_SERVICES:-parser sink fetcher})
 for b in reportpipe "${SERVICES[@]/#/reportpipe-}"; do
   [ -x "$RP_BIN/$b" ] || fail "$RP_BIN/$b is not built"
 done

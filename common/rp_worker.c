@@ -59,21 +59,23 @@ static void on_delivery(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
 
 static void store_one(const char *topic, int32_t partition, int64_t next, void *opaque)
 {
-    rd_kafka_topic_partition_list_t *l = opaque;
-    rd_kafka_topic_partition_list_add(l, topic, partition)->offset = next;
+    rd_kafka_topic_partition_list_t **l = opaque;
+    if (!*l)
+        *l = rd_kafka_topic_partition_list_new(8);
+    rd_kafka_topic_partition_list_add(*l, topic, partition)->offset = next;
 }
 
 /* Stores every offset whose outputs are all acknowledged; auto-commit (or
  * the explicit commit at revoke and shutdown) sends them to the group. */
 static void store_offsets(rp_worker *w)
 {
-    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(8);
-    rp_offsets_collect(w->offsets, store_one, l);
-    if (l->cnt > 0) {
-        rd_kafka_resp_err_t err = rd_kafka_offsets_store(w->consumer, l);
-        if (err && err != RD_KAFKA_RESP_ERR__STATE)
-            rp_log_kv(RP_LOG_WARN, "cannot store offsets", "error", rd_kafka_err2str(err), NULL);
-    }
+    rd_kafka_topic_partition_list_t *l = NULL;
+    rp_offsets_collect(w->offsets, store_one, &l);
+    if (!l)
+        return;
+    rd_kafka_resp_err_t err = rd_kafka_offsets_store(w->consumer, l);
+    if (err && err != RD_KAFKA_RESP_ERR__STATE)
+        rp_log_kv(RP_LOG_WARN, "cannot store offsets", "error", rd_kafka_err2str(err), NULL);
     rd_kafka_topic_partition_list_destroy(l);
 }
 

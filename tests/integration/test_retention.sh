@@ -2,11 +2,15 @@
 # The embedded broker keeps only ~5 MiB per partition and silently drops
 # older data. A run whose documents total far more than that (here ~48 MB
 # over 4 partitions, ~12 MB each) must still lose nothing: the stages bound
-# their backlog against their consumers' commits.
+# their backlog against their consumers' commits. Each document is the
+# sample corpus plus ~0.8 MB of prose without numbers, so the bytes are large
+# and the measure count moderate.
 source "$(dirname "$0")/lib.sh"
 mkdir -p "$WORK/docs"
 big="$WORK/big.txt"
-for i in $(seq 1 12); do cat "$RP_SRC"/examples/docs/*.txt; done > "$big"
+cat "$RP_SRC"/examples/docs/*.txt > "$big"
+filler="坚持把党建工作融入中心工作,推动基层组织建设提质增效,持续深化党员教育管理,不断夯实党的执政根基。"
+python3 -c "import sys; sys.stdout.write((sys.argv[1] + '\n') * 5500)" "$filler" >> "$big"
 size=$(stat -c %s "$big")
 n=$(( 48 * 1024 * 1024 / size + 1 ))
 for i in $(seq -w 1 "$n"); do cp "$big" "$WORK/docs/doc$i.txt"; done

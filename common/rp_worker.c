@@ -101,8 +101,13 @@ static void on_assign(rp_worker *w, rd_kafka_topic_partition_list_t *parts)
     if (w->assignment)
         rd_kafka_topic_partition_list_destroy(w->assignment);
     w->assignment = rd_kafka_topic_partition_list_copy(parts);
+    /* librdkafka keeps a partition's pause flag across unassign/assign: a
+     * partition paused before a rebalance and given back must be set to the
+     * worker's current state explicitly, or it stays paused forever. */
     if (w->paused)
         rd_kafka_pause_partitions(w->consumer, w->assignment);
+    else
+        rd_kafka_resume_partitions(w->consumer, w->assignment);
     w->joined = true;
     rp_metrics_set_ready(true);
     rp_metrics_set("rp_assigned_partitions", w->labels, parts->cnt);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rp_kafka.h"
 #include "rp_log.h"
@@ -27,6 +28,7 @@ struct rp_backlog {
     rd_kafka_t *watcher;       /* consumer handle of the downstream group, never subscribed */
     char *topic;
     size_t max_bytes;
+    size_t in_flight;          /* sent, delivery report not yet served */
     part *parts;
     size_t n_parts;
     long long refreshed_ms;
@@ -86,10 +88,23 @@ static part *get_part(rp_backlog *b, int32_t partition)
     return &b->parts[partition];
 }
 
+void rp_backlog_sent(rp_backlog *b, size_t bytes)
+{
+    if (b)
+        b->in_flight += bytes;
+}
+
+void rp_backlog_failed(rp_backlog *b, size_t bytes)
+{
+    if (b)
+        b->in_flight -= bytes < b->in_flight ? bytes : b->in_flight;
+}
+
 void rp_backlog_acked(rp_backlog *b, int32_t partition, int64_t offset, size_t bytes)
 {
     if (!b)
         return;
+    rp_backlog_failed(b, bytes); /* no longer in flight */
     part *p = get_part(b, partition);
     if (!p)
         return;
@@ -120,6 +135,7 @@ static void drop_committed(part *p, int64_t committed)
         p->head = p->n = 0;
 }
 
+/* Drops what the downstream group has committed. */
 static void refresh(rp_backlog *b)
 {
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new((int)b->n_parts);
@@ -131,33 +147,46 @@ static void refresh(rp_backlog *b)
             if (!l->elems[i].err && l->elems[i].offset >= 0)
                 drop_committed(&b->parts[l->elems[i].partition], l->elems[i].offset);
     rd_kafka_topic_partition_list_destroy(l);
-    bool blocked = false;
+}
+
+/* Over the bound by what is known now: acknowledged and not committed
+ * downstream, plus in flight (which may land on any partition). */
+static bool over(const rp_backlog *b)
+{
+    if (b->in_flight > b->max_bytes)
+        return true;
     for (size_t i = 0; i < b->n_parts; i++)
-        if (b->parts[i].bytes > b->max_bytes)
-            blocked = true;
-    if (blocked != b->blocked)
-        rp_log_kv(RP_LOG_INFO, blocked ? "backlog bound reached, pausing" : "backlog drained, resuming",
-                  "topic", b->topic, NULL);
-    b->blocked = blocked;
+        if (b->parts[i].bytes + b->in_flight > b->max_bytes)
+            return true;
+    return false;
 }
 
 bool rp_backlog_blocked(rp_backlog *b)
 {
     if (!b)
         return false;
-    bool over = false;
-    for (size_t i = 0; i < b->n_parts && !over; i++)
-        over = b->parts[i].bytes > b->max_bytes;
-    if (!over) {
-        b->blocked = false;
-        return false;
-    }
+    bool blocked = over(b);
     long long now = rp_now_ms();
-    if (now - b->refreshed_ms >= RP_BACKLOG_REFRESH_MS) {
+    if (blocked && now - b->refreshed_ms >= RP_BACKLOG_REFRESH_MS) {
         b->refreshed_ms = now;
         refresh(b);
+        blocked = over(b);
     }
-    return b->blocked;
+    if (blocked != b->blocked)
+        rp_log_kv(RP_LOG_INFO, blocked ? "backlog bound reached, pausing"
+                                       : "backlog drained, resuming", "topic", b->topic, NULL);
+    b->blocked = blocked;
+    return blocked;
+}
+
+void rp_backlog_wait(rp_backlog *b, void *producer)
+{
+    while (rp_backlog_blocked(b) && !rp_signal_stop_requested()) {
+        if (producer)
+            rd_kafka_poll(producer, 20);
+        else
+            usleep(20 * 1000);
+    }
 }
 
 size_t rp_backlog_bytes(const rp_backlog *b)

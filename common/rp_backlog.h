@@ -27,13 +27,23 @@ rp_backlog *rp_backlog_new(const rp_common_conf *c, const rp_kafka_props *p,
                            const char *topic, char *err, size_t errlen);
 void rp_backlog_destroy(rp_backlog *b);
 
-/* Call from the delivery report of every acknowledged message to `topic`. */
+/* Call when a message of `bytes` to `topic` was handed to the producer: until
+ * its delivery report it counts against every partition (its partition is
+ * not known yet), so output in flight cannot overshoot the bound. */
+void rp_backlog_sent(rp_backlog *b, size_t bytes);
+/* Call from the delivery report of every message rp_backlog_sent counted:
+ * acknowledged (it now counts against its partition) or failed. */
 void rp_backlog_acked(rp_backlog *b, int32_t partition, int64_t offset, size_t bytes);
+void rp_backlog_failed(rp_backlog *b, size_t bytes);
 
-/* True while some partition has more than the bound not committed by the
- * downstream group. Refreshes committed offsets at most every 100 ms; the
- * call may block up to ~1 s on the network when it refreshes. */
+/* True while some partition's unconsumed bytes plus the bytes in flight
+ * exceed the bound. Refreshes committed offsets at most every 100 ms; the
+ * call may block up to ~2 s on the network when it refreshes. */
 bool rp_backlog_blocked(rp_backlog *b);
+
+/* Waits while blocked, serving the producer's delivery reports through
+ * `producer` (may be NULL), until unblocked or a stop is requested. */
+void rp_backlog_wait(rp_backlog *b, void *producer);
 
 /* Unconsumed bytes summed over partitions, as last measured. */
 size_t rp_backlog_bytes(const rp_backlog *b);

@@ -44,13 +44,16 @@ static void on_delivery(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaqu
     (void)rk;
     rp_worker *w = opaque;
     rp_offsets_entry *e = m->_private;
+    bool to_output = strcmp(rd_kafka_topic_name(m->rkt), w->wc.output_topic) == 0;
     if (m->err) {
+        if (to_output)
+            rp_backlog_failed(w->backlog, m->len);
         rp_log_kv(RP_LOG_ERROR, "delivery failed; stopping without committing its input",
                   "stage", w->wc.stage, "topic", rd_kafka_topic_name(m->rkt),
                   "error", rd_kafka_err2str(m->err), NULL);
         rp_metrics_inc("rp_produce_errors_total", w->labels, 1);
         w->fatal = true;
-    } else if (strcmp(rd_kafka_topic_name(m->rkt), w->wc.output_topic) == 0) {
+    } else if (to_output) {
         rp_backlog_acked(w->backlog, m->partition, m->offset, m->len);
     }
     if (e)
@@ -212,6 +215,8 @@ int rp_emit_record(rp_emit *e, const void *key, size_t key_len, const void *valu
 {
     rp_worker *w = e->w;
     rd_kafka_resp_err_t err;
+    /* Backpressure inside a document too: one input can yield megabytes. */
+    rp_backlog_wait(w->backlog, w->producer);
     rp_offsets_output_add(e->entry);
     for (int tries = 0;; tries++) {
         err = rd_kafka_producev(w->producer, RD_KAFKA_V_TOPIC(w->wc.output_topic),
@@ -233,6 +238,7 @@ int rp_emit_record(rp_emit *e, const void *key, size_t key_len, const void *valu
         w->fatal = true;
         return -1;
     }
+    rp_backlog_sent(w->backlog, value_len);
     rp_metrics_inc("rp_records_out_total", w->labels, 1);
     return 0;
 }

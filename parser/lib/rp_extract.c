@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rp_meta.h"
 #include "rp_metric.h"
 #include "rp_normalize.h"
 #include "rp_number.h"
@@ -55,7 +56,8 @@ typedef struct ex {
     size_t clause_start; /* where the current clause began */
     size_t sent_start;   /* where the current sentence began */
     size_t target_pos;   /* is_target has scanned the clause up to here */
-    bool target_found;
+    bool target_found;   /* 计划/预计/目标/预期 in this clause */
+    size_t modal_at;     /* the last 力争/拟/future 将 seen by the scan, NONE */
     bool capped;         /* RP_EXTRACT_MAX_MEASURES reached */
     size_t doc_period;   /* the year a title names (2023年党建工作总结), NONE */
     bool oom;
@@ -142,10 +144,10 @@ static bool starts(const ex *x, size_t i, const char *lit)
     return rp_utf8_starts(x->s, x->n, i, lit);
 }
 
-static bool is_clause_punct(uint32_t cp)
+static inline bool is_clause_punct(uint32_t cp)
 {
     return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002 ||
-           cp == 0x2026;
+           cp == 0x2026 || cp == 0x3011; /* 】 ends a bulletin item's lead label */
 }
 
 static bool is_sentence_end(uint32_t cp)
@@ -375,12 +377,36 @@ static bool single_digit_count(const quantity *q)
     return false;
 }
 
+/* 整顿后进党支部三个。 / 问题两起, : a single digit and classifier that
+ * close the clause after the noun they count. Slogans put their noun after
+ * the classifier (四个意识, 八项规定); idioms pair two numerals (三番五次);
+ * 每/第/这/那/各/最后 before the digit make a rule, an ordinal or a
+ * reference. */
+static bool post_noun_count(const ex *x, const quantity *q)
+{
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (q->num.value < 2 || !(is_clause_punct(next) || next == 0x3001))
+        return false;
+    size_t p = rp_utf8_prev(x->s, q->start);
+    uint32_t prev = rp_utf8_at(x->s, x->n, p);
+    if (q->start == 0 || !rp_utf8_is_han(prev) || rp_number_is_cn(prev))
+        return false;
+    static const char before[] = "每第这那各后前仅";
+    char buf[5];
+    size_t l = rp_utf8_encode(prev, buf);
+    buf[l] = '\0';
+    if (strstr(before, buf) != NULL)
+        return false;
+    uint32_t prev2 = p > 0 ? rp_utf8_at(x->s, x->n, rp_utf8_prev(x->s, p)) : 0;
+    return !rp_number_is_cn(prev2);
+}
+
 /* Chinese-numeral quantities are admitted only when they read as counts:
  * several numeral characters with a digit (二十六场, 一千二百余人) or a
  * bare multiplier with 余/多 (万余户). A single digit plus classifier is an
  * idiom, slogan or name far more often than a count (一人一策, 三会一课,
  * 四个方面). */
-static bool chinese_not_count(const quantity *q)
+static bool chinese_not_count(const ex *x, const quantity *q)
 {
     const rp_number *nm = &q->num;
     if (!nm->chinese)
@@ -390,7 +416,7 @@ static bool chinese_not_count(const quantity *q)
     if (nm->bare_multiplier)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
     if (nm->single_digit)
-        return !single_digit_count(q);
+        return !single_digit_count(q) && !post_noun_count(x, q);
     return false;
 }
 
@@ -451,6 +477,9 @@ static bool is_condition(const ex *x, const quantity *q)
 static bool is_threshold(const ex *x, const quantity *q)
 {
     static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
+    bool prior_count = x->nc > 0 && x->c[x->nc - 1].start >= x->clause_start;
+    if (q->post != NULL && strcmp(q->unit->kind, "age") == 0 && strcmp(q->post, "左右") != 0)
+        return true; /* (近百名)书记年龄在60岁以上: an age bound selects people, it counts nothing */
     uint32_t first = rp_utf8_at(x->s, x->n, q->start);
     if (first != 0x4E0D && first != 0x8D85 && first != 0x4F4E && first != 0x9AD8)
         return false; /* 不 超 低 高 */
@@ -463,14 +492,71 @@ static bool is_threshold(const ex *x, const quantity *q)
     for (size_t k = 0; all[k]; k++)
         if (rp_utf8_ends(x->s, q->start, all[k]))
             return true;
-    return x->nc > 0 && x->c[x->nc - 1].start >= x->clause_start;
+    return prior_count;
+}
+
+/* 计划 as the noun a result is measured against (完成年度计划的106%), not
+ * the verb of a plan. */
+static bool plan_is_noun(const ex *x, size_t at)
+{
+    static const char *const before[] = {"完成", "年度", "全年", "原", NULL};
+    for (size_t k = 0; before[k]; k++)
+        if (rp_utf8_ends(x->s, at, before[k]))
+            return true;
+    return false;
+}
+
+/* 将 as the future modal (我们将在全市选树, 将开展专项督查), told from the
+ * object marker (将闲置校舍改造为) by the adverb or verb that follows it. */
+static bool future_jiang(const ex *x, size_t at)
+{
+    static const char *const next[] = {"在", "于", "继续", "进一步", "全面", "持续", "重点",
+                                       "开展", "启动", "实施", "组织", "推动", "加大", "选树",
+                                       "举办", "召开", "陆续", "逐步", "适时", NULL};
+    size_t j = at + strlen("将");
+    for (size_t k = 0; next[k]; k++)
+        if (starts(x, j, next[k]))
+            return true;
+    return false;
+}
+
+enum { TARGET_NONE, TARGET_WORD, TARGET_MODAL };
+
+/* 力争 拟 and the future 将 govern the rest of their sentence (力争全年发展
+ * 党员200名以上,覆盖率达到100%); 计划 预计 目标 预期, often nouns
+ * (目标任务), only their clause. */
+static int target_word_at(const ex *x, size_t at, uint32_t cp)
+{
+    static const char *const words[] = {"力争", "拟", "计划", "预计", "目标", "预期", NULL};
+    if (cp == 0x5C06) /* 将 */
+        return future_jiang(x, at) ? TARGET_MODAL : TARGET_NONE;
+    /* 力 拟 计 预 目: the first characters of the words */
+    if (cp != 0x529B && cp != 0x8BA1 && cp != 0x9884 && cp != 0x76EE && cp != 0x62DF)
+        return TARGET_NONE;
+    for (size_t k = 0; words[k]; k++) {
+        if (!starts(x, at, words[k]))
+            continue;
+        if (k == 2 && plan_is_noun(x, at))
+            return TARGET_NONE;
+        return k < 2 ? TARGET_MODAL : TARGET_WORD;
+    }
+    return TARGET_NONE;
+}
+
+/* Called by the scan at every 力 拟 将: remembers a modal for is_target. */
+static void note_modal(ex *x, size_t at, uint32_t cp)
+{
+    if (target_word_at(x, at, cp) == TARGET_MODAL)
+        x->modal_at = at;
 }
 
 /* Targets and plans are not results: 力争...突破1000万元, 预计每年增加4.7万元.
- * The clause is scanned once, incrementally, however many numbers it has. */
+ * A modal earlier in the sentence was noted by the scan; the clause is
+ * scanned once, incrementally, for the other words. */
 static bool is_target(ex *x, const quantity *q)
 {
-    static const char *const words[] = {"力争", "计划", "预计", "目标", "拟", "预期", NULL};
+    if (x->modal_at != NONE && x->modal_at >= x->sent_start)
+        return true;
     if (x->target_pos < x->clause_start) {
         x->target_pos = x->clause_start;
         x->target_found = false;
@@ -478,10 +564,9 @@ static bool is_target(ex *x, const quantity *q)
     while (!x->target_found && x->target_pos < q->start) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, x->target_pos, &l);
-        /* 力 计 预 目 拟: the first characters of the words */
-        if (cp == 0x529B || cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE || cp == 0x62DF)
-            for (size_t k = 0; words[k] && !x->target_found; k++)
-                x->target_found = starts(x, x->target_pos, words[k]);
+        /* 计 预 目: the first characters of the words */
+        if (cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE)
+            x->target_found = target_word_at(x, x->target_pos, cp) == TARGET_WORD;
         x->target_pos += l;
     }
     return x->target_found;
@@ -499,6 +584,30 @@ static bool is_capacity(const ex *x, const quantity *q)
 }
 
 /* ---- candidates ---- */
+
+/* 4个乡镇 counted inside the 城关街道 section: a count of units at the
+ * section's own level (or above) is about the parent, the document region. */
+static const char *region_for(const ex *x, const quantity *q)
+{
+    static const struct { const char *word; int level; } units[] = {
+        {"乡镇", 4}, {"街道", 4}, {"镇", 4}, {"乡", 4}, {"县区", 3}, {"区县", 3},
+        {"县", 3}, {"区", 3}, {"市", 2}};
+    const char *cur = rp_region_current(&x->region);
+    if (strcmp(cur, x->region.doc) == 0 || q->unit == NULL || strcmp(q->unit->canonical, "个") != 0)
+        return cur;
+    /* the suffix as the first half of a compound: 区域 县城 市场 乡村 县级 */
+    static const char *const compounds[] = {"区域", "县城", "县域", "市场", "乡村", "县级",
+                                            "区级", "市级", "镇级", "乡级", "区直", "县直",
+                                            "市直", NULL};
+    for (size_t k = 0; compounds[k]; k++)
+        if (starts(x, q->end, compounds[k]))
+            return cur;
+    int lv = rp_region_level_of(cur);
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (starts(x, q->end, units[k].word))
+            return units[k].level <= lv ? x->region.doc : cur;
+    return cur;
+}
 
 static void push_cand(ex *x, const quantity *q, bool optional)
 {
@@ -525,7 +634,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->num_start = q->num.start;
     c->sent_start = x->sent_start;
     c->optional = optional;
-    c->region = intern(x, rp_region_current(&x->region));
+    c->region = intern(x, region_for(x, q));
     c->period = x->period != NONE ? x->period : x->doc_period;
 }
 
@@ -558,7 +667,7 @@ static bool read_range(ex *x, quantity *q, quantity *second)
 static bool rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
-           chinese_not_count(q) || year_not_duration(x, q) || duration_adverb(x, q) ||
+           chinese_not_count(x, q) || year_not_duration(x, q) || duration_adverb(x, q) ||
            is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }
@@ -689,178 +798,12 @@ static void scan(ex *x)
             i = handle_number(x, i);
             continue;
         } else {
+            if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06) /* 力 拟 将 */
+                note_modal(x, i, cp);
             update_quotes(x, cp);
         }
         i += l;
     }
-}
-
-/* ---- document metadata ---- */
-
-static char *dup_range(const char *s, size_t a, size_t b)
-{
-    size_t l = b > a ? b - a : 0;
-    char *d = malloc(l + 1);
-    if (d == NULL)
-        return NULL;
-    memcpy(d, s + a, l);
-    d[l] = '\0';
-    return d;
-}
-
-/* A news lead "3月14日,济南市委组织部在章丘区召开...推进会。" stands for the
- * headline when there is none: the first sentence after its date, when it
- * is short. [a, b) is the first line. */
-static char *news_lead_title(const char *s, size_t a, size_t b)
-{
-    size_t j = a;
-    while (j < b && s[j] >= '0' && s[j] <= '9')
-        j++;
-    if (j == a || !rp_utf8_starts(s, b, j, "月"))
-        return strdup("");
-    j += 3;
-    while (j < b && s[j] >= '0' && s[j] <= '9')
-        j++;
-    if (!rp_utf8_starts(s, b, j, "日") || !rp_utf8_starts(s, b, j + 3, ","))
-        return strdup("");
-    j += 4;
-    const char *stop = memmem(s + j, b - j, "。", 3);
-    size_t e = stop ? (size_t)(stop - s) : b;
-    if (e - j > 40 * 3 || e == j)
-        return strdup("");
-    return dup_range(s, j, e);
-}
-
-/* The first non-empty line when it looks like a headline: short, no final
- * full stop, some Han text; else a news lead's first sentence. */
-static char *guess_title(const char *s, size_t n)
-{
-    size_t a = 0;
-    while (a < n && (s[a] == '\n' || s[a] == ' ' || s[a] == '\t'))
-        a++;
-    const char *nl = memchr(s + a, '\n', n - a);
-    size_t b = nl ? (size_t)(nl - s) : n;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-        b--;
-    if (b == a || b - a > 150 || rp_utf8_ends(s, b, "。") ||
-        !rp_utf8_is_han(rp_utf8_at(s, n, rp_utf8_prev(s, b))))
-        return news_lead_title(s, a, b);
-    return dup_range(s, a, b);
-}
-
-static bool digits_at(const char *s, size_t n, size_t i, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (i + k >= n || s[i + k] < '0' || s[i + k] > '9')
-            return false;
-    return true;
-}
-
-/* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日 at i -> "YYYY-MM-DD". */
-static bool parse_date(const char *s, size_t n, size_t i, char out[11])
-{
-    if (!digits_at(s, n, i, 4))
-        return false;
-    unsigned v[3] = {0, 0, 0};
-    size_t j = i;
-    for (int part = 0; part < 3; part++) {
-        size_t d = 0;
-        while (j < n && s[j] >= '0' && s[j] <= '9' && d < 4) {
-            v[part] = v[part] * 10 + (unsigned)(s[j] - '0');
-            j++;
-            d++;
-        }
-        if (d == 0)
-            return false;
-        if (part == 2)
-            break;
-        if (j < n && strchr("-/.", s[j]) && s[j] != '\0')
-            j++;
-        else if (rp_utf8_starts(s, n, j, part == 0 ? "年" : "月"))
-            j += 3;
-        else
-            return false;
-    }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
-        return false;
-    snprintf(out, 11, "%04u-%02u-%02u", v[0] % 10000, v[1], v[2]);
-    return true;
-}
-
-static char *find_published(const char *s, size_t n)
-{
-    static const char *const labels[] = {"发布时间", "发布日期", "发表时间", "日期", "时间"};
-    size_t lim = n < 1500 ? n : 1500;
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        const char *p = memmem(s, lim, labels[k], strlen(labels[k]));
-        if (p == NULL)
-            continue;
-        size_t j = (size_t)(p - s) + strlen(labels[k]);
-        while (j < lim && (s[j] == ':' || s[j] == ' '))
-            j++;
-        char d[11];
-        if (parse_date(s, n, j, d))
-            return strdup(d);
-    }
-    return strdup("");
-}
-
-/* Publisher lines sit in the first or last few kilobytes of a document. */
-#define HEAD_TAIL 1500
-
-static const char *find_head_tail(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit), head = n < HEAD_TAIL ? n : HEAD_TAIL;
-    const char *p = memmem(s, head, lit, l);
-    if (p == NULL && n > HEAD_TAIL) {
-        size_t from = n - HEAD_TAIL < head ? head : n - HEAD_TAIL;
-        p = memmem(s + from, n - from, lit, l);
-    }
-    return p;
-}
-
-/* 来源:X / 主办:X / (X / 供稿) */
-static char *find_source(const char *s, size_t n)
-{
-    static const char *const labels[] = {"来源:", "来源 :", "主办:", "稿源:"};
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        const char *p = memchr(s, ':', n) ? find_head_tail(s, n, labels[k]) : NULL;
-        if (p == NULL)
-            continue;
-        size_t a = (size_t)(p - s) + strlen(labels[k]);
-        while (a < n && s[a] == ' ')
-            a++;
-        size_t b = a;
-        while (b < n && s[b] != ' ' && s[b] != '\n' && s[b] != '\t' && b - a < 120 &&
-               !rp_utf8_starts(s, n, b, "作者") && !rp_utf8_starts(s, n, b, "承办"))
-            b++;
-        if (b > a)
-            return dup_range(s, a, b);
-    }
-    const char *g = find_head_tail(s, n, "供稿");
-    if (g != NULL) {
-        size_t e = (size_t)(g - s), a = e;
-        while (a > 0 && s[a - 1] != '(' && s[a - 1] != '\n' && e - a < 90)
-            a--;
-        size_t b = e;
-        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '/'))
-            b--;
-        if (b > a)
-            return dup_range(s, a, b);
-    }
-    return strdup("");
-}
-
-/* h holds the published date and source already settled (hint or found in
- * the text, "" when neither) and the title hint. */
-static int fill_meta(rp_doc_meta *m, const ex *x, const rp_extract_hints *h)
-{
-    bool ht = h->title && h->title[0];
-    m->title = ht ? strdup(h->title) : guess_title(x->s, x->n);
-    m->published = strdup(h->published);
-    m->source = strdup(h->source);
-    m->region = strdup(x->region.doc);
-    return (m->title && m->published && m->source && m->region) ? 0 : -1;
 }
 
 /* ---- building the result ---- */
@@ -963,6 +906,8 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     else if (prev_subject != NULL && k > 0 && rp_subject_is_change_verb(subj) &&
              c->start - x->c[k - 1].end < 24) {
         rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */
+    } else if (prev_subject != NULL && k > 0 && rp_subject_is_base_only(subj)) {
+        snprintf(subj, sizeof subj, "%s", prev_subject); /* 是去年同期的2.1倍 */
     }
     size_t a, b, sa, sb;
     surface_range(nm, input, c, &a, &b);
@@ -1031,7 +976,7 @@ static int build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *
         if (fill_measure(&r->measures[k], x, nm, input, k, prev, &sent_cache) != 0)
             return -1;
     }
-    if (fill_meta(&r->meta, x, h) != 0)
+    if (rp_meta_fill(&r->meta, x->s, x->n, x->region.doc, h) != 0)
         return -1;
     r->diagnostics = diagnostics(nm, nm->in_len, x->capped);
     if (r->diagnostics == NULL)
@@ -1098,18 +1043,19 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
         set_err(err, errlen, "rp_extract_text: out of memory while normalising");
         return -1;
     }
-    ex x = {.s = nm.text, .n = nm.len, .period = NONE, .range_second = NONE};
+    ex x = {.s = nm.text, .n = nm.len, .period = NONE, .range_second = NONE,
+            .modal_at = NONE};
     rp_extract_hints found = {0};
     char *published = (hints && hints->published && hints->published[0])
-                          ? strdup(hints->published) : find_published(nm.text, nm.len);
+                          ? strdup(hints->published) : rp_meta_find_published(nm.text, nm.len);
     char *source = (hints && hints->source && hints->source[0]) ? strdup(hints->source)
-                                                                : find_source(nm.text, nm.len);
+                                                                : rp_meta_find_source(nm.text, nm.len);
     x.published = published;
     found.title = hints ? hints->title : NULL;
     found.published = published;
     found.source = source;
     init_region(&x, found.title, source);
-    char *guessed = found.title && found.title[0] ? NULL : guess_title(nm.text, nm.len);
+    char *guessed = found.title && found.title[0] ? NULL : rp_meta_guess_title(nm.text, nm.len);
     title_period(&x, guessed ? guessed : found.title);
     free(guessed);
     char year[8]; /* no publication date: 今年/去年 resolve against the title's year */

@@ -2,6 +2,7 @@
 #include "rp_number.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "rp_utf8.h"
 
@@ -32,6 +33,7 @@ static int cn_digit(unsigned int cp, double *mul)
 /* The numeral characters, for the per-character test of the scanner. */
 static rp_cset numerals;
 static pthread_once_t numerals_once = PTHREAD_ONCE_INIT;
+static atomic_bool numerals_ready;
 
 static void numerals_build(void)
 {
@@ -42,7 +44,12 @@ bool rp_number_is_cn(unsigned int cp)
 {
     if (cp < 0x3007)
         return false;
-    pthread_once(&numerals_once, numerals_build);
+    /* called for every Han character of a document: skip the libc call
+     * once the set is known to be built */
+    if (!atomic_load_explicit(&numerals_ready, memory_order_acquire)) {
+        pthread_once(&numerals_once, numerals_build);
+        atomic_store_explicit(&numerals_ready, true, memory_order_release);
+    }
     return rp_cset_has(&numerals, cp);
 }
 

@@ -46,7 +46,8 @@ static const char verb_chars[] =
         "推动加强立按照培训过邀请设打造评组织激励畅撬购置态坚持落实展举办参与提升进施完善健挥"
         "带领引聚焦派养务管理指助解决整召制印探索创构搭统筹压做抓把将以让使对向从由在于为和等"
         "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻"
-        "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职";
+        "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职"
+        "个名"; /* classifiers: 三个县区 is a count, not a place */
 
 static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
@@ -90,7 +91,8 @@ static bool bad_first(uint32_t cp)
 static bool has_verb_pair(const char *s, size_t a, size_t b)
 {
     static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
-                                        "加大", "开创", "化解", "安排", "定期", NULL};
+                                        "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
+                                        "走进", "深入", NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
         if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
@@ -126,10 +128,15 @@ static const suffix *suffix_at(const char *s, size_t n, size_t i)
 
 /* One place element at i: name of 2-7 Han chars (1 allowed when chaining)
  * followed by a suffix. Returns its end or 0. */
-static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, int *level)
+static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, int *level,
+                         bool clause_start)
 {
     size_t j = i, chars = 0;
-    if (bad_first(rp_utf8_at(s, n, i)))
+    uint32_t first = rp_utf8_at(s, n, i);
+    /* 和 is the conjunction mid-clause, but no clause opens with it: at a
+     * clause start it begins a name (和平社区党委发动…) */
+    bool lead_he = clause_start && first == 0x548C;
+    if (bad_first(first) && !lead_he)
         return 0;
     while (j < n && chars < 8) {
         size_t l;
@@ -143,7 +150,7 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
                 return j + strlen(sf->s);
             }
         }
-        if (!rp_utf8_is_han(cp) || verb_char(cp))
+        if (!rp_utf8_is_han(cp) || (verb_char(cp) && !(lead_he && j == i)))
             return 0;
         j += l;
         chars++;
@@ -154,14 +161,14 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
 static size_t element_end(const char *s, size_t n)
 {
     int lv;
-    return element_at(s, n, 0, 2, &lv);
+    return element_at(s, n, 0, 2, &lv, false);
 }
 
-bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
+static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clause_start)
 {
     sets_ready();
     int level = 0;
-    size_t end = element_at(s, n, i, 2, &level);
+    size_t end = element_at(s, n, i, 2, &level, clause_start);
     if (end == 0)
         return false;
     out->start = i;
@@ -169,7 +176,7 @@ bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
     out->level = level;
     for (int k = 0; k < 3; k++) {
         int lv = 0;
-        size_t e = element_at(s, n, out->end, 2, &lv);
+        size_t e = element_at(s, n, out->end, 2, &lv, false);
         if (e == 0 || e - out->end > 4 * 3 + 6)
             break;
         out->end = e;
@@ -178,9 +185,17 @@ bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
     return true;
 }
 
+bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
+{
+    return place_at(s, n, i, out, false);
+}
+
 int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
 {
     static const char *const pre[] = {"我", "全", "本"};
+    uint32_t cp = rp_utf8_at(s, n, i);
+    if (cp != 0x6211 && cp != 0x5168 && cp != 0x672C) /* runs at every clause start */
+        return 0;
     for (size_t k = 0; k < 3; k++) {
         if (!rp_utf8_starts(s, n, i, pre[k]))
             continue;
@@ -201,10 +216,13 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     /* 区委 (the committee), lists, and the suffix read as the first half
      * of a compound: 村级, 村党组织, 镇党校, 区直部门, 村“两委”, 镇村. */
     static const char *const after[] = {"委", "、", "和", "与", "等", "的", "及", "政府", "人民",
-                                        "级", "党", "干", "直", "属", "内", "域", "情", "民",
+                                        "级", "党校", "党组织书记", "党委书记", "干", "直", "属", "内", "域", "情", "民",
                                         "务", "里", "外", "\xE2\x80\x9C", "两", "镇",
                                         "村", "乡", "区", "县", "市", "组", "团", "财", "庄",
                                         "容", "貌", "规", "企", "办", "长", "领导", NULL};
+    /* 组织 as the verb of the clause (城南街道组织党员...), not 组织部 */
+    if (rp_utf8_starts(s, n, end, "组织") && !rp_utf8_starts(s, n, end, "组织部"))
+        return false;
     for (size_t k = 0; after[k]; k++)
         if (rp_utf8_starts(s, n, end, after[k]))
             return true;
@@ -412,7 +430,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         return;
     }
     rp_place pl;
-    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !rp_region_place_at(s, n, i, &pl) ||
+    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
         rp_region_not_subject(s, n, pl.end))
         return;
     if (same_as_doc(st, s, pl.start, pl.end))

@@ -2,6 +2,7 @@
 #include "rp_subject.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,13 @@ static const char *const tail_trims[] = {
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
                                           "支持", "已", "正在", "均", "都", "全部", "共", "先后",
-                                          "分别", "陆续", "将", NULL};
+                                          "分别", "陆续", "将", "并", "且", "种植", "养殖",
+                                          "增收", "务工", "就业", NULL};
+
+/* Words that start with a preposition or adverb character but modify a
+ * noun: 1.2万名在职党员, 8家共建单位 (在, 共 are not the predicate here). */
+static const char *const modifier_words[] = {"在职", "在岗", "在册", "在编", "在校", "在读",
+                                             "共建", "共享", "共治", NULL};
 
 /* Verbs of change after a comparison base: 比上年增长. */
 static const char *const comparison_verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加",
@@ -54,13 +61,19 @@ static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 static bool is_boundary(uint32_t cp)
 {
     return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == '\n' ||
-           cp == 0x3002 || cp == 0x3001 || cp == 0 || cp == '.' || cp == 0x2026;
+           cp == 0x3002 || cp == 0x3001 || cp == 0 || cp == '.' || cp == 0x2026 ||
+           cp == 0x3011; /* 】 closes a bulletin item's lead label */
 }
 
 /* First code points of every entry of the word lists: match_any runs at
  * every character of a phrase, and most characters start no entry. */
 static rp_cset list_firsts, list_lasts;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
+static atomic_bool firsts_ready;
+
+/* match_any runs at every character of a phrase: skip the libc call once
+ * the sets are known to be built. */
+static void firsts_ready_wait(void);
 
 static void add_firsts(const char *const *list)
 {
@@ -85,13 +98,22 @@ static void firsts_build(void)
     add_firsts(money_nouns);
     add_firsts(purpose_verbs);
     add_firsts(comparison_verbs);
+    add_firsts(modifier_words);
+}
+
+static void firsts_ready_wait(void)
+{
+    if (!atomic_load_explicit(&firsts_ready, memory_order_acquire)) {
+        pthread_once(&firsts_once, firsts_build);
+        atomic_store_explicit(&firsts_ready, true, memory_order_release);
+    }
 }
 
 static size_t match_any(const char *s, size_t n, size_t i, const char *const *list)
 {
     if (i + 3 > n)
         return 0;
-    pthread_once(&firsts_once, firsts_build);
+    firsts_ready_wait();
     size_t cl;
     if (!rp_cset_has(&list_firsts, rp_utf8_decode(s, n, i, &cl)))
         return 0;
@@ -110,7 +132,7 @@ static size_t match_any_end(const char *s, size_t a, size_t b, const char *const
 {
     if (b < a + 3)
         return 0;
-    pthread_once(&firsts_once, firsts_build);
+    firsts_ready_wait();
     size_t p = rp_utf8_prev(s, b), cl;
     if (!rp_cset_has(&list_lasts, rp_utf8_decode(s, b, p, &cl)))
         return 0;
@@ -143,7 +165,8 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
     uint32_t first = rp_utf8_at(s, n, j);
     if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A))
         return false;
-    if (match_any(s, n, j, tail_trims) || match_any(s, n, j, verb_starts))
+    bool modifier = match_any(s, n, j, modifier_words) > 0;
+    if (!modifier && (match_any(s, n, j, tail_trims) || match_any(s, n, j, verb_starts)))
         return false;
     while (j < n && chars < MAX_AFTER_CHARS) {
         size_t l;
@@ -302,6 +325,18 @@ bool rp_subject_is_change_verb(const char *subject)
 {
     for (size_t k = 0; change_verbs[k]; k++)
         if (strcmp(subject, change_verbs[k]) == 0)
+            return true;
+    return false;
+}
+
+bool rp_subject_is_base_only(const char *subject)
+{
+    static const char *const bases[] = {"去年同期", "上年同期", "同期", "上年", "去年", NULL};
+    size_t n = strlen(subject);
+    if (strncmp(subject, "是", 3) != 0 && strncmp(subject, "为", 3) != 0)
+        return false;
+    for (size_t k = 0; bases[k]; k++)
+        if (rp_utf8_ends(subject, n, bases[k]))
             return true;
     return false;
 }

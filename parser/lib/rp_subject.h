@@ -36,6 +36,10 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
  * then names the measure after the number it changed from. */
 bool rp_subject_is_change_verb(const char *subject);
 
+/* True when subject is only a comparison base (是去年同期 of 是去年同期的2.1倍):
+ * the thing compared is the previous measure's subject. */
+bool rp_subject_is_base_only(const char *subject);
+
 /* The subject of a measure whose own words are only the change verb:
  * prev's subject without its change verb, then verb (党费增加 + 增长 ->
  * 党费增长). verb may alias out. */

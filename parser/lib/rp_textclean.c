@@ -888,7 +888,9 @@ static bool table_grid(const struct lines *L, size_t k, size_t rows,
         const char *s = line_at(L, k + r);
         size_t nc = split_cells(s, L->v[k + r].len, cells);
         for (size_t c = 0; c < nc; c++) {
-            size_t j = r == 0 ? c : column_of(head, ncols, &cells[c]);
+            /* A row with one cell per header column maps by position: hand-
+             * typed tables are often aligned loosely under wide headers. */
+            size_t j = (r == 0 || nc == ncols) ? c : column_of(head, ncols, &cells[c]);
             char **slot = &grid[r * ncols + j];
             if (*slot != NULL)
                 continue; /* two cells under one header: keep the first */

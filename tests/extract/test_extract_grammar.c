@@ -174,6 +174,41 @@ static void conditions(void **state)
     check_none("力争到2025年集体经济总收入突破1000万元。");
     check_one("吸纳18至35岁青年300名。", 300, "名", E);
     check_one("村党组织书记平均年龄下降7岁。", 7, "岁", E);
+    /* an age threshold after a count selects the people counted */
+    check_one("全市还有近百名村党组织书记年龄在60岁以上。", 100, "名", RP_APPROX_ABOUT);
+    check_one("有3个村党组织书记年龄超过60岁。", 3, "个", E);
+    check_none("少数党员年龄在70岁以上,参与活动不便。"); /* an age bound counts nothing */
+}
+
+static void targets(void **state)
+{
+    (void)state;
+    /* 将 as the future modal: a plan, not a result */
+    check_none("今年,我们将在全市选树“红旗村”100个。");
+    check_none("下半年,市委组织部将开展专项督查2轮。");
+    check_none("将继续举办示范培训班5期。");
+    /* 将 as the object marker: a result */
+    check_one("大湾村将闲置校舍改造为民宿,共改造客房24间。", 24, "间", E);
+    /* 计划 as the noun a result is measured against */
+    check_one("完成年度计划的106%。", 106, "%", E);
+    check_none("计划举办读书班3期。");
+    /* 力争 governs its whole sentence; 目标 as a noun only its clause */
+    check_none("力争全年发展党员200名以上,党员轮训覆盖率达到100%。");
+    check_one("围绕目标任务,全年培训党员1200人。", 1200, "人", E);
+}
+
+/* A single Chinese digit and classifier that close the clause after the
+ * noun they count are a count; slogans and idioms are not. */
+static void post_noun_single_digit(void **state)
+{
+    (void)state;
+    check_one("整顿提升后进党支部三个。", 3, "个", E);
+    check_one("查处违反中央八项规定精神问题两起。", 2, "起", E);
+    check_one("建成机关党员活动阵地九处,为困难党员发放慰问金。", 9, "处", E);
+    check_none("牢固树立四个意识。");
+    check_none("落实八项规定。");
+    check_none("他三番五次,上门走访。");
+    check_none("每季度开展一次。");
 }
 
 static void idioms(void **state)
@@ -195,6 +230,7 @@ int main(void)
         cmocka_unit_test(ranges),             cmocka_unit_test(dates_and_ordinals),
         cmocka_unit_test(names_and_slogans),  cmocka_unit_test(identifiers),
         cmocka_unit_test(conditions),         cmocka_unit_test(idioms),
+        cmocka_unit_test(targets),            cmocka_unit_test(post_noun_single_digit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

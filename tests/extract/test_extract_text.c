@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "rp_normalize.h"
+#include "rp_document.h"
 #include "test_extract_util.h"
 
 static void traditional_and_pinyin(void **state)
@@ -106,6 +107,122 @@ static void regions_by_section(void **state)
     assert_string_equal(find(r, 5, "名")->region, "苗山镇");
     assert_string_equal(find(r, 75, "期")->region, "槐荫区");
     assert_string_equal(find(r, 532, "家")->region, "天桥区");
+    rp_extract_result_free(r);
+}
+
+static const char *region_of(const rp_extract_result *r, double value, const char *unit)
+{
+    const rp_measure *m = find(r, value, unit);
+    if (m == NULL)
+        dump(r);
+    assert_non_null(m);
+    return m->region;
+}
+
+static const char *subject_of(const rp_extract_result *r, double value, const char *unit)
+{
+    const rp_measure *m = find(r, value, unit);
+    if (m == NULL)
+        dump(r);
+    assert_non_null(m);
+    return m->subject;
+}
+
+/* A news bulletin: each item opens with a 【label】; a place right after it
+ * (or the label itself read as a clause) holds for that item only. */
+static void bulletin_items(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("枫林县党建工作简讯\n"
+                               "【石门镇】石门镇新建村级党群服务中心2个,投入资金约86万元。\n"
+                               "【城南街道】城南街道组织党员志愿者清理卫生死角47处。\n"
+                               "【县委党校】县委党校举办主体班次14期。\n");
+    assert_string_equal(r->meta.region, "枫林县");
+    assert_string_equal(region_of(r, 2, "个"), "石门镇");
+    assert_null(strstr(subject_of(r, 2, "个"), "】")); /* the label is not the subject */
+    assert_non_null(strstr(subject_of(r, 2, "个"), "村级党群服务中心"));
+    assert_string_equal(region_of(r, 860000, "元"), "石门镇");
+    assert_string_equal(region_of(r, 47, "处"), "城南街道"); /* 组织 is the verb here */
+    assert_string_equal(region_of(r, 14, "期"), "枫林县");
+    rp_extract_result_free(r);
+}
+
+/* 桂花村党支部领办... : a village's party branch as the clause subject makes
+ * the measures about that village; a count of 县区 is not a place. */
+static void village_branch_subject(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("柏树镇产业发展情况\n"
+                               "一是支部领办合作社。桂花村党支部领办合作社,带动农户132户种植高山茶"
+                               "1800亩。二是盘活资源。石桥村党支部整合撂荒地410亩。\n");
+    assert_string_equal(region_of(r, 132, "户"), "桂花村");
+    assert_null(strstr(subject_of(r, 132, "户"), "种植")); /* 种植 starts the predicate */
+    assert_string_equal(region_of(r, 410, "亩"), "石桥村");
+    rp_extract_result_free(r);
+    /* no clause opens with the conjunction 和: there it starts a name */
+    r = run("城西街道工作情况\n二、推动资源下沉。幸福社区认领项目26项。和平社区党委组建志愿服务队11支。"
+            "居民和社区共建花园3个。\n");
+    assert_string_equal(region_of(r, 26, "项"), "幸福社区");
+    assert_string_equal(region_of(r, 11, "支"), "和平社区");
+    assert_string_equal(region_of(r, 3, "个"), "城西街道");
+    rp_extract_result_free(r);
+    r = run("在全市推进会上的讲话\n刚才,三个县区作了交流发言。全市划分网格4715个。"
+            "为建设富强美丽的江陵市作出新的更大贡献。\n");
+    assert_string_equal(r->meta.region, "江陵市");
+    rp_extract_result_free(r);
+}
+
+/* A count of units at the section's own level (4个乡镇) is about the
+ * parent, not the section it sits in; 2个区域综合党委 is not such a count. */
+static void sibling_count_region(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("梧桐县志愿服务情况通报\n"
+                               "城关街道:依托社区党群服务中心设立志愿服务站,推出服务项目18个,"
+                               "组织党员志愿者参与文明城市创建,清理卫生死角260余处。\n"
+                               "从调度情况看,仍有4个乡镇志愿服务活动少于全县平均水平,"
+                               "城关街道成立2个区域综合党委。\n");
+    assert_string_equal(region_of(r, 18, "个"), "城关街道");
+    assert_string_equal(region_of(r, 4, "个"), "梧桐县");
+    assert_string_equal(region_of(r, 2, "个"), "城关街道");
+    rp_extract_result_free(r);
+}
+
+/* 是去年同期的2.1倍 names only the base: the previous measure's subject. */
+static void comparison_base_subject(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("线上学习课时达到26.4万课时,是去年同期的2.1倍。"
+                               "排查失联党员11名并全部取得联系。");
+    assert_string_equal(subject_of(r, 2.1, "倍"), subject_of(r, 264000, "课时"));
+    assert_non_null(strstr(subject_of(r, 11, "名"), "失联党员")); /* 并 starts a predicate */
+    rp_extract_result_free(r);
+    r = run("全市1.2万名在职党员到社区报到。"); /* 在职 modifies the noun */
+    assert_string_equal(subject_of(r, 12000, "名"), "在职党员");
+    rp_extract_result_free(r);
+    r = run("幸福社区联合辖区8家共建单位。"); /* so does 共建 */
+    assert_string_equal(subject_of(r, 8, "家"), "共建单位");
+    rp_extract_result_free(r);
+}
+
+/* A hand-typed text table whose rows have one cell per header column maps
+ * cells by position, however loosely they sit under wide headers. */
+static void loose_text_table(void **state)
+{
+    (void)state;
+    const char *doc = "表1　各乡镇发展党员情况\n"
+                      "乡镇(街道)　　积极分子(名)　　发展党员(名)　　培训人数(人次)\n"
+                      "城关镇　　　　　158　　　　　　　86　　　　　　　3860\n"
+                      "龙泉镇　　　　　121　　　　　　　70　　　　　　　2710\n"
+                      "合计　　　　　　279　　　　　　　156　　　　　　 6570\n";
+    rp_document_input in = {doc, strlen(doc), "text/plain; charset=utf-8", NULL, 0};
+    rp_extract_result *r = NULL;
+    char err[128];
+    assert_int_equal(rp_document_extract(&in, &r, err, sizeof err), RP_DOC_OK);
+    assert_non_null(find(r, 86, "名"));
+    assert_non_null(find(r, 3860, "人次"));
+    assert_null(find(r, 3860, "名"));
+    assert_string_equal(region_of(r, 70, "名"), "龙泉镇");
     rp_extract_result_free(r);
 }
 
@@ -260,6 +377,9 @@ int main(void)
         cmocka_unit_test(huge_document),          cmocka_unit_test(one_megabyte_line),
         cmocka_unit_test(measure_limit),
         cmocka_unit_test(normalise_offsets),
+        cmocka_unit_test(bulletin_items),         cmocka_unit_test(village_branch_subject),
+        cmocka_unit_test(comparison_base_subject), cmocka_unit_test(loose_text_table),
+        cmocka_unit_test(sibling_count_region),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

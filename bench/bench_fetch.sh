@@ -6,7 +6,8 @@
 #   reportpipe-fetcher (32 transfers, one host, politeness delay 0, robots on)
 #   producing every page as a document into the embedded broker.
 # Prints pages/s of both and the ratio (target >= 0.8). Cleans up after itself.
-# Env: RP_BIN (build/bin), RP_BENCH_PAGES (2000), RP_BENCH_KB (30).
+# Env: RP_BIN (build/bin), RP_BENCH_PAGES (2000), RP_BENCH_KB (30),
+# RP_BENCH_ROUNDS (5).
 set -euo pipefail
 : "${RP_BIN:?RP_BIN must point at the bin dir of the build}"
 RP_BUILD=${RP_BUILD:-$(dirname "$RP_BIN")}
@@ -98,31 +99,51 @@ PIDS+=($!)
 for _ in $(seq 100); do [ -s "$T/broker.out" ] && break; sleep 0.1; done
 BOOTSTRAP=$(head -n1 "$T/broker.out")
 
-# Warm the page cache and nginx; then three rounds, each curl then the
-# fetcher (default settings but politeness; each round's URLs carry ?r=N so
-# every page is new to the fetch state and produced as a document), then
-# kcat; medians are reported.
-curl -s --no-progress-meter --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>/dev/null || true
-: >"$T/times"
-for round in 1 2 3; do
-  t0=$(now)
-  curl -s --no-progress-meter --fail --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>"$T/curl.err" || {
-    echo "bench_fetch: curl failed ($?):"; tail -n 5 "$T/curl.err"; exit 1; }
-  t1=$(now)
-  sed "s/\$/?r=$round/" "$T/urls.txt" >"$T/urls-$round.txt"
-  timeout 300 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --log-level info \
-    --allow-hosts 127.0.0.1 --urls-file "$T/urls-$round.txt" --max-transfers "$PAR" \
+# Warm-up, unmeasured, for both sides alike: curl warms the page cache and
+# nginx; one fetcher run (?r=0) warms the fetcher's binary and libraries and
+# lets the broker create the topics (a one-time cost in production too).
+# Then ROUNDS rounds, each curl then the fetcher (default settings but
+# politeness; each round's URLs carry ?r=N so every page is new to the fetch
+# state and produced as a document), then kcat; medians are reported.
+# CPU seconds (user + sys) of curl and of the fetcher are reported too: the
+# fetcher also hashes, compresses and produces every page.
+
+# Runs a command; its CPU seconds (user + sys) go to $T/cpu ("0 0" without
+# /usr/bin/time).
+timed() {
+  if [ -x /usr/bin/time ]; then /usr/bin/time -f "%U %S" -o "$T/cpu" "$@"
+  else echo "0 0" >"$T/cpu"; "$@"; fi
+}
+cpu() { awk '{ print $1 + $2 }' "$T/cpu"; }
+run_fetcher() { # URL-FILE
+  timed timeout 300 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" \
+    --log-level info --allow-hosts 127.0.0.1 --urls-file "$1" --max-transfers "$PAR" \
     --per-host-max "$PAR" --host-delay-ms 0 \
     2>"$T/fetcher.err" || { echo "bench_fetch: fetcher failed:"; tail -n 20 "$T/fetcher.err"; exit 1; }
-  t2=$(now)
   grep -q "\"fetched\":\"$PAGES\"" "$T/fetcher.err" || {
     echo "bench_fetch: fetcher did not fetch all pages:"; grep summary "$T/fetcher.err"; exit 1; }
+}
+ROUNDS=${RP_BENCH_ROUNDS:-5}
+curl -s --no-progress-meter --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>/dev/null || true
+sed "s/\$/?r=0/" "$T/urls.txt" >"$T/urls-0.txt"
+run_fetcher "$T/urls-0.txt"
+: >"$T/times"
+for round in $(seq "$ROUNDS"); do
+  sed "s/\$/?r=$round/" "$T/urls.txt" >"$T/urls-$round.txt"
+  t0=$(now)
+  timed curl -s --no-progress-meter --fail --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>"$T/curl.err" || {
+    echo "bench_fetch: curl failed ($?):"; tail -n 5 "$T/curl.err"; exit 1; }
+  t1=$(now)
+  c_cpu=$(cpu)
+  run_fetcher "$T/urls-$round.txt"
+  t2=$(now)
+  f_cpu=$(cpu)
   # The Kafka side alone: kcat producing the same files (lz4, idempotent)
   # into the same broker, no HTTP at all.
   kcat -P -b "$BOOTSTRAP" -t "bench.kcat.$round" -z lz4 -X enable.idempotence=true \
     "$T"/www/*.html 2>/dev/null || true
   t3=$(now)
-  echo "$t0 $t1 $t2 $t3" >>"$T/times"
+  echo "$t0 $t1 $t2 $t3 $c_cpu $f_cpu" >>"$T/times"
 done
 
 python3 - "$PAGES" "$KB" "$PAR" "$T/times" <<'PY'
@@ -132,6 +153,8 @@ rounds = [list(map(float, l.split())) for l in open(sys.argv[4]) if l.strip()]
 c = statistics.median(r[1] - r[0] for r in rounds)
 f = statistics.median(r[2] - r[1] for r in rounds)
 k = statistics.median(r[3] - r[2] for r in rounds)
+cc = statistics.median(r[4] for r in rounds)
+fc = statistics.median(r[5] for r in rounds)
 print("bench_fetch: %d pages of %d KB from local nginx, %d in parallel, median of %d rounds"
       % (n, kb, par, len(rounds)))
 print("  curl --parallel:      %8.0f pages/s (%.3f s, to /dev/null)" % (n / c, c))
@@ -140,4 +163,9 @@ print("  reportpipe-fetcher:   %8.0f pages/s (%.3f s, start-up to every document
 print("  kcat produce only:    %8.0f pages/s (%.3f s, same files into the same broker, "
       "no HTTP)" % (n / k, k))
 print("  ratio fetcher/curl:   %8.2f (target >= 0.8)" % (c / f))
+if cc > 0:
+    print("  CPU s (user+sys):     curl %.3f, fetcher %.3f (broker and nginx not counted)"
+          % (cc, fc))
+print("  rounds (curl s, fetcher s): %s"
+      % ", ".join("%.3f/%.3f" % (r[1] - r[0], r[2] - r[1]) for r in rounds))
 PY

@@ -77,14 +77,14 @@ static void add_transfer(rp_fetcher *f, rp_fetch_job *j, long long now)
 static void start_http(rp_fetcher *f, rp_fetch_job *j, long long now)
 {
     const rp_fetch_memo *m = rp_fetch_state_get(f->state, j->src);
-    rp_transfer_cond cond = {0};
+    rp_transfer_req req = {.url = j->src, .sha256 = true, .check_redirects = true, .owner = j};
     if (m && m->sha256[0]) {
-        cond.etag = m->etag;
-        cond.last_modified = m->last_modified;
+        req.etag = m->etag;
+        req.last_modified = m->last_modified;
     }
-    j->conditional = (cond.etag && *cond.etag) || (cond.last_modified && *cond.last_modified);
+    j->conditional = (req.etag && *req.etag) || (req.last_modified && *req.last_modified);
     j->attempts++;
-    if (rp_transfer_init(&j->xfer, f->fc, f->policy, j->src, &cond, 0, j) != 0) {
+    if (rp_transfer_init(&j->xfer, &f->xenv, &req) != 0) {
         rp_fetch_finish_failed(f, j, "invalid_url", "libcurl refused the URL or its options",
                                NULL, 0);
         return;
@@ -97,8 +97,8 @@ static void start_robots(rp_fetcher *f, const char *origin, long long now)
     char url[RP_ORIGIN_MAX + 16];
     snprintf(url, sizeof url, "%s/robots.txt", origin);
     rp_fetch_job *r = rp_fetch_job_new(url, NULL);
-    if (!r || r->url.kind != RP_URL_HTTP ||
-        rp_transfer_init(&r->xfer, f->fc, f->policy, url, NULL, RP_ROBOTS_MAX_BODY, r) != 0) {
+    rp_transfer_req req = {.url = url, .max_body = RP_ROBOTS_MAX_BODY, .owner = r};
+    if (!r || r->url.kind != RP_URL_HTTP || rp_transfer_init(&r->xfer, &f->xenv, &req) != 0) {
         rp_fetch_job_free(r);
         rp_fetch_sched_robots_done(f->sched, origin, NULL, now);
         return;
@@ -211,6 +211,9 @@ static void failure_detail(const rp_fetch_job *j, CURLcode rc, long status, char
 {
     if (j->xfer.blocked)
         snprintf(out, outlen, "address refused by policy: %s", j->xfer.blocked_detail);
+    else if (j->xfer.redirect_refused)
+        snprintf(out, outlen, "redirect to %.160s, which robots.txt disallows for our user agent",
+                 j->xfer.refused_url);
     else if (j->xfer.too_large)
         snprintf(out, outlen, "body larger than %zu bytes (decoded)", j->xfer.max_body);
     else if (rc != CURLE_OK)
@@ -247,6 +250,17 @@ static void finish_answer(rp_fetcher *f, rp_fetch_job *j, const rp_fetch_decisio
     free(ctype_copy);
 }
 
+/* The body's digest, taken as it arrived (a second pass only if the running
+ * hash could not be started). */
+static void body_sha256(rp_fetch_job *j, char sha[RP_SHA256_HEX_LEN + 1])
+{
+    const char *h = rp_transfer_sha256(&j->xfer);
+    if (h)
+        memcpy(sha, h, RP_SHA256_HEX_LEN + 1);
+    else
+        rp_sha256_hex(j->xfer.body ? j->xfer.body : "", j->xfer.body_len, sha);
+}
+
 static void job_done(rp_fetcher *f, rp_fetch_job *j, CURLcode rc)
 {
     long status = 0;
@@ -254,7 +268,7 @@ static void job_done(rp_fetcher *f, rp_fetch_job *j, CURLcode rc)
     curl_easy_getinfo(j->xfer.easy, CURLINFO_RESPONSE_CODE, &status);
     observe(j);
     if (rc == CURLE_OK && status >= 200 && status < 300)
-        rp_sha256_hex(j->xfer.body ? j->xfer.body : "", j->xfer.body_len, sha);
+        body_sha256(j, sha);
     const rp_fetch_memo *m = rp_fetch_state_get(f->state, j->src);
     char *retry_after = rp_transfer_header(&j->xfer, "Retry-After");
     rp_fetch_attempt a = {.rc = rc, .status = status, .too_large = j->xfer.too_large,
@@ -264,6 +278,10 @@ static void job_done(rp_fetcher *f, rp_fetch_job *j, CURLcode rc)
     rp_fetch_policy p = retry_policy(f->fc);
     rp_fetch_decision d = rp_fetch_decide(&a, &p, time(NULL), rp_fetch_random(f));
     free(retry_after);
+    if (j->xfer.redirect_refused) {
+        d = (rp_fetch_decision){.verdict = RP_FETCH_FAILED};
+        snprintf(d.reason, sizeof d.reason, "robots_disallowed");
+    }
     if (d.verdict == RP_FETCH_RETRY && f->stopping) {
         rp_fetch_abandon(f, j); /* a consumed source comes again after restart */
         return;
@@ -280,6 +298,20 @@ static void job_done(rp_fetcher *f, rp_fetch_job *j, CURLcode rc)
         finish_answer(f, j, &d, status, sha);
         break;
     }
+}
+
+bool rp_fetch_redirect_ok(const char *url, void *opaque)
+{
+    rp_fetcher *f = opaque;
+    rp_url u;
+    char origin[RP_ORIGIN_MAX], err[64];
+    if (rp_url_parse(url, &u, err, sizeof err) != 0)
+        return true; /* libcurl refuses what it cannot follow */
+    bool ok = u.kind != RP_URL_HTTP || rp_url_origin(&u, origin, sizeof origin) != 0 ||
+              rp_fetch_sched_robots_verdict(f->sched, origin, u.path_query, rp_now_ms()) !=
+                  RP_ROBOTS_DISALLOWED;
+    rp_url_clear(&u);
+    return ok;
 }
 
 void rp_fetch_collect_done(rp_fetcher *f)

@@ -139,7 +139,8 @@ void rp_fetch_job_done(rp_fetch_job *j, void *opaque)
         log_outcome(j, RP_LOG_ERROR, "outcome not acknowledged by the broker", j->reason, NULL);
     } else {
         count(f, j);
-        log_outcome(j, RP_LOG_DEBUG, rp_fetch_verdict_name(j->verdict), j->reason, NULL);
+        if (f->log_debug) /* spares redacting every URL for a dropped line */
+            log_outcome(j, RP_LOG_DEBUG, rp_fetch_verdict_name(j->verdict), j->reason, NULL);
     }
     rp_refresh *r = f->refresh ? rp_strmap_get(f->refresh, j->src) : NULL;
     if (r) {

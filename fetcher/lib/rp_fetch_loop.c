@@ -63,10 +63,11 @@ static bool finished(const rp_fetcher *f)
     return !f->sources && !f->refresh && f->open_jobs == 0;
 }
 
+/* How long the loop may sleep: transfers and delivery reports wake it (the
+ * sockets and the output's wake fd are polled), so only the scheduler's own
+ * timers count. */
 static long wait_ms(const rp_fetcher *f, long long now)
 {
-    if (rp_fetch_output_in_flight(f->out) > 0)
-        return 5; /* delivery reports are served between waits */
     if (f->stopping || f->running.n >= (size_t)f->fc->max_transfers)
         return RP_LOOP_MAX_WAIT_MS;
     long w = rp_fetch_sched_wait_ms(f->sched, now, RP_LOOP_MAX_WAIT_MS);
@@ -107,7 +108,10 @@ static void turn(rp_fetcher *f, long long *next_refresh)
         return;
     }
     int still = 0;
-    curl_multi_poll(f->multi, NULL, 0, (int)wait_ms(f, now), NULL);
+    struct curl_waitfd wake = {.fd = rp_fetch_output_wake_fd(f->out), .events = CURL_WAIT_POLLIN};
+    curl_multi_poll(f->multi, &wake, 1, (int)wait_ms(f, now), NULL);
+    if (wake.revents)
+        rp_fetch_output_drain_wake(f->out);
     curl_multi_perform(f->multi, &still);
     rp_fetch_collect_done(f);
     rp_fetch_output_poll(f->out, 0);

@@ -342,10 +342,14 @@ void rp_fetch_output_end(rp_fetch_output *o, rp_fetch_job *j)
 
 void rp_fetch_output_poll(rp_fetch_output *o, int timeout_ms)
 {
+    rd_kafka_poll(o->rk, timeout_ms);
+}
+
+void rp_fetch_output_drain_wake(rp_fetch_output *o)
+{
     char buf[64];
     while (read(o->wake[0], buf, sizeof buf) > 0)
-        ; /* drained first: a report enqueued after this wakes us again */
-    rd_kafka_poll(o->rk, timeout_ms);
+        ;
 }
 
 int rp_fetch_output_wake_fd(const rp_fetch_output *o)

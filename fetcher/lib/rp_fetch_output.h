@@ -73,6 +73,13 @@ void rp_fetch_output_end(rp_fetch_output *o, rp_fetch_job *j);
 
 /* Serves delivery reports, waiting up to timeout_ms for the first. */
 void rp_fetch_output_poll(rp_fetch_output *o, int timeout_ms);
+/* A descriptor that becomes readable when delivery reports are waiting
+ * (librdkafka writes to it when its queue was empty). Wait on it with the
+ * sockets; once it is readable, call rp_fetch_output_drain_wake and then
+ * rp_fetch_output_poll (in that order, so that no report is missed). Owned
+ * by the output. */
+int rp_fetch_output_wake_fd(const rp_fetch_output *o);
+void rp_fetch_output_drain_wake(rp_fetch_output *o);
 /* Sends what is queued without waiting for linger.ms and waits until every
  * output was answered; 0 or -1 after timeout_ms. */
 int rp_fetch_output_flush(rp_fetch_output *o, int timeout_ms);

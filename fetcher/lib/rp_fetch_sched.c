@@ -151,6 +151,15 @@ static rp_sched_action robots_gate(rp_fetch_sched *s, host *h, const rp_fetch_jo
                                                           : RP_SCHED_DISALLOWED;
 }
 
+rp_robots_verdict rp_fetch_sched_robots_verdict(const rp_fetch_sched *s, const char *origin,
+                                                const char *path_query, long long now_ms)
+{
+    const host *h = s->fc->robots ? rp_strmap_get(s->hosts, origin) : NULL;
+    if (!h || h->robots_state != ROBOTS_READY || now_ms >= h->robots_expires_ms)
+        return RP_ROBOTS_UNKNOWN;
+    return rp_robots_allowed(h->robots, path_query) ? RP_ROBOTS_ALLOWED : RP_ROBOTS_DISALLOWED;
+}
+
 static rp_fetch_job *first_ready(const rp_job_list *l, long long now)
 {
     for (rp_fetch_job *j = l->head; j; j = j->next)

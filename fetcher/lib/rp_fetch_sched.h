@@ -41,6 +41,17 @@ void rp_fetch_sched_destroy(rp_fetch_sched *s);
 void rp_fetch_sched_push(rp_fetch_sched *s, rp_fetch_job *j);
 
 /* The next thing to do at `now_ms`; *job is set for every action but NONE. */
+/* What the cached robots.txt of `origin` says about `path_query` now:
+ * RP_ROBOTS_UNKNOWN when robots are off, not fetched (yet), failed or
+ * expired. Used for redirect targets, which the queue never saw. */
+typedef enum rp_robots_verdict {
+    RP_ROBOTS_UNKNOWN = 0,
+    RP_ROBOTS_ALLOWED,
+    RP_ROBOTS_DISALLOWED
+} rp_robots_verdict;
+rp_robots_verdict rp_fetch_sched_robots_verdict(const rp_fetch_sched *s, const char *origin,
+                                                const char *path_query, long long now_ms);
+
 rp_sched_action rp_fetch_sched_next(rp_fetch_sched *s, long long now_ms, rp_fetch_job **job);
 
 /* Book-keeping of transfers to an origin ("" is ignored). */

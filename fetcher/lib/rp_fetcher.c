@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "rp_fetch_state_load.h"
@@ -43,7 +44,11 @@ static int load_state(rp_fetcher *f, const rp_kafka_props *p, char *err, size_t 
 
 static int make_multi(rp_fetcher *f)
 {
-    if (!(f->multi = curl_multi_init()))
+    f->xenv = (rp_transfer_env){.fc = f->fc, .policy = f->policy,
+                                .pool = rp_easy_pool_new((size_t)f->fc->max_transfers),
+                                .redirect_ok = f->fc->robots ? rp_fetch_redirect_ok : NULL,
+                                .redirect_opaque = f};
+    if (!f->xenv.pool || !(f->multi = curl_multi_init()))
         return -1;
     curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
     curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, f->fc->max_transfers);
@@ -63,6 +68,7 @@ rp_fetcher *rp_fetcher_new(const rp_common_conf *c, const rp_fetch_conf *fc,
     err[0] = 0;
     f->c = c;
     f->fc = fc;
+    f->log_debug = c->log_level && strcasecmp(c->log_level, "debug") == 0;
     f->rng = (uint32_t)rp_now_ms() ^ ((uint32_t)getpid() << 16) ^ 0x9e3779b9u;
     rp_fetch_conf_agent_token(fc->user_agent, f->agent, sizeof f->agent);
     describe_metrics();
@@ -102,6 +108,7 @@ void rp_fetcher_destroy(rp_fetcher *f)
     rp_fetch_sched_destroy(f->sched);
     if (f->multi)
         curl_multi_cleanup(f->multi);
+    rp_easy_pool_destroy(f->xenv.pool); /* every transfer was cleaned up above */
     rp_fetch_state_destroy(f->state);
     rp_addr_policy_destroy(f->policy);
     if (f->refresh) {

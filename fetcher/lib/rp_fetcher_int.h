@@ -28,10 +28,12 @@ struct rp_fetcher {
     rp_fetch_state *state;
     rp_fetch_sources *sources; /* NULL unless --consume-sources */
     CURLM *multi;
+    rp_transfer_env xenv;      /* settings, policy and easy-handle pool of transfers */
     rp_job_list running;       /* transfers in flight, robots.txt included */
     size_t open_jobs;          /* sources without an acknowledged outcome */
     rp_strmap *refresh;        /* src -> rp_refresh (only with --refresh) */
     uint32_t rng;
+    bool log_debug;            /* --log-level debug: per-URL outcome lines */
     bool stopping;
     rp_fetch_counts counts;
     rp_readiness readiness;
@@ -45,6 +47,10 @@ typedef struct rp_refresh {
 /* rp_fetch_attempt.c */
 /* Starts what the scheduler allows now. */
 void rp_fetch_start_ready(rp_fetcher *f, long long now_ms);
+/* redirect_ok of the transfers: refuses a hop to a path that the cached
+ * robots.txt of its origin disallows. An origin whose robots.txt is not
+ * known yet is let through (not fetched in the middle of a transfer). */
+bool rp_fetch_redirect_ok(const char *url, void *opaque);
 /* Handles every finished transfer. */
 void rp_fetch_collect_done(rp_fetcher *f);
 

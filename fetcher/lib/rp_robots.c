@@ -1,5 +1,6 @@
 #include "rp_robots.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -41,10 +42,73 @@ static void list_free(rule_list *l)
     l->n = 0;
 }
 
+static int hex_val(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static bool unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+static size_t put_pct(char *out, size_t o, unsigned char c)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    out[o] = '%';
+    out[o + 1] = hex[c >> 4];
+    out[o + 2] = hex[c & 15];
+    return o + 3;
+}
+
+/* The RFC 9309 (2.2.2) comparison form of a path or pattern: a %XX of an
+ * unreserved character is decoded ("%7Efoo" -> "~foo"), any other %xx keeps
+ * its encoding with upper-case digits ("%2f" -> "%2F"), and octets outside
+ * printable US-ASCII are encoded ("\xc3\xa9" -> "%C3%A9"), so that both
+ * spellings of a path match the same rules. A '%' not followed by two hex
+ * digits stays as it is. Heap string of *outlen bytes, NULL on ENOMEM. */
+static char *pct_normalize(const char *s, size_t n, size_t *outlen)
+{
+    if (n > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(3 * n + 1);
+    size_t o = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int hi = n - i >= 3 && c == '%' ? hex_val(s[i + 1]) : -1;
+        int lo = hi >= 0 ? hex_val(s[i + 2]) : -1;
+        if (lo >= 0) {
+            unsigned char d = (unsigned char)(hi * 16 + lo);
+            if (unreserved(d))
+                out[o++] = (char)d;
+            else
+                o = put_pct(out, o, d);
+            i += 2;
+        } else if (c <= 0x20 || c >= 0x7f) {
+            o = put_pct(out, o, c);
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = 0;
+    *outlen = o;
+    return out;
+}
+
 static void list_add(parse *ps, rule_list *l, const char *v, size_t n, bool allow)
 {
     rule *ni = realloc(l->items, (l->n + 1) * sizeof *ni);
-    char *pat = ni ? strndup(v, n) : NULL;
+    size_t len = 0;
+    char *pat = ni ? pct_normalize(v, n, &len) : NULL;
     if (!pat) {
         if (ni)
             l->items = ni;
@@ -52,7 +116,7 @@ static void list_add(parse *ps, rule_list *l, const char *v, size_t n, bool allo
         return;
     }
     l->items = ni;
-    l->items[l->n++] = (rule){pat, n, allow};
+    l->items[l->n++] = (rule){pat, len, allow};
 }
 
 static bool names_agent(const char *v, size_t n, const char *agent)
@@ -200,12 +264,9 @@ static bool match(const char *p, size_t pn, const char *s)
     }
 }
 
-bool rp_robots_allowed(const rp_robots *r, const char *path)
+/* Longest matching rule decides; "allow" wins a tie. */
+static bool decide(const rp_robots *r, const char *path)
 {
-    if (!path || !*path)
-        path = "/";
-    if (!r || strcmp(path, "/robots.txt") == 0)
-        return true;
     size_t best = 0;
     bool allowed = true, found = false;
     for (size_t i = 0; i < r->rules.n; i++) {
@@ -219,6 +280,21 @@ bool rp_robots_allowed(const rp_robots *r, const char *path)
         }
     }
     return allowed;
+}
+
+bool rp_robots_allowed(const rp_robots *r, const char *path)
+{
+    if (!path || !*path)
+        path = "/";
+    if (!r || r->rules.n == 0)
+        return true;
+    size_t len = 0;
+    char *norm = pct_normalize(path, strlen(path), &len);
+    if (!norm)
+        return false; /* ENOMEM: the cautious answer */
+    bool ok = strcmp(norm, "/robots.txt") == 0 || decide(r, norm);
+    free(norm);
+    return ok;
 }
 
 double rp_robots_crawl_delay(const rp_robots *r)

@@ -7,6 +7,11 @@
  * allowed. Rules: "allow" and "disallow" with '*' wildcards and a trailing
  * '$' anchor; the longest matching pattern wins, "allow" wins a tie; an empty
  * "disallow" allows all. "/robots.txt" itself is always allowed.
+ * Paths and patterns are compared in one percent-encoding form (RFC 9309
+ * 2.2.2): %XX of an unreserved character is decoded, other escapes get
+ * upper-case hex digits, and octets outside printable US-ASCII are encoded,
+ * so "/%7Ea" matches "Disallow: /~a" and "/caf\xc3\xa9" matches
+ * "Disallow: /caf%C3%A9"; an escaped '/' (%2F) stays distinct from '/'.
  * "crawl-delay" of the selected groups is kept (seconds, -1 when absent).
  *
  * Pure: no I/O, no globals; the parsed object is immutable. */

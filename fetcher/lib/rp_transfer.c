@@ -9,6 +9,87 @@
 
 #include "rp_url.h"
 
+/* Receive buffer of a transfer (libcurl: 16 KiB), as large as the curl tool
+ * uses: fewer recv calls and write callbacks per page. Pooled handles keep it. */
+#define RP_RECV_BUFFER 102400L
+
+struct rp_easy_pool {
+    CURL **idle;
+    size_t n, max;
+};
+
+rp_easy_pool *rp_easy_pool_new(size_t max_idle)
+{
+    rp_easy_pool *p = calloc(1, sizeof *p);
+    if (!p || !(p->idle = calloc(max_idle ? max_idle : 1, sizeof *p->idle))) {
+        free(p);
+        return NULL;
+    }
+    p->max = max_idle;
+    return p;
+}
+
+void rp_easy_pool_destroy(rp_easy_pool *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        curl_easy_cleanup(p->idle[i]);
+    free(p->idle);
+    free(p);
+}
+
+static CURL *pool_get(rp_easy_pool *p)
+{
+    if (p && p->n > 0)
+        return p->idle[--p->n];
+    return curl_easy_init();
+}
+
+/* curl_easy_reset keeps nothing of the request's settings, so a reused
+ * handle starts like a new one. */
+static void pool_put(rp_easy_pool *p, CURL *e)
+{
+    if (!e)
+        return;
+    if (!p || p->n >= p->max) {
+        curl_easy_cleanup(e);
+        return;
+    }
+    curl_easy_reset(e);
+    p->idle[p->n++] = e;
+}
+
+/* First capacity of the body: the announced length (the encoded length when
+ * a content encoding is decoded: a start, not a bound) or 16 KiB. */
+static size_t first_cap(const rp_transfer *t, size_t need)
+{
+    curl_off_t cl = -1;
+    size_t cap = 16384;
+    if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK &&
+        cl > 0 && (curl_off_t)t->max_body >= cl)
+        cap = (size_t)cl + 1;
+    return cap < need ? need : cap;
+}
+
+/* Makes room for need bytes (NUL included); need <= max_body + 1. */
+static int reserve(rp_transfer *t, size_t need)
+{
+    if (need <= t->body_cap)
+        return 0;
+    size_t cap = t->body_cap ? t->body_cap : first_cap(t, need);
+    while (cap < need)
+        cap *= 2;
+    if (cap > t->max_body + 1)
+        cap = t->max_body + 1;
+    char *nb = realloc(t->body, cap);
+    if (!nb)
+        return -1;
+    t->body = nb;
+    t->body_cap = cap;
+    return 0;
+}
+
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 {
     rp_transfer *t = userp;
@@ -17,16 +98,10 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
         t->too_large = true;
         return 0; /* aborts the transfer: CURLE_WRITE_ERROR */
     }
-    if (t->body_len + n + 1 > t->body_cap) {
-        size_t cap = t->body_cap ? t->body_cap : 16384;
-        while (cap < t->body_len + n + 1)
-            cap *= 2;
-        char *nb = realloc(t->body, cap);
-        if (!nb)
-            return 0;
-        t->body = nb;
-        t->body_cap = cap;
-    }
+    if (reserve(t, t->body_len + n + 1) != 0)
+        return 0;
+    if (t->sha && EVP_DigestUpdate(t->sha, data, n) != 1)
+        return 0;
     memcpy(t->body + t->body_len, data, n);
     t->body_len += n;
     t->body[t->body_len] = 0;
@@ -79,6 +154,25 @@ static curl_socket_t on_open_socket(void *clientp, curlsocktype purpose,
     return socket(addr->family, addr->socktype, addr->protocol);
 }
 
+/* Called before each request, the first one and every redirect hop. */
+static int on_prereq(void *clientp, char *conn_primary_ip, char *conn_local_ip,
+                     int conn_primary_port, int conn_local_port)
+{
+    rp_transfer *t = clientp;
+    char *url = NULL;
+    (void)conn_primary_ip;
+    (void)conn_local_ip;
+    (void)conn_primary_port;
+    (void)conn_local_port;
+    if (!t->first_url || !t->env->redirect_ok ||
+        curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url) != CURLE_OK || !url ||
+        strcmp(url, t->first_url) == 0 || t->env->redirect_ok(url, t->env->redirect_opaque))
+        return CURL_PREREQFUNC_OK;
+    t->redirect_refused = true;
+    rp_url_redact(url, t->refused_url, sizeof t->refused_url);
+    return CURL_PREREQFUNC_ABORT;
+}
+
 static int add_header(rp_transfer *t, const char *name, const char *value)
 {
     char line[1024];
@@ -108,6 +202,7 @@ static CURLcode set_common(CURL *e, const rp_fetch_conf *fc)
     SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     SET(CURLOPT_PIPEWAIT, 1L);
     SET(CURLOPT_ACCEPT_ENCODING, "");
+    SET(CURLOPT_BUFFERSIZE, RP_RECV_BUFFER);
     SET(CURLOPT_USERAGENT, fc->user_agent);
     SET(CURLOPT_NOSIGNAL, 1L);
     SET(CURLOPT_PROXY, ""); /* no proxy from the environment: the policy
@@ -118,33 +213,47 @@ static CURLcode set_common(CURL *e, const rp_fetch_conf *fc)
     return rc;
 }
 
-int rp_transfer_init(rp_transfer *t, const rp_fetch_conf *fc, const rp_addr_policy *policy,
-                     const char *url, const rp_transfer_cond *cond, size_t max_body,
-                     void *owner)
+static CURLcode set_request(rp_transfer *t, const rp_transfer_req *req)
 {
-    memset(t, 0, sizeof *t);
-    t->policy = policy;
-    t->owner = owner;
-    t->max_body = max_body ? max_body : (size_t)fc->max_body_bytes;
-    t->easy = curl_easy_init();
-    if (!t->easy)
-        return -1;
-    CURLcode rc = set_common(t->easy, fc);
-    if (cond && (add_header(t, "If-None-Match", cond->etag) ||
-                 add_header(t, "If-Modified-Since", cond->last_modified)))
-        rc = CURLE_OUT_OF_MEMORY;
+    CURLcode rc = CURLE_OK;
+    if (add_header(t, "If-None-Match", req->etag) ||
+        add_header(t, "If-Modified-Since", req->last_modified))
+        return CURLE_OUT_OF_MEMORY;
 #define SET(opt, val) if (rc == CURLE_OK) rc = curl_easy_setopt(t->easy, opt, val)
-    SET(CURLOPT_URL, url);
+    SET(CURLOPT_URL, req->url);
     SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->max_body);
     SET(CURLOPT_WRITEFUNCTION, on_body);
     SET(CURLOPT_WRITEDATA, t);
     SET(CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
     SET(CURLOPT_OPENSOCKETDATA, t);
-    SET(CURLOPT_PRIVATE, owner);
+    SET(CURLOPT_PRIVATE, req->owner);
+    if (t->first_url && t->env->redirect_ok) {
+        SET(CURLOPT_PREREQFUNCTION, on_prereq);
+        SET(CURLOPT_PREREQDATA, t);
+    }
     if (t->req_headers)
         SET(CURLOPT_HTTPHEADER, t->req_headers);
 #undef SET
-    if (rc != CURLE_OK) {
+    return rc;
+}
+
+static int start_hash(rp_transfer *t)
+{
+    t->sha = EVP_MD_CTX_new();
+    return t->sha && EVP_DigestInit_ex(t->sha, EVP_sha256(), NULL) == 1 ? 0 : -1;
+}
+
+int rp_transfer_init(rp_transfer *t, const rp_transfer_env *env, const rp_transfer_req *req)
+{
+    memset(t, 0, sizeof *t);
+    t->env = env;
+    t->first_url = req->check_redirects ? req->url : NULL;
+    t->policy = env->policy;
+    t->pool = env->pool;
+    t->owner = req->owner;
+    t->max_body = req->max_body ? req->max_body : (size_t)env->fc->max_body_bytes;
+    if (!(t->easy = pool_get(env->pool)) || (req->sha256 && start_hash(t) != 0) ||
+        set_common(t->easy, env->fc) != CURLE_OK || set_request(t, req) != CURLE_OK) {
         rp_transfer_cleanup(t);
         return -1;
     }
@@ -155,11 +264,28 @@ void rp_transfer_cleanup(rp_transfer *t)
 {
     if (!t)
         return;
-    if (t->easy)
-        curl_easy_cleanup(t->easy);
+    pool_put(t->pool, t->easy);
     curl_slist_free_all(t->req_headers);
+    EVP_MD_CTX_free(t->sha);
     free(t->body);
     memset(t, 0, sizeof *t);
+}
+
+const char *rp_transfer_sha256(rp_transfer *t)
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (t->sha_hex[0])
+        return t->sha_hex;
+    if (!t->sha || EVP_DigestFinal_ex(t->sha, md, &n) != 1 || n != 32)
+        return NULL;
+    for (unsigned int i = 0; i < n; i++) {
+        t->sha_hex[2 * i] = hex[md[i] >> 4];
+        t->sha_hex[2 * i + 1] = hex[md[i] & 15];
+    }
+    t->sha_hex[2 * n] = 0;
+    return t->sha_hex;
 }
 
 char *rp_transfer_take_body(rp_transfer *t, size_t *len)

@@ -47,3 +47,18 @@ assert doc('$B3/_fx/private/allowed-when-404') is not None
 [ "$(BASE=$B2 hits /_fx/page/u1)" = 0 ] || fail "page fetched although robots.txt was unavailable"
 [ "$(BASE=$B2 hits /robots.txt)" = 2 ] || fail "robots.txt 503: expected 2 attempts, got $(BASE=$B2 hits /robots.txt)"
 ok "robots.txt 503 -> retried -> robots_unavailable (page never requested); 404 -> allow all"
+
+# A redirect is checked against the robots.txt of the host it lands on: an
+# allowed URL redirecting into /_fx/private/ (disallowed, robots.txt known)
+# is refused before the redirect's request is sent.
+fetch redirect --allow-hosts 127.0.0.1 "$BASE/_fx/page/r4" \
+  "$BASE/_fx/redirect-to?url=/_fx/private/via-redirect" \
+  "$BASE/_fx/redirect-to?url=/_fx/page/r5"
+[ "$FETCH_RC" = 0 ] || fail "redirect run exited $FETCH_RC"
+check "
+B = '$BASE'
+assert reason(B + '/_fx/redirect-to?url=/_fx/private/via-redirect') == 'robots_disallowed'
+assert doc(B + '/_fx/redirect-to?url=/_fx/page/r5') is not None
+" "redirect into a disallowed path"
+[ "$(hits /_fx/private/via-redirect)" = 0 ] || fail "disallowed redirect target was requested"
+ok "redirect to a disallowed path -> robots_disallowed, target never requested; allowed redirect -> document"

@@ -140,6 +140,43 @@ static void test_random_input(void **state)
     }
 }
 
+/* RFC 9309 2.2.2: unreserved characters match encoded or not, reserved
+ * ones only in their encoded form (any hex case), and UTF-8 octets match
+ * their percent-encoding. */
+static void test_percent_encoding(void **state)
+{
+    (void)state;
+    const char *txt = "User-agent: *\n"
+                      "Disallow: /foo/bar/%62%61%7A\n"   /* = /foo/bar/baz */
+                      "Disallow: /a%2fb\n"                /* encoded '/': not a separator */
+                      "Disallow: /caf\xc3\xa9/\n"         /* raw UTF-8 in robots.txt */
+                      "Disallow: /%7Euser/\n"
+                      "Disallow: /bad%zz\n"
+                      "Allow: /q%3Fx\n";
+    rp_robots *r = parse(txt, "reportpipe");
+    assert_false(rp_robots_allowed(r, "/foo/bar/baz"));
+    assert_false(rp_robots_allowed(r, "/foo/bar/%62az"));
+    assert_false(rp_robots_allowed(r, "/foo/bar/ba%7a"));
+    assert_true(rp_robots_allowed(r, "/foo/bar/qux"));
+    assert_false(rp_robots_allowed(r, "/a%2Fb"));
+    assert_false(rp_robots_allowed(r, "/a%2fb/c"));
+    assert_true(rp_robots_allowed(r, "/a/b"));         /* '/' is not %2F */
+    assert_false(rp_robots_allowed(r, "/caf%C3%A9/menu"));
+    assert_false(rp_robots_allowed(r, "/caf%c3%a9/menu"));
+    assert_false(rp_robots_allowed(r, "/caf\xc3\xa9/menu"));
+    assert_true(rp_robots_allowed(r, "/cafe/menu"));
+    assert_false(rp_robots_allowed(r, "/~user/x"));
+    assert_false(rp_robots_allowed(r, "/%7euser/x"));
+    assert_false(rp_robots_allowed(r, "/bad%zz"));     /* malformed escape kept literally */
+    assert_true(rp_robots_allowed(r, "/bad%2Azz"));
+    assert_true(rp_robots_allowed(r, "/q%3fx"));
+    assert_true(rp_robots_allowed(r, "/q?x"));         /* no rule: the query is not %3F */
+    rp_robots_free(r);
+    r = parse("User-agent: *\nDisallow: *\n", "reportpipe");
+    assert_true(rp_robots_allowed(r, "/%72obots.txt")); /* still /robots.txt */
+    rp_robots_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_garbage_crlf_and_delay),
         cmocka_unit_test(test_not_nul_terminated),
         cmocka_unit_test(test_random_input),
+        cmocka_unit_test(test_percent_encoding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

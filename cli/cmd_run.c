@@ -3,6 +3,7 @@
  * every source is processed; analytics rows go to --out or stdout. */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,8 +146,13 @@ static bool services_alive(run_state *s)
     return true;
 }
 
+/* All at once: a worker leaving one by one would make the others rebalance
+ * (and retry commits) while they are being stopped anyway. */
 static void stop_services(run_state *s)
 {
+    for (size_t i = 0; i < s->n_children; i++)
+        if (!rp_spawn_exited(&s->children[i]))
+            kill(s->children[i].pid, SIGTERM);
     for (size_t i = s->n_children; i > 0; i--)
         rp_spawn_stop(&s->children[i - 1], (int)s->c.drain_timeout_ms + 5000);
 }

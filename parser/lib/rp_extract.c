@@ -50,6 +50,7 @@ typedef struct ex {
     size_t nc, cap;
     pool strs;
     int quote;          /* depth inside “ ” 《 》 「 」 */
+    size_t speech_end;  /* offset of the ” closing quoted speech, or 0 */
     rp_region_state region;
     size_t period;
     size_t range_second; /* start of the second end of a range just seen */
@@ -734,8 +735,43 @@ static size_t skip_ascii_word(const ex *x, size_t i)
     return j > i ? j : i + 1;
 }
 
-static void update_quotes(ex *x, uint32_t cp)
+/* Quoted speech: a “ ” span on one line whose text ends with its own
+ * sentence mark (“……参与认领。”, “……干劲十足!”). Its numbers are facts
+ * stated by the speaker, not parts of a name or slogan. Returns the offset
+ * of the closing ”, or 0. */
+static size_t speech_close(const ex *x, size_t open_end)
 {
+    size_t i = open_end;
+    uint32_t last = 0;
+    while (i < x->n && i - open_end < 600) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
+        if (cp == '\n' || cp == 0x201C)
+            return 0;
+        if (cp == 0x201D) {
+            bool end = last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == '!' ||
+                       last == '?';
+            return end ? i : 0;
+        }
+        last = cp;
+        i += l;
+    }
+    return 0;
+}
+
+static void update_quotes(ex *x, size_t i, size_t l, uint32_t cp)
+{
+    if (cp == 0x201C && x->quote == 0) {
+        size_t close = speech_close(x, i + l);
+        if (close > 0) {
+            x->speech_end = close;
+            return;
+        }
+    }
+    if (cp == 0x201D && x->speech_end == i && i > 0) {
+        x->speech_end = 0;
+        return;
+    }
     if (cp == 0x201C || cp == 0x300A || cp == 0x300C || cp == 0x300E)
         x->quote++;
     else if ((cp == 0x201D || cp == 0x300B || cp == 0x300D || cp == 0x300F) && x->quote > 0)
@@ -759,6 +795,7 @@ static void clause_start(ex *x, size_t i)
 static void paragraph_start(ex *x, size_t i)
 {
     x->quote = 0;
+    x->speech_end = 0;
     x->period = NONE;
     rp_region_paragraph(&x->region, x->s, x->n, i);
 }
@@ -800,7 +837,7 @@ static void scan(ex *x)
         } else {
             if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06) /* 力 拟 将 */
                 note_modal(x, i, cp);
-            update_quotes(x, cp);
+            update_quotes(x, i, l, cp);
         }
         i += l;
     }

@@ -47,7 +47,8 @@ static const char verb_chars[] =
         "带领引聚焦派养务管理指助解决整召制印探索创构搭统筹压做抓把将以让使对向从由在于为和等"
         "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻"
         "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职"
-        "个名"; /* classifiers: 三个县区 is a count, not a place */
+        "个名"  /* classifiers: 三个县区 is a count, not a place */
+        "比较"; /* comparison bases: 比石桥村高出 is not a place */
 
 static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
@@ -55,7 +56,7 @@ static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_build(void)
 {
     rp_cset_add(&verb_set, verb_chars);
-    rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共"
+    rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有");
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
@@ -395,6 +396,25 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
     }
 }
 
+/* A paragraph that opens with a locative frame, 在 + place + comma
+ * (`在湖滨镇,镇党委组织…`), is set in that place, whatever its level. */
+static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    rp_place pl;
+    if (!rp_utf8_starts(s, n, i, "在") || !rp_region_place_at(s, n, i + 3, &pl) ||
+        pl.start != i + 3 || pl.end >= n)
+        return false;
+    uint32_t next = rp_utf8_at(s, n, pl.end);
+    if (next != 0xFF0C && next != ',')
+        return false;
+    size_t dl = strlen(st->doc), l = pl.end - pl.start;
+    if (dl >= l && memcmp(st->doc + dl - l, s + pl.start, l) == 0)
+        return false; /* the document's own region */
+    set_place(st->sentence, s, pl.start, pl.end);
+    st->sentence_is_para = true;
+    return true;
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
@@ -407,6 +427,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
     st->para_short = len < 150; /* about 50 characters: a heading or table row */
+    if (!st->para_enum && scene_opener(st, s, n, i))
+        return;
     if (!st->para_enum && !st->para_short)
         paragraph_topic(st, s, i + 90 < n ? i + 90 : n, i);
 }

@@ -158,7 +158,8 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 }
 
 /* The noun phrase after the measure, as [*a, *b). */
-static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b)
+static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, size_t *a,
+                         size_t *b)
 {
     size_t j = i, chars = 0;
     int paren = 0, quote = 0;
@@ -177,7 +178,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
         else if (cp == 0x201D) { if (quote > 0) quote--; }
         else if (cp == 0x300A && chars > 0) break;
         else if (is_digit(cp) || (paren == 0 && quote == 0 && is_boundary(cp))) break;
-        else if (paren == 0 && quote == 0 && chars >= 2 && match_any(s, n, j, after_stops)) break;
+        else if (paren == 0 && quote == 0 && chars >= 1 && match_any(s, n, j, after_stops)) break;
         else if (!rp_utf8_is_han(cp) && cp != 0x300B && cp != 0x3001) break;
         j += l;
         chars++;
@@ -190,11 +191,11 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t *a, size_t *b
             break;
         *b -= t;
     }
-    return chars >= 2;
+    return chars >= min_chars;
 }
 
 static void after_last_deng(const char *s, size_t *a, size_t b);
-static void after_last_de(const char *s, size_t *a, size_t b);
+static void after_last_de(const char *s, size_t *a, size_t *b);
 
 /* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
 static size_t leading_date(const char *s, size_t b, size_t a)
@@ -246,15 +247,21 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         *b -= t;
     }
     after_last_deng(s, a, *b);
-    after_last_de(s, a, *b);
+    after_last_de(s, a, b);
 }
 
-/* 退回不符合条件的发展对象 -> 发展对象: the head noun follows the last 的. */
-static void after_last_de(const char *s, size_t *a, size_t b)
+/* 退回不符合条件的发展对象 -> 发展对象: the head noun follows the last 的.
+ * When only a share verb follows it (本科及以上学历的占91.5%), the words
+ * before 的 name the group: 本科及以上学历. */
+static void after_last_de(const char *s, size_t *a, size_t *b)
 {
-    for (size_t j = b; j >= *a + 3 && j > 3; j = rp_utf8_prev(s, j)) {
-        if (rp_utf8_starts(s, b, j - 3, "的")) {
-            if (b > j && !rp_utf8_starts(s, b, j - 6, "党的"))
+    for (size_t j = *b; j >= *a + 3 && j > 3; j = rp_utf8_prev(s, j)) {
+        if (rp_utf8_starts(s, *b, j - 3, "的")) {
+            bool share = (*b - j == 3 && rp_utf8_starts(s, *b, j, "占")) ||
+                         (*b - j == 6 && rp_utf8_starts(s, *b, j, "占比"));
+            if (share && j - 3 > *a)
+                *b = j - 3;
+            else if (*b > j && !rp_utf8_starts(s, *b, j - 6, "党的"))
                 *a = j;
             return;
         }
@@ -266,6 +273,11 @@ static void after_last_deng(const char *s, size_t *a, size_t b)
 {
     for (size_t j = b; j > *a + 3; j = rp_utf8_prev(s, j)) {
         if (rp_utf8_starts(s, b, j - 3, "等")) {
+            /* 等次, 等级, 等第 are words (grades), not 等 closing a list */
+            bool word = rp_utf8_starts(s, b, j, "次") || rp_utf8_starts(s, b, j, "级") ||
+                        rp_utf8_starts(s, b, j, "第");
+            if (word)
+                continue;
             if (b > j)
                 *a = j;
             return;
@@ -360,7 +372,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     out[0] = '\0';
     if (cap == 0)
         return;
-    if (sp->count_unit && after_phrase(s, n, sp->end, &a, &b)) {
+    if (sp->count_unit && after_phrase(s, n, sp->end, 2, &a, &b)) {
         copy_out(s, a, b, out, cap);
         return;
     }
@@ -369,11 +381,18 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         size_t j = sp->end, v, a2, b2;
         while ((v = match_any(s, n, j, purpose_verbs)) > 0)
             j += v;
-        if (j > sp->end && after_phrase(s, n, j, &a2, &b2)) {
+        if (j > sp->end && after_phrase(s, n, j, 2, &a2, &b2)) {
             copy_out(s, a2, b2, out, cap);
             return;
         }
     }
-    if (!drop_comparison(s, a, b, out, cap))
+    if (a < b) {
+        if (!drop_comparison(s, a, b, out, cap))
+            copy_out(s, a, b, out, cap);
+        return;
+    }
+    /* Nothing before: a one-character noun that closes the phrase after the
+     * classifier names the count (12个乡镇、186个村、23个社区). */
+    if (sp->count_unit && after_phrase(s, n, sp->end, 1, &a, &b))
         copy_out(s, a, b, out, cap);
 }

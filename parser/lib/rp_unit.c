@@ -64,6 +64,7 @@ static const rp_unit units[] = {
     {"门", "门", "item", CN, "户槛口诊类"},
     {"类", "类", "item", CN, "别型似"},
     {"册", "册", "item", CN, NULL},
+    {"枚", "枚", "item", CN, "举"},
     {"台", "台", "item", CN, "账阶湾"},
     {"辆", "辆", "item", CN, NULL},
     {"间", "间", "item", CN, "隔断"},

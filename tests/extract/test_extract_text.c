@@ -366,6 +366,41 @@ static void normalise_offsets(void **state)
     rp_norm_free(NULL);
 }
 
+/* Blind round 4 (140-143): quoted speech, 在X, scene paragraphs, 比 bases,
+ * 的占 shares, one-character nouns after a classifier, 等次 grades, 枚. */
+static void quoted_speech_counts(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("“今年我们推出了服务清单,全区有46个机关单位参与认领。”负责人介绍。"
+                               "开展“光荣在党50年”纪念活动,颁发纪念章312枚。");
+    assert_non_null(find(r, 46, "个")); /* speech ends with its own 。 */
+    assert_null(find(r, 50, "年"));     /* a quoted name stays a name */
+    assert_non_null(find(r, 312, "枚"));
+    rp_extract_result_free(r);
+}
+
+static void scene_paragraph_region(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("白沙区开展主题党日活动\n"
+                               "在湖滨镇,镇党委组织党员志愿者开展活动,发放宣传资料1500余份。\n"
+                               "桃源村集体经济收入达到312万元,比石桥村高出112万元。\n");
+    assert_string_equal(region_of(r, 1500, "份"), "湖滨镇");
+    assert_string_equal(region_of(r, 1120000, "元"), "桃源村"); /* 比石桥村 is a base */
+    rp_extract_result_free(r);
+}
+
+static void share_and_grade_subjects(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("大学本科及以上学历的占91.5%。全县共有12个乡镇、186个村参加考核。"
+                               "“好”等次书记58名,“差”等次3名。");
+    assert_string_equal(subject_of(r, 91.5, "%"), "大学本科及以上学历");
+    assert_string_equal(subject_of(r, 186, "个"), "村");
+    assert_string_equal(subject_of(r, 3, "名"), "“差”等次");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +415,8 @@ int main(void)
         cmocka_unit_test(bulletin_items),         cmocka_unit_test(village_branch_subject),
         cmocka_unit_test(comparison_base_subject), cmocka_unit_test(loose_text_table),
         cmocka_unit_test(sibling_count_region),
+        cmocka_unit_test(quoted_speech_counts),   cmocka_unit_test(scene_paragraph_region),
+        cmocka_unit_test(share_and_grade_subjects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

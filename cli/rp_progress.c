@@ -39,51 +39,27 @@ void rp_progress_destroy(rp_progress *pr)
     free(pr);
 }
 
-static rd_kafka_topic_partition_list_t *partitions(rp_progress *pr)
-{
-    rd_kafka_topic_t *rkt = rd_kafka_topic_new(pr->rk, pr->topic, NULL);
-    const struct rd_kafka_metadata *md = NULL;
-    rd_kafka_resp_err_t e = rd_kafka_metadata(pr->rk, 0, rkt, &md, 2000);
-    rd_kafka_topic_destroy(rkt);
-    if (e || md->topic_cnt != 1 || md->topics[0].err) {
-        if (md)
-            rd_kafka_metadata_destroy(md);
-        return NULL;
-    }
-    rd_kafka_topic_partition_list_t *l =
-        rd_kafka_topic_partition_list_new(md->topics[0].partition_cnt);
-    for (int i = 0; i < md->topics[0].partition_cnt; i++)
-        rd_kafka_topic_partition_list_add(l, pr->topic, md->topics[0].partitions[i].id);
-    rd_kafka_metadata_destroy(md);
-    return l;
-}
-
 bool rp_progress_caught_up(rp_progress *pr, long long *lag)
 {
-    long long total = 0;
-    bool ok = true;
-    rd_kafka_topic_partition_list_t *l = partitions(pr);
-    if (!l || rd_kafka_committed(pr->rk, l, 2000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    rp_kafka_range *r = NULL;
+    size_t n = 0;
+    char err[256];
+    bool ok = rp_kafka_topic_ranges(pr->rk, pr->topic, 2000, &r, &n, err, sizeof err) == 0;
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(n > 0 ? (int)n : 1);
+    for (size_t i = 0; ok && i < n; i++)
+        rd_kafka_topic_partition_list_add(l, pr->topic, r[i].partition);
+    if (ok && n > 0 && rd_kafka_committed(pr->rk, l, 2000) != RD_KAFKA_RESP_ERR_NO_ERROR)
         ok = false;
-        total = -1;
+    long long total = ok ? 0 : -1;
+    /* The list keeps the order it was built in, so elems[i] is r[i]. */
+    for (size_t i = 0; ok && i < n; i++) {
+        int64_t done = l->elems[i].offset >= 0 ? l->elems[i].offset : r[i].low;
+        if (done < r[i].high)
+            total += r[i].high - done;
     }
-    for (int i = 0; ok && l && i < l->cnt; i++) {
-        int64_t lo = 0, hi = 0;
-        if (rd_kafka_query_watermark_offsets(pr->rk, pr->topic, l->elems[i].partition, &lo,
-                                             &hi, 2000)) {
-            ok = false;
-            total = -1;
-            break;
-        }
-        int64_t done = l->elems[i].offset >= 0 ? l->elems[i].offset : lo;
-        if (done < hi) {
-            ok = false;
-            total += hi - done;
-        }
-    }
-    if (l)
-        rd_kafka_topic_partition_list_destroy(l);
+    rd_kafka_topic_partition_list_destroy(l);
+    free(r);
     if (lag)
         *lag = total;
-    return ok;
+    return total == 0;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rp_log.h"
 #include "rp_metrics.h"
@@ -160,6 +161,62 @@ void rp_readiness_tick(rp_readiness *r, rd_kafka_t *rk, bool ok)
     if (md)
         rd_kafka_metadata_destroy(md);
     rp_metrics_set_ready(ok && err == RD_KAFKA_RESP_ERR_NO_ERROR);
+}
+
+/* Metadata of one topic, retried until the deadline or a stop. */
+static rd_kafka_resp_err_t topic_metadata(rd_kafka_t *rk, const char *topic, long long deadline,
+                                          const struct rd_kafka_metadata **md)
+{
+    rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR__TIMED_OUT;
+    while (e && rp_now_ms() < deadline && !rp_signal_stop_requested()) {
+        e = rd_kafka_metadata(rk, 0, rkt, md, 500);
+        if (e && e != RD_KAFKA_RESP_ERR__TIMED_OUT)
+            usleep(200 * 1000); /* a quick failure (transport): wait a little */
+    }
+    rd_kafka_topic_destroy(rkt);
+    if (!e && rp_signal_stop_requested()) {
+        rd_kafka_metadata_destroy(*md);
+        e = RD_KAFKA_RESP_ERR__INTR;
+    }
+    return e;
+}
+
+int rp_kafka_topic_ranges(rd_kafka_t *rk, const char *topic, int timeout_ms,
+                          rp_kafka_range **out, size_t *n, char *err, size_t errlen)
+{
+    *out = NULL;
+    *n = 0;
+    long long deadline = rp_now_ms() + timeout_ms;
+    const struct rd_kafka_metadata *md = NULL;
+    rd_kafka_resp_err_t e = topic_metadata(rk, topic, deadline, &md);
+    if (e) {
+        snprintf(err, errlen, "metadata of %s: %s", topic, rd_kafka_err2str(e));
+        return -1;
+    }
+    int cnt = md->topic_cnt == 1 && !md->topics[0].err ? md->topics[0].partition_cnt : 0;
+    rp_kafka_range *r = cnt > 0 ? calloc((size_t)cnt, sizeof *r) : NULL;
+    if (cnt > 0 && !r) {
+        snprintf(err, errlen, "out of memory");
+        e = RD_KAFKA_RESP_ERR__FAIL;
+    }
+    for (int i = 0; r && i < cnt && !e; i++) {
+        r[i].partition = md->topics[0].partitions[i].id;
+        int left = (int)(deadline - rp_now_ms());
+        e = rd_kafka_query_watermark_offsets(rk, topic, r[i].partition, &r[i].low,
+                                             &r[i].high, left > 1000 ? left : 1000);
+        if (e)
+            snprintf(err, errlen, "watermarks of %s [%d]: %s", topic, (int)r[i].partition,
+                     rd_kafka_err2str(e));
+    }
+    rd_kafka_metadata_destroy(md);
+    if (e) {
+        free(r);
+        return -1;
+    }
+    *out = r;
+    *n = (size_t)cnt;
+    return 0;
 }
 
 void rp_kafka_header_add_str(rd_kafka_headers_t *h, const char *name, const char *value)

@@ -51,6 +51,20 @@ typedef struct rp_readiness {
 } rp_readiness;
 void rp_readiness_tick(rp_readiness *r, rd_kafka_t *rk, bool ok);
 
+/* A partition of a topic and its watermarks. */
+typedef struct rp_kafka_range {
+    int32_t partition;
+    int64_t low, high;
+} rp_kafka_range;
+
+/* The partitions of `topic` with their watermarks. Asks in short attempts
+ * until timeout_ms has passed or a stop is requested, so SIGTERM is honoured
+ * while no broker answers. Returns a heap array (caller frees; may be NULL
+ * with *n == 0 for a topic with no partitions, or one that does not exist)
+ * and 0, or -1 with the reason in err. */
+int rp_kafka_topic_ranges(rd_kafka_t *rk, const char *topic, int timeout_ms,
+                          rp_kafka_range **out, size_t *n, char *err, size_t errlen);
+
 /* Headers helpers: add a NUL-terminated string / look one up as a fresh
  * heap string (NULL if absent; caller frees). */
 void rp_kafka_header_add_str(rd_kafka_headers_t *h, const char *name, const char *value);

@@ -1,6 +1,7 @@
 #include "rp_warmup.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "rp_kafka.h"
 #include "rp_log.h"
@@ -13,30 +14,21 @@
  * the assignment covers, -1 on error. */
 static long long assign_tail(rd_kafka_t *rk, const char *topic, char *err, size_t errlen)
 {
-    rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
-    const struct rd_kafka_metadata *md = NULL;
-    rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, rkt, &md, 5000);
-    rd_kafka_topic_destroy(rkt);
-    if (e || md->topic_cnt != 1 || md->topics[0].err) {
-        snprintf(err, errlen, "no metadata for %s: %s", topic,
-                 rd_kafka_err2str(e ? e : md->topics[0].err));
-        if (md)
-            rd_kafka_metadata_destroy(md);
+    rp_kafka_range *r = NULL;
+    size_t n = 0;
+    if (rp_kafka_topic_ranges(rk, topic, 5000, &r, &n, err, errlen) != 0)
         return -1;
-    }
-    int np = md->topics[0].partition_cnt;
-    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(np);
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(n > 0 ? (int)n : 1);
     long long total = 0;
-    for (int i = 0; i < np; i++) {
-        int32_t part = md->topics[0].partitions[i].id;
-        int64_t lo = 0, hi = 0;
-        if (rd_kafka_query_watermark_offsets(rk, topic, part, &lo, &hi, 5000) || hi <= lo)
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].high <= r[i].low)
             continue;
-        int64_t from = hi - lo > RP_WARMUP_PER_PARTITION ? hi - RP_WARMUP_PER_PARTITION : lo;
-        rd_kafka_topic_partition_list_add(l, topic, part)->offset = from;
-        total += hi - from;
+        int64_t from = r[i].high - r[i].low > RP_WARMUP_PER_PARTITION
+                           ? r[i].high - RP_WARMUP_PER_PARTITION : r[i].low;
+        rd_kafka_topic_partition_list_add(l, topic, r[i].partition)->offset = from;
+        total += r[i].high - from;
     }
-    rd_kafka_metadata_destroy(md);
+    free(r);
     if (l->cnt > 0)
         rd_kafka_assign(rk, l);
     rd_kafka_topic_partition_list_destroy(l);

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "rp_kafka.h"
 #include "rp_log.h"
@@ -14,37 +13,19 @@
 static rd_kafka_topic_partition_list_t *plan(rd_kafka_t *rk, const char *topic, int timeout_ms,
                                              int64_t **ends, char *err, size_t errlen)
 {
-    const rd_kafka_metadata_t *md = NULL;
-    rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topic, NULL);
-    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR__TIMED_OUT;
-    long long deadline = rp_now_ms() + timeout_ms;
-    /* Short attempts, so that SIGTERM is honoured while no broker answers. */
-    while (e && rp_now_ms() < deadline && !rp_signal_stop_requested()) {
-        e = rd_kafka_metadata(rk, 0, rkt, &md, 500);
-        if (e && e != RD_KAFKA_RESP_ERR__TIMED_OUT)
-            usleep(200 * 1000); /* a quick failure (transport): wait a little */
-    }
-    rd_kafka_topic_destroy(rkt);
-    if (!e && rp_signal_stop_requested()) {
-        rd_kafka_metadata_destroy(md);
-        e = RD_KAFKA_RESP_ERR__INTR;
-    }
-    if (e) {
-        snprintf(err, errlen, "metadata of %s: %s", topic, rd_kafka_err2str(e));
+    rp_kafka_range *r = NULL;
+    size_t n = 0;
+    if (rp_kafka_topic_ranges(rk, topic, timeout_ms, &r, &n, err, errlen) != 0)
         return NULL;
-    }
-    int n = md->topic_cnt == 1 && !md->topics[0].err ? md->topics[0].partition_cnt : 0;
-    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(n > 0 ? n : 1);
-    *ends = calloc((size_t)(n > 0 ? n : 1), sizeof **ends);
-    for (int i = 0; *ends && i < n; i++) {
-        int32_t id = md->topics[0].partitions[i].id;
-        int64_t lo = 0, hi = 0;
-        if (rd_kafka_query_watermark_offsets(rk, topic, id, &lo, &hi, timeout_ms) || hi <= lo)
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(n > 0 ? (int)n : 1);
+    *ends = calloc(n > 0 ? n : 1, sizeof **ends);
+    for (size_t i = 0; *ends && i < n; i++) {
+        if (r[i].high <= r[i].low)
             continue;
-        (*ends)[l->cnt] = hi;
-        rd_kafka_topic_partition_list_add(l, topic, id)->offset = lo;
+        (*ends)[l->cnt] = r[i].high;
+        rd_kafka_topic_partition_list_add(l, topic, r[i].partition)->offset = r[i].low;
     }
-    rd_kafka_metadata_destroy(md);
+    free(r);
     return l;
 }
 

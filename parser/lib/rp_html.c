@@ -371,6 +371,8 @@ static void grid_put(struct grid *g, const struct walk *w, xmlNode *td,
     bool head = in_head || is_el(td, "th");
     for (long k = 0; k < cs && *col + (size_t)k < MAX_COLS; k++) {
         struct cell *c = at(g, r, *col + (size_t)k);
+        if (k > 0 && c->text != NULL)
+            break; /* overlaps a cell carried down by a rowspan: that one wins */
         c->text = k == 0 ? text : strdup(text);
         c->header = head;
         c->copy = k > 0;

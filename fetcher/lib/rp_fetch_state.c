@@ -1,6 +1,7 @@
 #include "rp_fetch_state.h"
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "rp_strmap.h"
 
 struct rp_fetch_state {
-    rp_strmap *map;            /* URL -> rp_fetch_memo * */
+    rp_strmap *map;            /* URL -> entry * */
 };
 
 void rp_fetch_memo_clear(rp_fetch_memo *m)
@@ -77,6 +78,17 @@ int rp_fetch_memo_parse(const char *json, size_t len, rp_fetch_memo *m)
     return rc;
 }
 
+/* A URL's entry: the memo, or until first asked for, the JSON it was loaded
+ * from. Start-up only stores the records it reads (a fetcher may load
+ * millions and fetch few of them); a record is parsed when its URL is
+ * fetched. */
+typedef struct entry {
+    rp_fetch_memo memo;
+    char *raw;                 /* unparsed JSON or NULL */
+    size_t raw_len;
+    bool bad;                  /* raw did not parse: as if absent */
+} entry;
+
 rp_fetch_state *rp_fetch_state_new(void)
 {
     rp_fetch_state *s = calloc(1, sizeof *s);
@@ -87,45 +99,82 @@ rp_fetch_state *rp_fetch_state_new(void)
     return s;
 }
 
-static void free_memo(const char *key, void *value, void *opaque)
+static void free_entry(const char *key, void *value, void *opaque)
 {
     (void)key;
     (void)opaque;
-    rp_fetch_memo_clear(value);
-    free(value);
+    entry *e = value;
+    if (!e)
+        return;
+    rp_fetch_memo_clear(&e->memo);
+    free(e->raw);
+    free(e);
 }
 
 void rp_fetch_state_destroy(rp_fetch_state *s)
 {
     if (!s)
         return;
-    rp_strmap_each(s->map, free_memo, NULL);
+    rp_strmap_each(s->map, free_entry, NULL);
     rp_strmap_destroy(s->map);
     free(s);
 }
 
 const rp_fetch_memo *rp_fetch_state_get(const rp_fetch_state *s, const char *url)
 {
-    return s ? rp_strmap_get(s->map, url) : NULL;
+    entry *e = s ? rp_strmap_get(s->map, url) : NULL;
+    if (!e)
+        return NULL;
+    if (e->raw) {
+        e->bad = rp_fetch_memo_parse(e->raw, e->raw_len, &e->memo) != 0;
+        free(e->raw);
+        e->raw = NULL;
+    }
+    return e->bad ? NULL : &e->memo;
+}
+
+static entry *replace(rp_fetch_state *s, const char *url)
+{
+    entry *e = calloc(1, sizeof *e);
+    void *old = NULL;
+    if (!e || rp_strmap_put(s->map, url, e, &old) != 0) {
+        free(e);
+        return NULL;
+    }
+    free_entry(url, old, NULL);
+    return e;
 }
 
 int rp_fetch_state_put(rp_fetch_state *s, const char *url, rp_fetch_memo *m)
 {
-    rp_fetch_memo *copy = malloc(sizeof *copy);
-    void *old = NULL;
-    if (!copy || rp_strmap_put(s->map, url, copy, &old) != 0) {
-        free(copy);
+    entry *e = replace(s, url);
+    if (!e)
+        return -1;
+    e->memo = *m;
+    memset(m, 0, sizeof *m);
+    return 0;
+}
+
+int rp_fetch_state_put_json(rp_fetch_state *s, const char *url, const char *json, size_t len)
+{
+    char *raw = malloc(len + 1);
+    if (!raw)
+        return -1;
+    memcpy(raw, json, len);
+    raw[len] = 0;
+    entry *e = replace(s, url);
+    if (!e) {
+        free(raw);
         return -1;
     }
-    *copy = *m;
-    memset(m, 0, sizeof *m);
-    free_memo(url, old, NULL);
+    e->raw = raw;
+    e->raw_len = len;
     return 0;
 }
 
 void rp_fetch_state_remove(rp_fetch_state *s, const char *url)
 {
-    free_memo(url, rp_strmap_remove(s->map, url), NULL);
+    free_entry(url, rp_strmap_remove(s->map, url), NULL);
 }
 
 size_t rp_fetch_state_size(const rp_fetch_state *s)

@@ -36,11 +36,15 @@ typedef struct rp_fetch_state rp_fetch_state;
 
 rp_fetch_state *rp_fetch_state_new(void);
 void rp_fetch_state_destroy(rp_fetch_state *s);
-/* The memo of a URL or NULL. The pointer is valid until the next put/remove
- * of the same URL. */
+/* The memo of a URL or NULL (also when its stored JSON does not parse). The
+ * pointer is valid until the next put/remove of the same URL. */
 const rp_fetch_memo *rp_fetch_state_get(const rp_fetch_state *s, const char *url);
 /* Stores the memo, taking ownership of its strings (m is zeroed). 0 or -1. */
 int rp_fetch_state_put(rp_fetch_state *s, const char *url, rp_fetch_memo *m);
+/* Stores a memo as its JSON value (a fetch-state record), parsed when the
+ * URL is first asked for: loading a large state costs one copy per record.
+ * 0 or -1 (ENOMEM). */
+int rp_fetch_state_put_json(rp_fetch_state *s, const char *url, const char *json, size_t len);
 /* Forgets a URL (a tombstone in the compacted topic). */
 void rp_fetch_state_remove(rp_fetch_state *s, const char *url);
 size_t rp_fetch_state_size(const rp_fetch_state *s);

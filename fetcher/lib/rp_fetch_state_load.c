@@ -1,5 +1,6 @@
 #include "rp_fetch_state_load.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,15 @@ static rd_kafka_topic_partition_list_t *plan(rd_kafka_t *rk, const char *topic, 
     return l;
 }
 
+/* A fetch-state value is a JSON object; anything else is skipped here, and
+ * a value that only looks like one is dropped when its URL is fetched. */
+static bool looks_like_memo(const char *v, size_t n)
+{
+    while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\n'))
+        n--;
+    return n >= 2 && v[0] == '{' && v[n - 1] == '}';
+}
+
 static void apply(rp_fetch_state *s, const rd_kafka_message_t *m)
 {
     if (!m->key || m->key_len == 0)
@@ -36,15 +46,13 @@ static void apply(rp_fetch_state *s, const rd_kafka_message_t *m)
     char *url = strndup(m->key, m->key_len);
     if (!url)
         return;
-    rp_fetch_memo memo;
     if (!m->payload)
         rp_fetch_state_remove(s, url);
-    else if (rp_fetch_memo_parse(m->payload, m->len, &memo) == 0) {
-        if (rp_fetch_state_put(s, url, &memo) != 0)
-            rp_fetch_memo_clear(&memo);
-    } else
+    else if (!looks_like_memo(m->payload, m->len))
         rp_log_kv(RP_LOG_WARN, "malformed fetch-state record skipped", "topic",
                   rd_kafka_topic_name(m->rkt), NULL);
+    else if (rp_fetch_state_put_json(s, url, m->payload, m->len) != 0)
+        rp_log_error("out of memory loading the fetch state");
     free(url);
 }
 

@@ -70,6 +70,35 @@ static void test_state_put_replace_remove(void **state)
     rp_fetch_state_destroy(NULL);
 }
 
+/* Loaded records are kept as JSON and parsed when first asked for; one that
+ * does not parse counts as absent, and a later put replaces it. */
+static void test_state_put_json_lazy(void **state)
+{
+    (void)state;
+    rp_fetch_state *s = rp_fetch_state_new();
+    const char *good = "{\"etag\":\"\\\"v9\\\"\",\"sha256\":\"" SHA "\",\"status\":200}";
+    assert_int_equal(rp_fetch_state_put_json(s, "http://h/a", good, strlen(good)), 0);
+    assert_int_equal(rp_fetch_state_put_json(s, "http://h/b", "{\"sha256\":\"x\"}", 15), 0);
+    assert_int_equal(rp_fetch_state_size(s), 2);
+    const rp_fetch_memo *m = rp_fetch_state_get(s, "http://h/a");
+    assert_non_null(m);
+    assert_string_equal(m->etag, "\"v9\"");
+    assert_string_equal(m->sha256, SHA);
+    assert_int_equal(m->status, 200);
+    assert_ptr_equal(rp_fetch_state_get(s, "http://h/a"), m); /* parsed once */
+    assert_null(rp_fetch_state_get(s, "http://h/b"));
+    assert_null(rp_fetch_state_get(s, "http://h/b"));
+    rp_fetch_memo fresh;
+    assert_int_equal(rp_fetch_memo_set(&fresh, "e3", "", "", SHA, 200), 0);
+    assert_int_equal(rp_fetch_state_put(s, "http://h/b", &fresh), 0);
+    assert_string_equal(rp_fetch_state_get(s, "http://h/b")->etag, "e3");
+    /* A JSON value replaces a parsed memo too. */
+    assert_int_equal(rp_fetch_state_put_json(s, "http://h/a", "{}", 2), 0);
+    assert_string_equal(rp_fetch_state_get(s, "http://h/a")->etag, "");
+    assert_int_equal(rp_fetch_state_put_json(s, "http://h/c", "{}", 2), 0);
+    rp_fetch_state_destroy(s); /* frees unparsed entries too (ASan) */
+}
+
 static void sum(const char *key, void *value, void *opaque)
 {
     (void)key;
@@ -102,6 +131,7 @@ int main(void)
         cmocka_unit_test(test_memo_round_trip),
         cmocka_unit_test(test_memo_rejects_garbage),
         cmocka_unit_test(test_state_put_replace_remove),
+        cmocka_unit_test(test_state_put_json_lazy),
         cmocka_unit_test(test_strmap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

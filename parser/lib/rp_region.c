@@ -57,8 +57,9 @@ static void sets_build(void)
 {
     rp_cset_add(&verb_set, verb_chars);
     rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
-                                "个名家所支处的了中驻市区县省镇乡村街这那某即有");
-    rp_cset_add(&fn_set, "在是的于从对到赴将由共驻");
+                                "个名家所支处的了中驻市区县省镇乡村街这那某即有"
+                                "丨访"); /* a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
+    rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */
     rp_cset_add(&after_first_set, "委、和与等的及政人级党干直属内域情民务里外\xE2\x80\x9C两镇村乡区县市组团财庄容貌规企办长领");
@@ -93,7 +94,7 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
 {
     static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
                                         "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
-                                        "走进", "深入", NULL};
+                                        "走进", "深入", "地处", "位于", NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
         if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
@@ -178,7 +179,9 @@ static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clau
     for (int k = 0; k < 3; k++) {
         int lv = 0;
         size_t e = element_at(s, n, out->end, 2, &lv, false);
-        if (e == 0 || e - out->end > 4 * 3 + 6)
+        /* a chain narrows (县 镇 村), it never widens: 枣林村青崖镇 is two
+         * places side by side, not one */
+        if (e == 0 || e - out->end > 4 * 3 + 6 || lv < out->level)
             break;
         out->end = e;
         out->level = lv;
@@ -218,7 +221,7 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
      * of a compound: 村级, 村党组织, 镇党校, 区直部门, 村“两委”, 镇村. */
     static const char *const after[] = {"委", "、", "和", "与", "等", "的", "及", "政府", "人民",
                                         "级", "党校", "党组织书记", "党委书记", "干", "直", "属", "内", "域", "情", "民",
-                                        "务", "里", "外", "\xE2\x80\x9C", "两", "镇",
+                                        "务", "里", "外", "\xE2\x80\x9C两委", "两", "镇",
                                         "村", "乡", "区", "县", "市", "组", "团", "财", "庄",
                                         "容", "貌", "规", "企", "办", "长", "领导", NULL};
     /* 组织 as the verb of the clause (城南街道组织党员...), not 组织部 */

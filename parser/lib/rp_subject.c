@@ -19,7 +19,8 @@ static const char *const after_stops[] = {
     "被", "颁发", "具备", "入选", "荣获", "分别", "认领", "主动", "共同", "成功", "作为", "纳入",
     "落实", "解决", "进入", "获得", "实现", "完成", "达到", "接受", "提供", "负责", "覆盖", "到",
     "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
-    "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", NULL};
+    "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", "分布", "免费", "入驻",
+    "进驻", "来自", "报名", NULL};
 
 static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
@@ -158,8 +159,8 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 }
 
 /* The noun phrase after the measure, as [*a, *b). */
-static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, size_t *a,
-                         size_t *b)
+static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bool verb_ok,
+                         size_t *a, size_t *b)
 {
     size_t j = i, chars = 0;
     int paren = 0, quote = 0;
@@ -168,6 +169,11 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, si
         return false;
     bool modifier = match_any(s, n, j, modifier_words) > 0;
     if (!modifier && (match_any(s, n, j, tail_trims) || match_any(s, n, j, verb_starts)))
+        return false;
+    /* 43人参加, 153名分布在…: a phrase that opens with the clause's verb
+     * names nothing when words before the number do (one-character stops
+     * such as 在 到 are handled above) */
+    if (!modifier && !verb_ok && match_any(s, n, j, after_stops) >= 6)
         return false;
     while (j < n && chars < MAX_AFTER_CHARS) {
         size_t l;
@@ -366,13 +372,54 @@ void rp_subject_after_change(const char *prev, const char *verb, char *out, size
     snprintf(out, cap, "%.*s%s", (int)(pl < 200 ? pl : 200), prev, v);
 }
 
+static bool is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
+
+/* A label beside the figure, as infographics put it in text: the same line
+ * after a bar (`12.6万人次 | 参加集中轮训`), or the next line when the
+ * figure stands alone on its line (`1426⏎个⏎基层党组织`). The label may
+ * open with a verb; it ends like a noun phrase after the classifier. */
+static bool infographic_label(const char *s, size_t n, const rp_subject_span *sp, size_t *a,
+                              size_t *b)
+{
+    size_t j = sp->end, l;
+    while (j < n && is_space(rp_utf8_decode(s, n, j, &l)))
+        j += l;
+    uint32_t cp = rp_utf8_decode(s, n, j, &l);
+    bool bar = cp == '|' || cp == 0xFF5C || cp == 0x4E28; /* | ｜ 丨 */
+    if (!bar) {
+        uint32_t before = rp_utf8_before(s, n, sp->start);
+        if (cp != '\n' || !(before == '\n' || before == 0 || sp->start == 0))
+            return false;
+    }
+    j += l;
+    while (j < n && is_space(rp_utf8_decode(s, n, j, &l)))
+        j += l;
+    size_t chars = 0, k = j;
+    while (k < n && chars < MAX_AFTER_CHARS) {
+        cp = rp_utf8_decode(s, n, k, &l);
+        if (is_digit(cp) || is_boundary(cp) || (chars >= 2 && match_any(s, n, k, after_stops)))
+            break;
+        if (!rp_utf8_is_han(cp) && cp != 0x201C && cp != 0x201D)
+            break;
+        k += l;
+        chars++;
+    }
+    *a = j;
+    *b = k;
+    return chars >= 2;
+}
+
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
 {
     size_t a, b;
     out[0] = '\0';
     if (cap == 0)
         return;
-    if (sp->count_unit && after_phrase(s, n, sp->end, 2, &a, &b)) {
+    if (infographic_label(s, n, sp, &a, &b)) {
+        copy_out(s, a, b, out, cap);
+        return;
+    }
+    if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b)) {
         copy_out(s, a, b, out, cap);
         return;
     }
@@ -381,7 +428,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         size_t j = sp->end, v, a2, b2;
         while ((v = match_any(s, n, j, purpose_verbs)) > 0)
             j += v;
-        if (j > sp->end && after_phrase(s, n, j, 2, &a2, &b2)) {
+        if (j > sp->end && after_phrase(s, n, j, 2, false, &a2, &b2)) {
             copy_out(s, a2, b2, out, cap);
             return;
         }
@@ -391,8 +438,10 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
             copy_out(s, a, b, out, cap);
         return;
     }
-    /* Nothing before: a one-character noun that closes the phrase after the
-     * classifier names the count (12个乡镇、186个村、23个社区). */
-    if (sp->count_unit && after_phrase(s, n, sp->end, 1, &a, &b))
+    /* Nothing before: the phrase after the classifier, even a predicate
+     * (其中73名担任村党组织书记) or a one-character noun that closes it
+     * (12个乡镇、186个村、23个社区). */
+    if (sp->count_unit && (after_phrase(s, n, sp->end, 2, true, &a, &b) ||
+                           after_phrase(s, n, sp->end, 1, true, &a, &b)))
         copy_out(s, a, b, out, cap);
 }

@@ -6,7 +6,7 @@ PKGS="cmake make gcc clang pkg-config git
   librdkafka-dev libcurl4-openssl-dev libcjson-dev libcmocka-dev
   libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev
   libmicrohttpd-dev libpango1.0-dev libcairo2-dev fonts-wqy-microhei
-  libssl-dev kcat python3 python3-kafka python3-yaml nginx-light curl
+  libssl-dev openssl kcat python3 python3-kafka python3-yaml nginx-light curl
   prometheus postgresql docker-compose"
 missing=""
 for p in $PKGS; do

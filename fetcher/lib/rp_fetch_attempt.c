@@ -216,6 +216,9 @@ static void failure_detail(const rp_fetch_job *j, CURLcode rc, long status, char
                  j->xfer.refused_url);
     else if (j->xfer.too_large)
         snprintf(out, outlen, "body larger than %zu bytes (decoded)", j->xfer.max_body);
+    else if (rc != CURLE_OK && rp_transfer_error(&j->xfer))
+        snprintf(out, outlen, "%.200s after %d attempt(s)", rp_transfer_error(&j->xfer),
+                 j->attempts);
     else if (rc != CURLE_OK)
         snprintf(out, outlen, "%s after %d attempt(s)", curl_easy_strerror(rc), j->attempts);
     else
@@ -239,7 +242,8 @@ static void finish_answer(rp_fetcher *f, rp_fetch_job *j, const rp_fetch_decisio
     char *final_copy = strdup(final_url ? final_url : j->src);
     char *ctype_copy = strdup(ctype ? ctype : "");
     rp_fetch_body b = {.status = status, .final_url = final_copy, .content_type = ctype_copy,
-                       .etag = etag, .last_modified = lm, .sha256 = sha};
+                       .etag = etag, .last_modified = lm, .sha256 = sha,
+                       .http_version = rp_transfer_http_version(&j->xfer)};
     b.data = rp_transfer_take_body(&j->xfer, &b.len);
     rp_transfer_cleanup(&j->xfer);
     rp_fetch_finish_body(f, j, d->verdict, &b);
@@ -326,7 +330,7 @@ void rp_fetch_collect_done(rp_fetcher *f)
         curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&j);
         curl_multi_remove_handle(f->multi, msg->easy_handle);
         rp_job_list_remove(&f->running, j);
-        rp_fetch_sched_finished(f->sched, j->origin);
+        rp_fetch_sched_finished(f->sched, j->origin, rp_now_ms());
         if (j->is_robots) {
             robots_done(f, j, rc);
             rp_fetch_job_free(j);

@@ -1,7 +1,10 @@
 #include "rp_fetch_conf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define F(field) offsetof(rp_fetch_conf, field)
 
@@ -40,10 +43,17 @@ const rp_conf_opt rp_fetch_conf_opts[] = {
     {"user-agent", "RP_FETCH_USER_AGENT", RP_CONF_STR,
      "reportpipe/" RP_VERSION " (report fetcher)", F(user_agent),
      "User-Agent sent; its first word is the robots.txt token", 0, 0},
+    {"ca-file", "RP_FETCH_CA_FILE", RP_CONF_STR, "", F(ca_file),
+     "PEM file of CA certificates that HTTPS servers are verified against, instead of "
+     "libcurl's default bundle (verification is always on)", 0, 0},
     {"robots", "RP_FETCH_ROBOTS", RP_CONF_BOOL, "true", F(robots),
      "fetch and obey robots.txt (--robots=false to ignore it)", 0, 0},
     {"robots-ttl-s", "RP_FETCH_ROBOTS_TTL_S", RP_CONF_INT, "3600", F(robots_ttl_s),
      "how long a host's robots.txt is cached", 1, 604800},
+    {"host-idle-s", "RP_FETCH_HOST_IDLE_S", RP_CONF_INT, "3600", F(host_idle_s),
+     "forget a host's politeness and robots.txt state after this long without queued or "
+     "running jobs (bounds memory; below --robots-ttl-s, robots.txt is fetched again sooner)",
+     1, 31536000},
     {"max-retries", "RP_FETCH_MAX_RETRIES", RP_CONF_INT, "3", F(max_retries),
      "retries of a transient failure (timeout, connection, 5xx, 408, 429)", 0, 100},
     {"retry-base-ms", "RP_FETCH_RETRY_BASE_MS", RP_CONF_INT, "500", F(retry_base_ms),
@@ -61,6 +71,22 @@ const rp_conf_opt rp_fetch_conf_opts[] = {
      "sha256); empty = no change detection", 0, 0},
     {NULL, NULL, 0, NULL, 0, NULL, 0, 0},
 };
+
+/* A file named by a setting: it must be a regular file we can read now, so a
+ * typo stops start-up instead of failing every transfer. */
+static int check_file(const char *flag, const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    const char *why = NULL;
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file";
+    if (!why)
+        return 0;
+    snprintf(err, errlen, "%s %s: %s", flag, path, why);
+    return -1;
+}
 
 int rp_fetch_conf_check(const rp_fetch_conf *c, char *err, size_t errlen)
 {
@@ -83,6 +109,8 @@ int rp_fetch_conf_check(const rp_fetch_conf *c, char *err, size_t errlen)
         snprintf(err, errlen, "--user-agent must not be empty");
         return -1;
     }
+    if (c->ca_file && *c->ca_file && check_file("--ca-file", c->ca_file, err, errlen) != 0)
+        return -1;
     if (!*c->sources_group) {
         snprintf(err, errlen, "--sources-group must not be empty");
         return -1;

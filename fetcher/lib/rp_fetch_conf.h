@@ -27,8 +27,10 @@ typedef struct rp_fetch_conf {
     long max_message_bytes;    /* Kafka message cap (producer message.max.bytes) */
     long max_redirects;
     char *user_agent;
+    char *ca_file;             /* PEM CA bundle for TLS verification ("" = libcurl's) */
     bool robots;               /* obey robots.txt */
     long robots_ttl_s;         /* cache lifetime of a host's robots.txt */
+    long host_idle_s;          /* forget an idle host's politeness and robots state */
     long max_retries;          /* retries after the first attempt */
     long retry_base_ms;
     long retry_max_ms;
@@ -41,7 +43,8 @@ typedef struct rp_fetch_conf {
 /* Rows for rp_fetch_conf, ending with a NULL flag. */
 extern const rp_conf_opt rp_fetch_conf_opts[];
 
-/* Checks relations between settings; returns 0 or -1 naming the setting. */
+/* Checks relations between settings and that --ca-file is a readable
+ * file; returns 0 or -1 naming the setting. */
 int rp_fetch_conf_check(const rp_fetch_conf *c, char *err, size_t errlen);
 
 /* The robots.txt product token of the user agent: its first word before '/'

@@ -79,7 +79,7 @@ void rp_fetch_finish_body(rp_fetcher *f, rp_fetch_job *j, rp_fetch_verdict v, rp
         rp_doc_meta meta = {.final_url = b->final_url, .status = b->status,
                             .content_type = b->content_type, .fetched_at = fetched_at,
                             .etag = b->etag, .last_modified = b->last_modified,
-                            .sha256 = b->sha256};
+                            .sha256 = b->sha256, .http_version = b->http_version};
         rp_output_rc rc = rp_fetch_output_document(f->out, j, &meta, b->data, b->len, err,
                                                    sizeof err);
         b->data = NULL; /* taken */

@@ -4,14 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-rp_fetch_job *rp_fetch_job_new(const char *src, rp_offsets_entry *input)
+rp_fetch_job *rp_fetch_job_new(const char *src, const rp_fetch_input *in)
 {
     rp_fetch_job *j = calloc(1, sizeof *j);
-    if (!j || !(j->src = strdup(src))) {
-        free(j);
+    if (!j || !(j->src = strdup(src)) ||
+        (in && in->topic && !(j->input_topic = strdup(in->topic)))) {
+        rp_fetch_job_free(j);
         return NULL;
     }
-    j->input = input;
+    j->input = in ? in->entry : NULL;
+    j->input_partition = in ? in->partition : -1;
+    j->input_offset = in ? in->offset : -1;
     if (rp_url_parse(src, &j->url, j->url_error, sizeof j->url_error) == 0 &&
         j->url.kind == RP_URL_HTTP && rp_url_origin(&j->url, j->origin, sizeof j->origin) != 0) {
         rp_url_clear(&j->url);
@@ -27,6 +30,7 @@ void rp_fetch_job_free(rp_fetch_job *j)
     rp_transfer_cleanup(&j->xfer);
     rp_url_clear(&j->url);
     free(j->src);
+    free(j->input_topic);
     free(j);
 }
 

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "rp_fetch_decide.h"
+#include "rp_fetch_sources.h"
 #include "rp_offsets.h"
 #include "rp_transfer.h"
 #include "rp_url.h"
@@ -27,6 +28,9 @@ typedef struct rp_fetch_job {
     char origin[RP_ORIGIN_MAX];/* "scheme://host:port"; "" for files */
     rp_offsets_entry *input;   /* consumed record, NULL for other sources; holds
                                   one guard output until the outcome is handed over */
+    char *input_topic;         /* where the consumed record was read: NULL, */
+    int32_t input_partition;   /* -1 and -1 for other sources (arguments, */
+    int64_t input_offset;      /* files, refreshes) */
     bool is_robots;            /* a robots.txt fetch for origin, no outputs */
     int attempts;
     long long not_before_ms;   /* retry / Retry-After wait */
@@ -40,8 +44,10 @@ typedef struct rp_fetch_job {
     char reason[32];           /* FAILED */
 } rp_fetch_job;
 
-/* Creates a job for `src` (copied) and classifies it. NULL on ENOMEM. */
-rp_fetch_job *rp_fetch_job_new(const char *src, rp_offsets_entry *input);
+/* Creates a job for `src` (copied) and classifies it; `in` (copied, NULL
+ * for a source not consumed from Kafka) is the consumed record. NULL on
+ * ENOMEM. */
+rp_fetch_job *rp_fetch_job_new(const char *src, const rp_fetch_input *in);
 /* Frees the job and its transfer. Accepts NULL. */
 void rp_fetch_job_free(rp_fetch_job *j);
 

@@ -11,6 +11,7 @@
 
 #define RP_LOOP_MAX_WAIT_MS 100
 #define RP_REFRESH_SCAN_MS 1000
+#define RP_EVICT_CHECKS 64     /* host records looked at per turn, at most */
 
 typedef struct refresh_scan {
     rp_fetcher *f;
@@ -47,12 +48,12 @@ static void refresh_due(rp_fetcher *f, long long now)
     free(s.due);
 }
 
-static void on_source(const char *src, rp_offsets_entry *input, void *opaque)
+static void on_source(const char *src, const rp_fetch_input *in, void *opaque)
 {
     rp_fetcher *f = opaque;
-    if (rp_fetcher_add(f, src, input) != 0) {
+    if (rp_fetcher_add(f, src, in) != 0) {
         rp_log_error("out of memory queueing a consumed source");
-        rp_offsets_end(input);
+        rp_offsets_end(in->entry);
     }
 }
 
@@ -84,10 +85,22 @@ static void begin_stop(rp_fetcher *f)
               "queued_left", queued, NULL);
 }
 
+/* Forgets idle hosts, a few at a time, and keeps the gauge current. */
+static void forget_idle_hosts(rp_fetcher *f, long long now)
+{
+    rp_fetch_sched_evict(f->sched, now, RP_EVICT_CHECKS);
+    size_t n = rp_fetch_sched_hosts(f->sched);
+    if (n != f->hosts_reported) {
+        rp_metrics_set("rp_fetch_hosts", NULL, (double)n);
+        f->hosts_reported = n;
+    }
+}
+
 /* One turn of the loop. */
 static void turn(rp_fetcher *f, long long *next_refresh)
 {
     long long now = rp_now_ms();
+    forget_idle_hosts(f, now);
     if (!f->stopping) {
         rp_fetch_start_ready(f, now);
         if (f->sources) {

@@ -216,7 +216,7 @@ static rd_kafka_headers_t *doc_headers(const rp_fetch_job *j, const rp_doc_meta 
 {
     char status[16], final_url[4096];
     snprintf(status, sizeof status, "%ld", m->status);
-    rd_kafka_headers_t *h = rd_kafka_headers_new(9);
+    rd_kafka_headers_t *h = rd_kafka_headers_new(10);
     add_header(h, "schema_version", "1"); /* docs/schemas/document.schema.json */
     add_header(h, "url", j->src);
     snprintf(final_url, sizeof final_url, "%s", m->final_url ? m->final_url : j->src);
@@ -227,6 +227,7 @@ static rd_kafka_headers_t *doc_headers(const rp_fetch_job *j, const rp_doc_meta 
     add_header(h, "etag", m->etag);
     add_header(h, "last_modified", m->last_modified);
     add_header(h, "sha256", m->sha256);
+    add_header(h, "http_version", m->http_version);
     return h;
 }
 
@@ -315,7 +316,8 @@ rp_output_rc rp_fetch_output_dead(rp_fetch_output *o, rp_fetch_job *j, const cha
     rd_kafka_headers_t *h = rd_kafka_headers_new(1);
     add_header(h, "url", j->src);
     rp_dlq_record r = {.stage = "fetcher", .reason = reason, .detail = detail,
-                       .partition = -1, .offset = -1, .key = j->src, .key_len = strlen(j->src),
+                       .topic = j->input_topic, .partition = j->input_partition,
+                       .offset = j->input_offset, .key = j->src, .key_len = strlen(j->src),
                        .headers = h, .payload = payload, .payload_len = payload ? len : 0};
     int rc = rp_dlq_produce(o->rk, o->c->topic_dlq, &r, keep, j,
                             err, errlen);

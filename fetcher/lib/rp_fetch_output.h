@@ -4,10 +4,11 @@
  *  - documents (docs/schemas/document.schema.json): value = body bytes as
  *    received (decoded transfer/content encoding), key = the source URL,
  *    headers schema_version ("1"), url, final_url, status, content_type,
- *    fetched_at (RFC 3339 UTC), etag, last_modified, sha256 (always present;
- *    "" when unknown);
+ *    fetched_at (RFC 3339 UTC), etag, last_modified, sha256, http_version
+ *    ("1.0", "1.1", "2", "3") (always present; "" when unknown or a file);
  *  - fetch state: key = URL, value = rp_fetch_memo JSON;
- *  - dead letters: rp_dlq_produce, stage "fetcher".
+ *  - dead letters: rp_dlq_produce, stage "fetcher"; for a source consumed
+ *    from the sources topic, topic/partition/offset name its record.
  * Documents and state are partitioned by the URL's host (rp_url_partition),
  * so one host's records stay in one partition.
  *
@@ -41,6 +42,7 @@ typedef struct rp_doc_meta {
     const char *etag;
     const char *last_modified;
     const char *sha256;
+    const char *http_version;  /* of the final response; NULL/"" for files */
 } rp_doc_meta;
 
 rp_fetch_output *rp_fetch_output_new(const rp_common_conf *c, const rp_fetch_conf *fc,

@@ -23,11 +23,19 @@ typedef struct host {
     robots_state robots_state;
     long long robots_expires_ms;
     rp_robots *robots;
+    struct host *lru_prev, *lru_next; /* s->lru_*: least recently used first */
+    long long used_ms;         /* last activity, on the scheduler's clock */
+    char origin[];             /* its key in s->hosts */
 } host;
 
 /* Waiting jobs live in per-origin queues; `active` lists the origins with
  * waiting jobs and is walked round-robin, so one busy host costs one check
- * per turn, not one per job, and hosts take turns. */
+ * per turn, not one per job, and hosts take turns.
+ *
+ * Every host record is also on a list ordered by last use (lru_head the
+ * least recently used). Each use moves the host to the tail stamped with the
+ * scheduler's clock, which never goes back, so the list stays sorted and
+ * eviction only ever looks at its head. */
 struct rp_fetch_sched {
     const rp_fetch_conf *fc;
     char agent[64];
@@ -36,6 +44,8 @@ struct rp_fetch_sched {
     host **active;
     size_t n_active, cap_active, next_turn;
     size_t waiting;
+    host *lru_head, *lru_tail;
+    long long clock_ms;        /* the latest now_ms seen */
 };
 
 rp_fetch_sched *rp_fetch_sched_new(const rp_fetch_conf *fc, const char *agent_token)
@@ -83,16 +93,66 @@ void rp_fetch_sched_destroy(rp_fetch_sched *s)
     free(s);
 }
 
+static void advance_clock(rp_fetch_sched *s, long long now_ms)
+{
+    if (now_ms > s->clock_ms)
+        s->clock_ms = now_ms;
+}
+
+static void lru_unlink(rp_fetch_sched *s, host *h)
+{
+    if (h->lru_prev)
+        h->lru_prev->lru_next = h->lru_next;
+    else
+        s->lru_head = h->lru_next;
+    if (h->lru_next)
+        h->lru_next->lru_prev = h->lru_prev;
+    else
+        s->lru_tail = h->lru_prev;
+    h->lru_prev = h->lru_next = NULL;
+}
+
+static void lru_append(rp_fetch_sched *s, host *h)
+{
+    h->lru_prev = s->lru_tail;
+    h->lru_next = NULL;
+    if (s->lru_tail)
+        s->lru_tail->lru_next = h;
+    else
+        s->lru_head = h;
+    s->lru_tail = h;
+}
+
+/* The host was used now (on the scheduler's clock). */
+static void touch(rp_fetch_sched *s, host *h)
+{
+    h->used_ms = s->clock_ms;
+    if (s->lru_tail != h) {
+        lru_unlink(s, h);
+        lru_append(s, h);
+    }
+}
+
+/* The host record of origin, created when missing, marked as used. NULL on
+ * ENOMEM. */
 static host *get_host(rp_fetch_sched *s, const char *origin)
 {
     host *h = rp_strmap_get(s->hosts, origin);
-    if (h)
+    if (h) {
+        touch(s, h);
         return h;
-    h = calloc(1, sizeof *h);
-    if (h && rp_strmap_put(s->hosts, origin, h, NULL) != 0) {
+    }
+    size_t n = strlen(origin);
+    h = calloc(1, sizeof *h + n + 1);
+    if (!h)
+        return NULL;
+    memcpy(h->origin, origin, n + 1);
+    if (rp_strmap_put(s->hosts, origin, h, NULL) != 0) {
         free(h);
         return NULL;
     }
+    h->used_ms = s->clock_ms;
+    lru_append(s, h);
     return h;
 }
 
@@ -180,12 +240,14 @@ static rp_sched_action host_next(rp_fetch_sched *s, host *h, long long now, rp_f
     if (a == RP_SCHED_START && !host_free(s, h, now))
         return RP_SCHED_NONE;
     *job = j;
+    touch(s, h);
     return a;
 }
 
 rp_sched_action rp_fetch_sched_next(rp_fetch_sched *s, long long now_ms, rp_fetch_job **job)
 {
     *job = NULL;
+    advance_clock(s, now_ms);
     rp_fetch_job *o = first_ready(&s->other, now_ms);
     if (o) {
         rp_job_list_remove(&s->other, o);
@@ -213,6 +275,7 @@ rp_sched_action rp_fetch_sched_next(rp_fetch_sched *s, long long now_ms, rp_fetc
 
 void rp_fetch_sched_started(rp_fetch_sched *s, const char *origin, long long now_ms)
 {
+    advance_clock(s, now_ms);
     host *h = *origin ? get_host(s, origin) : NULL;
     if (!h)
         return;
@@ -228,10 +291,14 @@ void rp_fetch_sched_started(rp_fetch_sched *s, const char *origin, long long now
     h->next_start_ms = now_ms + delay;
 }
 
-void rp_fetch_sched_finished(rp_fetch_sched *s, const char *origin)
+void rp_fetch_sched_finished(rp_fetch_sched *s, const char *origin, long long now_ms)
 {
     host *h = *origin ? rp_strmap_get(s->hosts, origin) : NULL;
-    if (h && h->active > 0)
+    if (!h)
+        return;
+    advance_clock(s, now_ms);
+    touch(s, h);
+    if (h->active > 0)
         h->active--;
 }
 
@@ -245,6 +312,7 @@ void rp_fetch_sched_robots_started(rp_fetch_sched *s, const char *origin)
 void rp_fetch_sched_robots_done(rp_fetch_sched *s, const char *origin, rp_robots *r,
                                 long long now_ms)
 {
+    advance_clock(s, now_ms);
     host *h = get_host(s, origin);
     if (!h) {
         rp_robots_free(r);
@@ -268,6 +336,48 @@ void rp_fetch_sched_host_wait(rp_fetch_sched *s, const char *origin, long long u
 size_t rp_fetch_sched_waiting(const rp_fetch_sched *s)
 {
     return s->waiting;
+}
+
+size_t rp_fetch_sched_hosts(const rp_fetch_sched *s)
+{
+    return rp_strmap_size(s->hosts);
+}
+
+/* Nothing refers to the host and forgetting it changes no decision but its
+ * robots.txt (fetched again): no job queued or running, no robots.txt fetch
+ * under way, no politeness delay or Retry-After still to wait. */
+static bool host_forgettable(const host *h, long long now)
+{
+    return !h->listed && !h->queue.head && h->active == 0 &&
+           h->robots_state != ROBOTS_FETCHING && now >= h->next_start_ms &&
+           now >= h->wait_until_ms;
+}
+
+static void evict(rp_fetch_sched *s, host *h)
+{
+    lru_unlink(s, h);
+    rp_strmap_remove(s->hosts, h->origin);
+    rp_robots_free(h->robots);
+    free(h);
+}
+
+size_t rp_fetch_sched_evict(rp_fetch_sched *s, long long now_ms, size_t max_checks)
+{
+    advance_clock(s, now_ms);
+    long long idle_ms = s->fc->host_idle_s * 1000;
+    size_t evicted = 0;
+    for (size_t k = 0; k < max_checks && s->lru_head; k++) {
+        host *h = s->lru_head;
+        if (s->clock_ms - h->used_ms < idle_ms)
+            break; /* every other host was used later */
+        if (host_forgettable(h, s->clock_ms)) {
+            evict(s, h);
+            evicted++;
+        } else {
+            touch(s, h); /* busy or waiting: look again one idle period later */
+        }
+    }
+    return evicted;
 }
 
 /* Earliest time a job of the list may start on its own account. */

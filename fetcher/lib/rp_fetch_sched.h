@@ -12,7 +12,20 @@
  *
  * Jobs that are not http(s) (files, refused sources) are ready at once.
  * The scheduler owns the waiting jobs until rp_fetch_sched_next returns
- * them. Not thread-safe. */
+ * them. Not thread-safe.
+ *
+ * Memory: the record of an origin (its politeness times, robots.txt,
+ * counts) is kept while the origin is in use and forgotten by
+ * rp_fetch_sched_evict once it has been idle for host_idle_s: no job queued
+ * or running, no robots.txt fetch under way, and no politeness delay or
+ * Retry-After left to wait, so forgetting it never lets a request start
+ * sooner than it would have. A forgotten origin starts afresh: its
+ * robots.txt is fetched again before its next job. The number of records
+ * is thus bounded by the origins used within the last host_idle_s (plus
+ * those still waiting), not by every origin ever seen.
+ *
+ * Times (now_ms) are milliseconds on one clock that does not go back; the
+ * scheduler keeps the latest it was given. */
 #ifndef RP_FETCH_SCHED_H
 #define RP_FETCH_SCHED_H
 
@@ -56,7 +69,7 @@ rp_sched_action rp_fetch_sched_next(rp_fetch_sched *s, long long now_ms, rp_fetc
 
 /* Book-keeping of transfers to an origin ("" is ignored). */
 void rp_fetch_sched_started(rp_fetch_sched *s, const char *origin, long long now_ms);
-void rp_fetch_sched_finished(rp_fetch_sched *s, const char *origin);
+void rp_fetch_sched_finished(rp_fetch_sched *s, const char *origin, long long now_ms);
 /* A robots.txt fetch of origin began / ended. `r` (owned by the scheduler
  * from now on) is the parsed file, or NULL when it was unavailable. */
 void rp_fetch_sched_robots_started(rp_fetch_sched *s, const char *origin);
@@ -66,6 +79,13 @@ void rp_fetch_sched_robots_done(rp_fetch_sched *s, const char *origin, rp_robots
 void rp_fetch_sched_host_wait(rp_fetch_sched *s, const char *origin, long long until_ms);
 
 size_t rp_fetch_sched_waiting(const rp_fetch_sched *s);
+
+/* Forgets origins idle for host_idle_s or longer (see above), looking at no
+ * more than max_checks records: cheap enough to call on every turn of the
+ * loop (O(1) when nothing is due). Returns the number forgotten. */
+size_t rp_fetch_sched_evict(rp_fetch_sched *s, long long now_ms, size_t max_checks);
+/* Origin records held now (queued, running or recently used). */
+size_t rp_fetch_sched_hosts(const rp_fetch_sched *s);
 /* Milliseconds until something queued may become ready (0..cap). */
 long rp_fetch_sched_wait_ms(const rp_fetch_sched *s, long long now_ms, long cap);
 

@@ -140,7 +140,9 @@ static void take(rp_fetch_sources *s, const rd_kafka_message_t *m, rp_source_fn 
     } else if (!src) {
         rp_offsets_end(e); /* nothing to fetch: complete at once */
     } else {
-        fn(src, e, opaque);
+        rp_fetch_input in = {.entry = e, .topic = rd_kafka_topic_name(m->rkt),
+                             .partition = m->partition, .offset = m->offset};
+        fn(src, &in, opaque);
     }
     free(src);
 }

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rp_conf.h"
 #include "rp_fetch_conf.h"
@@ -22,9 +23,20 @@
 
 typedef struct rp_fetch_sources rp_fetch_sources;
 
-/* Called for every consumed source; `input` is its tracker entry (the job
- * calls rp_offsets_output_add/done/end on it through rp_fetch_output). */
-typedef void (*rp_source_fn)(const char *src, rp_offsets_entry *input, void *opaque);
+/* A consumed source record: its tracker entry (the job calls
+ * rp_offsets_output_add/done/end on it through rp_fetch_output) and where
+ * it was read, which a dead letter of its job names as its origin
+ * (rp_dlq_record topic, partition, offset). `topic` is only valid during
+ * the call that passes the input. */
+typedef struct rp_fetch_input {
+    rp_offsets_entry *entry;
+    const char *topic;
+    int32_t partition;
+    int64_t offset;
+} rp_fetch_input;
+
+/* Called for every consumed source. */
+typedef void (*rp_source_fn)(const char *src, const rp_fetch_input *in, void *opaque);
 
 rp_fetch_sources *rp_fetch_sources_new(const rp_common_conf *c, const rp_fetch_conf *fc,
                                        const rp_kafka_props *p, char *err, size_t errlen);

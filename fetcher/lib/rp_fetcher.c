@@ -22,6 +22,9 @@ static void describe_metrics(void)
     rp_metrics_describe("rp_fetch_failures_total", "sources dead-lettered, by reason");
     rp_metrics_describe("rp_fetch_bytes_total", "decoded body bytes received");
     rp_metrics_describe("rp_fetch_latency_seconds", "duration of one transfer attempt");
+    rp_metrics_describe("rp_fetch_hosts", "origins whose politeness and robots.txt state is "
+                                          "kept (idle ones are forgotten after --host-idle-s)");
+    rp_metrics_set("rp_fetch_hosts", NULL, 0);
 }
 
 static int load_state(rp_fetcher *f, const rp_kafka_props *p, char *err, size_t errlen)
@@ -145,9 +148,9 @@ static int track_refresh(rp_fetcher *f, const char *src)
     return 0;
 }
 
-int rp_fetcher_add(rp_fetcher *f, const char *src, rp_offsets_entry *input)
+int rp_fetcher_add(rp_fetcher *f, const char *src, const rp_fetch_input *in)
 {
-    rp_fetch_job *j = rp_fetch_job_new(src, input);
+    rp_fetch_job *j = rp_fetch_job_new(src, in);
     if (!j || track_refresh(f, src) != 0) {
         rp_fetch_job_free(j);
         return -1;
@@ -156,8 +159,8 @@ int rp_fetcher_add(rp_fetcher *f, const char *src, rp_offsets_entry *input)
      * incomplete until the job's outcome is fully handed over (released in
      * rp_fetch_output_end), whatever order delivery reports and revocations
      * come in. */
-    if (input)
-        rp_offsets_output_add(input);
+    if (j->input)
+        rp_offsets_output_add(j->input);
     f->open_jobs++;
     rp_fetch_sched_push(f->sched, j);
     return 0;

@@ -12,6 +12,7 @@
 
 #include "rp_conf.h"
 #include "rp_fetch_conf.h"
+#include "rp_fetch_sources.h"
 #include "rp_offsets.h"
 #include "rp_service.h"
 
@@ -26,9 +27,9 @@ rp_fetcher *rp_fetcher_new(const rp_common_conf *c, const rp_fetch_conf *fc,
 /* Accepts NULL. Jobs still queued are dropped without an outcome. */
 void rp_fetcher_destroy(rp_fetcher *f);
 
-/* Queues a source (copied). `input` is the sources-topic tracker entry or
- * NULL. Returns 0 or -1 on ENOMEM. */
-int rp_fetcher_add(rp_fetcher *f, const char *src, rp_offsets_entry *input);
+/* Queues a source (copied). `in` (copied) is the sources-topic record it
+ * came from, or NULL. Returns 0 or -1 on ENOMEM. */
+int rp_fetcher_add(rp_fetcher *f, const char *src, const rp_fetch_input *in);
 
 /* Reads sources from a file, one a line; blank lines and '#' comments are
  * skipped. Returns the number queued or -1 with the reason in err. */

@@ -36,6 +36,7 @@ struct rp_fetcher {
     bool log_debug;            /* --log-level debug: per-URL outcome lines */
     bool stopping;
     rp_fetch_counts counts;
+    size_t hosts_reported;     /* last value of the rp_fetch_hosts gauge */
     rp_readiness readiness;
 };
 
@@ -68,6 +69,7 @@ typedef struct rp_fetch_body {
     const char *etag;
     const char *last_modified;
     const char *sha256;
+    const char *http_version;  /* "2", "1.1"...; NULL for files */
 } rp_fetch_body;
 void rp_fetch_finish_body(rp_fetcher *f, rp_fetch_job *j, rp_fetch_verdict v,
                           rp_fetch_body *b);

@@ -209,6 +209,8 @@ static CURLcode set_common(CURL *e, const rp_fetch_conf *fc)
                                checks the address actually connected to */
     SET(CURLOPT_SSL_VERIFYPEER, 1L);
     SET(CURLOPT_SSL_VERIFYHOST, 2L);
+    if (fc->ca_file && *fc->ca_file)
+        SET(CURLOPT_CAINFO, fc->ca_file);
 #undef SET
     return rc;
 }
@@ -227,6 +229,7 @@ static CURLcode set_request(rp_transfer *t, const rp_transfer_req *req)
     SET(CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
     SET(CURLOPT_OPENSOCKETDATA, t);
     SET(CURLOPT_PRIVATE, req->owner);
+    SET(CURLOPT_ERRORBUFFER, t->error);
     if (t->first_url && t->env->redirect_ok) {
         SET(CURLOPT_PREREQFUNCTION, on_prereq);
         SET(CURLOPT_PREREQDATA, t);
@@ -305,4 +308,28 @@ char *rp_transfer_header(const rp_transfer *t, const char *name)
     if (curl_easy_header(t->easy, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h)
         return NULL;
     return strdup(h->value);
+}
+
+const char *rp_transfer_error(const rp_transfer *t)
+{
+    return t->error[0] ? t->error : NULL;
+}
+
+const char *rp_transfer_http_version(const rp_transfer *t)
+{
+    long v = 0;
+    if (!t->easy || curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &v) != CURLE_OK)
+        return "";
+    switch (v) {
+    case CURL_HTTP_VERSION_1_0:
+        return "1.0";
+    case CURL_HTTP_VERSION_1_1:
+        return "1.1";
+    case CURL_HTTP_VERSION_2_0:
+        return "2";
+    case CURL_HTTP_VERSION_3:
+        return "3";
+    default:
+        return "";
+    }
 }

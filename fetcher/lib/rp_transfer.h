@@ -7,7 +7,8 @@
  * internal address is refused before any packet is sent to it; optionally
  * a caller's check of every redirect target before its request is sent
  * (robots.txt of the host a redirect lands on). The body is SHA-256 hashed
- * as it arrives when asked.
+ * as it arrives when asked. TLS peers are always verified, against
+ * fc->ca_file when set (else libcurl's default CA bundle).
  *
  * The transfer owns its easy handle (lent by an rp_easy_pool), header list
  * and body buffer. The environment (settings, policy, pool) must outlive the
@@ -78,6 +79,7 @@ typedef struct rp_transfer {
     rp_easy_pool *pool;        /* where the easy handle goes back */
     EVP_MD_CTX *sha;           /* running SHA-256 of the body; NULL if not asked */
     char sha_hex[65];          /* the digest once finished, "" before */
+    char error[CURL_ERROR_SIZE]; /* libcurl's message for a failure, "" if none */
     void *owner;
 } rp_transfer;
 
@@ -97,6 +99,15 @@ char *rp_transfer_take_body(rp_transfer *t, size_t *len);
  * bytes arrived; the same as rp_sha256_hex over the body. NULL when the
  * request did not ask for it or on ENOMEM at start. Valid until cleanup. */
 const char *rp_transfer_sha256(rp_transfer *t);
+
+/* libcurl's own description of why the transfer failed ("SSL certificate
+ * problem: unable to get local issuer certificate"), more precise than
+ * curl_easy_strerror; NULL when it gave none. Valid until cleanup. */
+const char *rp_transfer_error(const rp_transfer *t);
+
+/* HTTP version of the last response: "1.0", "1.1", "2", "3", or "" when
+ * none was received. */
+const char *rp_transfer_http_version(const rp_transfer *t);
 
 /* A response header of the last response as a heap copy, or NULL. */
 char *rp_transfer_header(const rp_transfer *t, const char *name);

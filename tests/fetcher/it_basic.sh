@@ -28,8 +28,9 @@ keys = sorted(m['key'] for m in docs)
 assert len(set(keys)) == 8, keys
 for m in docs:
     h = m['headers']
-    for k in ('schema_version','url','final_url','status','content_type','fetched_at','etag','last_modified','sha256'):
+    for k in ('schema_version','url','final_url','status','content_type','fetched_at','etag','last_modified','sha256','http_version'):
         assert k in h, (k, h)
+    assert h['http_version'] == ('1.1' if m['key'].startswith(B) else ''), h  # the fixture speaks HTTP/1.1
     assert h['url'] == m['key'] and h['schema_version'] == '1'
     assert re.fullmatch(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z', h['fetched_at']), h['fetched_at']
     assert re.fullmatch(r'[0-9a-f]{64}', h['sha256'])
@@ -56,6 +57,8 @@ assert f['headers']['final_url'] == 'file://$WORK/local.html'
 assert f['headers']['content_type'] == 'text/html'
 assert reason(B + '/missing.html') == 'http_404'
 assert len(dlq) == 1
+d = json.loads(dlq[0]['payload'])
+assert (d['topic'], d['partition'], d['offset']) == (None, -1, -1), d  # not from Kafka
 # one host, one partition
 parts = {m['partition'] for m in docs if m['key'].startswith(B)}
 assert len(parts) == 1, parts

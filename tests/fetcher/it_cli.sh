@@ -29,6 +29,8 @@ expect_bad "--per-host-max" "$F" --per-host-max 50 --max-transfers 10 http://x/
 expect_bad "--log-level" "$F" --log-level loud http://x/
 expect_bad "no sources" "$F"
 expect_bad "RP_FETCH_TIMEOUT_MS" env RP_FETCH_TIMEOUT_MS=soon "$F" http://x/
+expect_bad "--ca-file $WORK/no-such-ca.pem: No such file" "$F" --ca-file "$WORK/no-such-ca.pem" http://x/
+expect_bad "--ca-file $WORK: not a regular file" "$F" --ca-file "$WORK" http://x/
 ok "bad flags, values, relations and environment stop start-up naming the setting"
 
 start_broker

@@ -139,6 +139,13 @@ static void test_conf_relations(void **state)
     c.per_host_max = 9;
     assert_int_equal(rp_fetch_conf_check(&c, err, sizeof err), -1);
     assert_non_null(strstr(err, "--per-host-max"));
+    c.per_host_max = 2;
+    c.ca_file = "/nonexistent/ca.pem";
+    assert_int_equal(rp_fetch_conf_check(&c, err, sizeof err), -1);
+    assert_non_null(strstr(err, "--ca-file /nonexistent/ca.pem"));
+    c.ca_file = "/";
+    assert_int_equal(rp_fetch_conf_check(&c, err, sizeof err), -1);
+    assert_non_null(strstr(err, "not a regular file"));
     rp_fetch_conf_agent_token("reportpipe/0.1 (+https://x)", tok, sizeof tok);
     assert_string_equal(tok, "reportpipe");
     rp_fetch_conf_agent_token("Bot", tok, sizeof tok);

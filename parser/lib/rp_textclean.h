@@ -20,9 +20,10 @@
  *    `电话`, `传真`, ICP numbers, copyright) are removed. A footer `主办` org
  *    or a `供稿` org serves as source when no `来源` is given.
  *
- * Also home to the small UTF-8 and buffer helpers the format modules share.
- * Pure: no I/O; the one table (traditional forms of boilerplate labels) is
- * built once, lazily and thread-safely; thread-safe. */
+ * Includes rp_tbuf.h and rp_textutf8.h, the buffer and UTF-8 helpers the
+ * format modules share. The passes live in rp_textclean_*.c (see
+ * rp_textclean_int.h). Pure: no I/O; the one table (traditional forms of
+ * boilerplate labels) is built once, lazily and thread-safely; thread-safe. */
 #ifndef RP_TEXTCLEAN_H
 #define RP_TEXTCLEAN_H
 
@@ -31,39 +32,8 @@
 #include <stdint.h>
 
 #include "rp_document.h"
-
-/* ---- growable byte buffer ------------------------------------------------
- * Invariant: after a successful append, p is NUL-terminated at p[len].
- * On allocation failure `failed` is set and later appends do nothing; the
- * owner checks `failed` once at the end. Release with rp_tbuf_free(). */
-typedef struct rp_tbuf {
-    char *p;
-    size_t len;
-    size_t cap;
-    bool failed;
-} rp_tbuf;
-
-void rp_tbuf_append(rp_tbuf *b, const char *s, size_t n);
-void rp_tbuf_puts(rp_tbuf *b, const char *s);
-void rp_tbuf_putc(rp_tbuf *b, char c);
-void rp_tbuf_put_cp(rp_tbuf *b, uint32_t cp);
-/* Hands over the buffer (never NULL unless failed: returns NULL, frees). */
-char *rp_tbuf_take(rp_tbuf *b, size_t *len);
-void rp_tbuf_free(rp_tbuf *b);
-
-/* ---- UTF-8 helpers ------------------------------------------------------ */
-/* Decodes the code point at s[*i] (len bytes total), advancing *i; ill-formed
- * bytes give U+FFFD and advance by one. */
-uint32_t rp_text_next(const char *s, size_t len, size_t *i);
-/* Code point ending just before s[i] (i > 0), with its start in *start. */
-uint32_t rp_text_prev(const char *s, size_t i, size_t *start);
-bool rp_cp_is_han(uint32_t cp);
-/* Han or CJK/full-width punctuation: text that is joined without spaces. */
-bool rp_cp_is_cjk(uint32_t cp);
-/* Space-like: ASCII blanks, NBSP, ideographic space, zero-width spaces. */
-bool rp_cp_is_space(uint32_t cp);
-/* Sentence-final: 。!?;!?; and the ellipsis. */
-bool rp_cp_ends_sentence(uint32_t cp);
+#include "rp_tbuf.h"
+#include "rp_textutf8.h"
 
 /* ---- cleaning ------------------------------------------------------------ */
 enum {

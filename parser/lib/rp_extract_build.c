@@ -1,0 +1,192 @@
+/* rp_extract_build: the result. Each candidate becomes an rp_measure with
+ * its subject, metric, surface text (in the input) and sentence (in the
+ * normalised text); the document metadata and diagnostics are added. See
+ * rp_extract_int.h. */
+#include "rp_extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp_meta.h"
+#include "rp_metric.h"
+#include "rp_subject.h"
+
+#define SENTENCE_CONTEXT 240 /* bytes kept either side in rp_measure.sentence */
+
+/* The input bytes a measure came from. The end reaches over a pinyin note
+ * removed right after it (13個(gè)) but not over other removed runs. */
+static void surface_range(const rp_norm *nm, const char *input, const cand *c, size_t *a,
+                          size_t *b)
+{
+    *a = rp_norm_in_offset(nm, c->start);
+    size_t last = rp_utf8_prev(nm->text, c->end);
+    size_t l;
+    size_t last_in = rp_norm_in_offset(nm, last);
+    rp_utf8_decode(input, nm->in_len, last_in, &l);
+    size_t tight = last_in + l, loose = rp_norm_in_offset(nm, c->end);
+    *b = tight;
+    if (loose > tight && (input[tight] == '(' || rp_utf8_starts(input, nm->in_len, tight, "（")))
+        *b = loose;
+    if (*b < *a)
+        *b = *a;
+}
+
+/* Byte scans: sentence ends are 。 (E3 80 82), ! ? and line breaks, as
+ * normalisation leaves them. */
+static bool sentence_end_before(const char *s, size_t i)
+{
+    unsigned char b = (unsigned char)s[i - 1];
+    return b == '\n' || b == '!' || b == '?' ||
+           (b == 0x82 && i >= 3 && (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 3] == 0xE3);
+}
+
+/* The sentence around c, bounded to SENTENCE_CONTEXT bytes either side.
+ * *cache holds the previous measure's sentence end: measures of one
+ * sentence share the forward scan. */
+static void sentence_range(const ex *x, const cand *c, size_t *cache, size_t *pa, size_t *pb)
+{
+    size_t a = c->sent_start, b = c->end;
+    if (c->start - a > SENTENCE_CONTEXT)
+        a = c->start - SENTENCE_CONTEXT;
+    if (*cache > c->end && *cache - c->end <= SENTENCE_CONTEXT) {
+        b = *cache;
+    } else {
+        while (b < x->n && b - c->end < SENTENCE_CONTEXT && !sentence_end_before(x->s, b))
+            b++;
+        *cache = b;
+    }
+    while (a < c->start && ((unsigned char)x->s[a] & 0xC0) == 0x80)
+        a++; /* whole characters only */
+    while (b < x->n && ((unsigned char)x->s[b] & 0xC0) == 0x80)
+        b++;
+    while (b > a && (x->s[b - 1] == '\n' || x->s[b - 1] == ' '))
+        b--;
+    *pa = a;
+    *pb = b;
+}
+
+static bool is_count_unit(const rp_unit *u)
+{
+    static const char *const kinds[] = {"person", "organisation", "item", "event", "household"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strcmp(u->kind, kinds[k]) == 0)
+            return true;
+    return false;
+}
+
+/* Copies the strings of one measure into a single allocation starting at
+ * m->unit (see rp_extract_result_free). */
+static int pack_strings(rp_measure *m, const char *const src[6], const size_t len[6])
+{
+    size_t total = 0;
+    for (int k = 0; k < 6; k++)
+        total += len[k] + 1;
+    char *block = malloc(total);
+    if (block == NULL)
+        return -1;
+    char **dst[6] = {&m->unit, &m->text, &m->subject, &m->region, &m->period, &m->sentence};
+    for (int k = 0; k < 6; k++) {
+        memcpy(block, src[k], len[k]);
+        block[len[k]] = '\0';
+        *dst[k] = block;
+        block += len[k] + 1;
+    }
+    return 0;
+}
+
+static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
+                        size_t k, const char *prev_subject, size_t *sent_cache)
+{
+    const cand *c = &x->c[k];
+    char subj[256];
+    rp_subject_span sp = {.start = c->start, .end = c->end,
+                          .floor = k > 0 ? x->c[k - 1].end : 0,
+                          .count_unit = is_count_unit(c->unit),
+                          .money = strcmp(c->unit->kind, "money") == 0};
+    rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
+    if (subj[0] == '\0' && prev_subject != NULL && k > 0 && x->c[k - 1].end == c->start)
+        snprintf(subj, sizeof subj, "%s", prev_subject);
+    else if (prev_subject != NULL && k > 0 && rp_subject_is_change_verb(subj) &&
+             c->start - x->c[k - 1].end < 24) {
+        rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */
+    } else if (prev_subject != NULL && k > 0 && rp_subject_is_base_only(subj)) {
+        snprintf(subj, sizeof subj, "%s", prev_subject); /* 是去年同期的2.1倍 */
+    }
+    size_t a, b, sa, sb;
+    surface_range(nm, input, c, &a, &b);
+    sentence_range(x, c, sent_cache, &sa, &sb);
+    const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
+    const char *src[6] = {c->unit->canonical, input + a, subj, region, period, x->s + sa};
+    size_t len[6] = {strlen(c->unit->canonical), b - a, strlen(subj), strlen(region),
+                     strlen(period), sb - sa};
+    if (pack_strings(m, src, len) != 0)
+        return -1;
+    m->value = c->value;
+    m->unit_kind = c->unit->kind;
+    m->approx = c->approx;
+    m->metric = rp_metric_classify(c->unit->kind, subj);
+    m->span_start = c->start;
+    m->span_end = c->end;
+    m->optional = c->optional;
+    return 0;
+}
+
+static char *diagnostics(const rp_norm *nm, size_t in_len, bool capped)
+{
+    char buf[320];
+    const char *kind = "";
+    if (in_len == 0)
+        kind = "empty input; ";
+    else if (nm->n_control * 10 > in_len || nm->n_invalid * 10 > in_len)
+        kind = "input looks binary (many control or invalid bytes); ";
+    else if (capped)
+        kind = "measure limit reached, rest of the document skipped; ";
+    if (nm->n_invalid == 0 && nm->n_control == 0 && nm->n_spam == 0 && kind[0] == '\0')
+        return strdup("");
+    snprintf(buf, sizeof buf, "%sinvalid_utf8=%zu control=%zu spam_tokens=%zu pinyin_notes=%zu",
+             kind, nm->n_invalid, nm->n_control, nm->n_spam, nm->n_pinyin);
+    return strdup(buf);
+}
+
+void rp_extract_result_free(rp_extract_result *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t k = 0; k < r->n_measures; k++)
+        free(r->measures[k].unit); /* the block holding all its strings */
+    free(r->measures);
+    free(r->meta.title);
+    free(r->meta.published);
+    free(r->meta.source);
+    free(r->meta.region);
+    free(r->text);
+    free(r->diagnostics);
+    free(r);
+}
+
+int rp_ex_build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *h,
+                rp_extract_result *r)
+{
+    if (x->nc > 0) {
+        r->measures = calloc(x->nc, sizeof *r->measures);
+        if (r->measures == NULL)
+            return -1;
+    }
+    size_t sent_cache = 0;
+    for (size_t k = 0; k < x->nc; k++) {
+        const char *prev = k > 0 ? r->measures[k - 1].subject : NULL;
+        r->n_measures = k + 1;
+        if (fill_measure(&r->measures[k], x, nm, input, k, prev, &sent_cache) != 0)
+            return -1;
+    }
+    if (rp_meta_fill(&r->meta, x->s, x->n, x->region.doc, h) != 0)
+        return -1;
+    r->diagnostics = diagnostics(nm, nm->in_len, x->capped);
+    if (r->diagnostics == NULL)
+        return -1;
+    r->text = nm->text; /* now owned by r */
+    r->text_len = nm->len;
+    nm->text = NULL;
+    return 0;
+}

@@ -1,0 +1,323 @@
+/* rp_extract_exclude: the exclusion rules, what a number with a unit can be
+ * besides a measure: identifiers, dates, ordinals, durations used as
+ * adverbs, Chinese-numeral idioms and slogans, conditions and thresholds,
+ * targets and plans. See rp_extract_int.h and docs/metrics.md. */
+#include "rp_extract_int.h"
+
+#include <string.h>
+
+/* Arabic numbers shaped like identifiers, dates, times, versions, scores:
+ * 2024-09-10, 0551-6260, 6·25, 1+12, 14607214.html, 5G. */
+bool rp_ex_identifier_shape(const ex *x, const quantity *q)
+{
+    const rp_number *nm = &q->num;
+    if (nm->chinese)
+        return false;
+    if (nm->leading_zero || (nm->int_digits >= 9 && !nm->has_decimal))
+        return true;
+    size_t j = nm->end;
+    uint32_t next = rp_utf8_at(x->s, x->n, j);
+    if (is_alpha_cp(next))
+        return true;
+    if (next == '/' || next == ':' || next == '.' || next == '_' || next == 0xB7 || next == '+' ||
+        next == 0xD7 || next == '*' || next == '#' || next == 0x2022 || next == 0x30FB)
+        return is_digit_at(x, j + 1) || is_digit_at(x, j + 2);
+    if (next == '-' && is_digit_at(x, j + 1)) {
+        rp_number second;
+        rp_number_parse(x->s, x->n, j + 1, &second);
+        return second.leading_zero || rp_utf8_at(x->s, x->n, second.end) == '-';
+    }
+    uint32_t prev = rp_utf8_before(x->s, x->n, nm->start);
+    if (is_alpha_cp(prev) || prev == '/' || prev == '#' || prev == '_' || prev == '@' ||
+        prev == '=' || prev == '+' || prev == 0xB7)
+        return true;
+    if (prev == '-' && nm->start == x->range_second)
+        return false; /* the second end of 10-20人 */
+    if ((prev == '.' || prev == '-' || prev == ':') &&
+        rp_utf8_before(x->s, x->n, rp_utf8_prev(x->s, nm->start)) < 0x80)
+        return true;
+    return false;
+}
+
+/* 第N, 前10名 (a ranking), 2021年5期 (an issue), 3月14日 parts. */
+static bool ordinal_or_date_part(const ex *x, const quantity *q)
+{
+    size_t s = q->num.start;
+    uint32_t prev = rp_utf8_before(x->s, x->n, s);
+    if (prev == 0x7B2C) /* 第 */
+        return true;
+    if ((prev == 0x524D || prev == 0x540E) && q->unit &&
+        (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0))
+        return true; /* 前 后 */
+    if (prev == 0x5E74 || prev == 0x6708) { /* 年 月 right after a number */
+        size_t p = rp_utf8_prev(x->s, s);
+        return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
+               rp_number_is_cn(rp_utf8_before(x->s, x->n, p));
+    }
+    return false;
+}
+
+/* A length of time used as an adverb of the verb that follows (24小时在线,
+ * 3年驻村) rather than reported: kept only before 来 间 内 时 后 前 里 中 多,
+ * punctuation or the end. */
+static bool duration_adverb(const ex *x, const quantity *q)
+{
+    if (!(q->unit->flags & RP_UNIT_DURATION))
+        return false;
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (!rp_utf8_is_han(next))
+        return false;
+    static const char keep[] = "来间内时后前里中多";
+    char buf[5];
+    size_t l = rp_utf8_encode(next, buf);
+    buf[l] = '\0';
+    return strstr(keep, buf) == NULL;
+}
+
+/* 年 after a year, 2023年度, 80年代, 3年级. */
+static bool year_not_duration(const ex *x, const quantity *q)
+{
+    if (!(q->unit->flags & RP_UNIT_YEAR))
+        return false;
+    if (!q->num.chinese && q->num.int_digits == 4 && !q->multiplied)
+        return true;
+    if (q->value >= 100)
+        return true;
+    static const char *const after[] = {"度", "代", "级", "底", "初", "末", "前", "后", "月",
+                                        "终", "中", "里", "头", "轻", "龄", "份", "届"};
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+        if (starts(x, q->unit_end, after[k]))
+            return true;
+    return false;
+}
+
+/* A single Chinese digit reads as a count only with units that slogans and
+ * idioms do not use (两批, 下降六岁, 近一倍); 个 项 条 次 类 支 are left out:
+ * 四个意识, 八项规定, 三番五次, 三支队伍. */
+static bool single_digit_count(const quantity *q)
+{
+    static const char *const units[] = {"批", "名", "位", "家", "所", "户", "场", "期", "轮",
+                                        "岁", "元", "人次", "场次", "批次", "百分点", NULL};
+    if (strcmp(q->unit->surface, "倍") == 0)
+        return true;
+    if (q->num.value < 2)
+        return false;
+    for (size_t k = 0; units[k]; k++)
+        if (strcmp(q->unit->surface, units[k]) == 0)
+            return true;
+    return false;
+}
+
+/* 整顿后进党支部三个。 / 问题两起, : a single digit and classifier that
+ * close the clause after the noun they count. Slogans put their noun after
+ * the classifier (四个意识, 八项规定); idioms pair two numerals (三番五次);
+ * 每/第/这/那/各/最后 before the digit make a rule, an ordinal or a
+ * reference. */
+static bool post_noun_count(const ex *x, const quantity *q)
+{
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (q->num.value < 2 || !(is_clause_punct(next) || next == 0x3001))
+        return false;
+    size_t p = rp_utf8_prev(x->s, q->start);
+    uint32_t prev = rp_utf8_at(x->s, x->n, p);
+    if (q->start == 0 || !rp_utf8_is_han(prev) || rp_number_is_cn(prev))
+        return false;
+    static const char before[] = "每第这那各后前仅";
+    char buf[5];
+    size_t l = rp_utf8_encode(prev, buf);
+    buf[l] = '\0';
+    if (strstr(before, buf) != NULL)
+        return false;
+    uint32_t prev2 = p > 0 ? rp_utf8_at(x->s, x->n, rp_utf8_prev(x->s, p)) : 0;
+    return !rp_number_is_cn(prev2);
+}
+
+/* Chinese-numeral quantities are admitted only when they read as counts:
+ * several numeral characters with a digit (二十六场, 一千二百余人) or a
+ * bare multiplier with 余/多 (万余户). A single digit plus classifier is an
+ * idiom, slogan or name far more often than a count (一人一策, 三会一课,
+ * 四个方面). */
+static bool chinese_not_count(const ex *x, const quantity *q)
+{
+    const rp_number *nm = &q->num;
+    if (!nm->chinese)
+        return false;
+    if (nm->malformed || nm->digit_sequence || !(q->unit->flags & RP_UNIT_CN_OK))
+        return true;
+    if (nm->bare_multiplier)
+        return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
+    if (nm->single_digit)
+        return !single_digit_count(q) && !post_noun_count(x, q);
+    return false;
+}
+
+/* The clause the quantity sits in ends in 的: it qualifies a subject
+ * (连续2年被评定为五星级的, 党员不足3人的). */
+static bool clause_ends_with_de(const ex *x, size_t j)
+{
+    size_t limit = j + 150;
+    while (j < x->n && j < limit) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (is_clause_punct(cp) || cp == '\n' || cp == 0x3001)
+            return rp_utf8_ends(x->s, j, "的");
+        if (cp >= '0' && cp <= '9')
+            return false;
+        j += l;
+    }
+    return false;
+}
+
+/* Conditions and thresholds: 35岁及以下党员, 10万元以上的村, 3名以上党员的,
+ * 不足3人的. */
+static bool is_threshold_marker(const ex *x, const quantity *q)
+{
+    static const char *const marks[] = {"不足", "不到", "超过", "超", "低于", "高于", "不少于",
+                                        "不超过", "至少", "达到", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (starts(x, q->start, marks[k]))
+            return true;
+    return q->post != NULL && strcmp(q->post, "左右") != 0;
+}
+
+/* An age followed by the people it selects (青年 党员 人员 ...) or a list. */
+static bool age_selects(uint32_t next)
+{
+    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、";
+    char buf[5];
+    size_t l = rp_utf8_encode(next, buf);
+    buf[l] = '\0';
+    return next >= 0x80 && strstr(people, buf) != NULL;
+}
+
+bool rp_ex_is_condition(const ex *x, const quantity *q)
+{
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
+        return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */
+    if (next == 0x7684 && is_threshold_marker(x, q)) /* 的 */
+        return true;
+    if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
+        (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
+        return true;
+    return clause_ends_with_de(x, q->end);
+}
+
+/* A comparison after a count in the same clause is the threshold that
+ * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
+static bool is_threshold(const ex *x, const quantity *q)
+{
+    static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
+    bool prior_count = x->nc > 0 && x->c[x->nc - 1].start >= x->clause_start;
+    if (q->post != NULL && strcmp(q->unit->kind, "age") == 0 && strcmp(q->post, "左右") != 0)
+        return true; /* (近百名)书记年龄在60岁以上: an age bound selects people, it counts nothing */
+    uint32_t first = rp_utf8_at(x->s, x->n, q->start);
+    if (first != 0x4E0D && first != 0x8D85 && first != 0x4F4E && first != 0x9AD8)
+        return false; /* 不 超 低 高 */
+    bool comparison = false;
+    for (size_t k = 0; cmp[k] && !comparison; k++)
+        comparison = starts(x, q->start, cmp[k]);
+    if (!comparison)
+        return false;
+    static const char *const all[] = {"全部", "均", "都", "全都", NULL};
+    for (size_t k = 0; all[k]; k++)
+        if (rp_utf8_ends(x->s, q->start, all[k]))
+            return true;
+    return prior_count;
+}
+
+/* 计划 as the noun a result is measured against (完成年度计划的106%), not
+ * the verb of a plan. */
+static bool plan_is_noun(const ex *x, size_t at)
+{
+    static const char *const before[] = {"完成", "年度", "全年", "原", NULL};
+    for (size_t k = 0; before[k]; k++)
+        if (rp_utf8_ends(x->s, at, before[k]))
+            return true;
+    return false;
+}
+
+/* 将 as the future modal (我们将在全市选树, 将开展专项督查), told from the
+ * object marker (将闲置校舍改造为) by the adverb or verb that follows it. */
+static bool future_jiang(const ex *x, size_t at)
+{
+    static const char *const next[] = {"在", "于", "继续", "进一步", "全面", "持续", "重点",
+                                       "开展", "启动", "实施", "组织", "推动", "加大", "选树",
+                                       "举办", "召开", "陆续", "逐步", "适时", NULL};
+    size_t j = at + strlen("将");
+    for (size_t k = 0; next[k]; k++)
+        if (starts(x, j, next[k]))
+            return true;
+    return false;
+}
+
+enum { TARGET_NONE, TARGET_WORD, TARGET_MODAL };
+
+/* 力争 拟 and the future 将 govern the rest of their sentence (力争全年发展
+ * 党员200名以上,覆盖率达到100%); 计划 预计 目标 预期, often nouns
+ * (目标任务), only their clause. */
+static int target_word_at(const ex *x, size_t at, uint32_t cp)
+{
+    static const char *const words[] = {"力争", "拟", "计划", "预计", "目标", "预期", NULL};
+    if (cp == 0x5C06) /* 将 */
+        return future_jiang(x, at) ? TARGET_MODAL : TARGET_NONE;
+    /* 力 拟 计 预 目: the first characters of the words */
+    if (cp != 0x529B && cp != 0x8BA1 && cp != 0x9884 && cp != 0x76EE && cp != 0x62DF)
+        return TARGET_NONE;
+    for (size_t k = 0; words[k]; k++) {
+        if (!starts(x, at, words[k]))
+            continue;
+        if (k == 2 && plan_is_noun(x, at))
+            return TARGET_NONE;
+        return k < 2 ? TARGET_MODAL : TARGET_WORD;
+    }
+    return TARGET_NONE;
+}
+
+/* Called by the scan at every 力 拟 将: remembers a modal for is_target. */
+void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
+{
+    if (target_word_at(x, at, cp) == TARGET_MODAL)
+        x->modal_at = at;
+}
+
+/* Targets and plans are not results: 力争...突破1000万元, 预计每年增加4.7万元.
+ * A modal earlier in the sentence was noted by the scan; the clause is
+ * scanned once, incrementally, for the other words. */
+static bool is_target(ex *x, const quantity *q)
+{
+    if (x->modal_at != NONE && x->modal_at >= x->sent_start)
+        return true;
+    if (x->target_pos < x->clause_start) {
+        x->target_pos = x->clause_start;
+        x->target_found = false;
+    }
+    while (!x->target_found && x->target_pos < q->start) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, x->target_pos, &l);
+        /* 计 预 目: the first characters of the words */
+        if (cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE)
+            x->target_found = target_word_at(x, x->target_pos, cp) == TARGET_WORD;
+        x->target_pos += l;
+    }
+    return x->target_found;
+}
+
+bool rp_ex_is_capacity(const ex *x, const quantity *q)
+{
+    size_t b = q->start;
+    for (int k = 0; k < 3 && b > 0; k++) {
+        b = rp_utf8_prev(x->s, b);
+        if (starts(x, b, "容纳") || starts(x, b, "可供"))
+            return true;
+    }
+    return false;
+}
+
+bool rp_ex_rejected(ex *x, const quantity *q)
+{
+    return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
+           chinese_not_count(x, q) || year_not_duration(x, q) || duration_adverb(x, q) ||
+           rp_ex_is_condition(x, q) ||
+           is_threshold(x, q) || is_target(x, q);
+}

@@ -1,0 +1,123 @@
+/* rp_extract_quantity: the quantity grammar. At a number: 余/多 and the
+ * multipliers 万/亿/千/百 in any order, the unit, the markers before
+ * (约, 超过, 不少于 ...) and after (以上, 左右 ...), and the marks that join
+ * the two ends of a range. See rp_extract_int.h. */
+#include "rp_extract_int.h"
+
+#include <string.h>
+
+typedef struct marker {
+    const char *s;
+    rp_approx approx;
+    bool rule; /* a standard rather than a fact: optional */
+} marker;
+
+static const marker pre_markers[] = {
+    {"不少于", RP_APPROX_AT_LEAST, true}, {"不低于", RP_APPROX_AT_LEAST, true},
+    {"不超过", RP_APPROX_AT_MOST, true},  {"至少", RP_APPROX_AT_LEAST, true},
+    {"超过", RP_APPROX_MORE_THAN, false}, {"不足", RP_APPROX_AT_MOST, false},
+    {"不到", RP_APPROX_AT_MOST, false},   {"将近", RP_APPROX_ABOUT, false},
+    {"大约", RP_APPROX_ABOUT, false},     {"约", RP_APPROX_ABOUT, false},
+    {"近", RP_APPROX_ABOUT, false},       {"超", RP_APPROX_MORE_THAN, false},
+    {"逾", RP_APPROX_MORE_THAN, false},   {"低于", RP_APPROX_AT_MOST, false},
+    {"少于", RP_APPROX_AT_MOST, false},   {"高于", RP_APPROX_MORE_THAN, false},
+    {"多于", RP_APPROX_MORE_THAN, false},
+};
+
+static const marker post_markers[] = {
+    {"及以上", RP_APPROX_AT_LEAST, false}, {"及以下", RP_APPROX_AT_MOST, false},
+    {"以上", RP_APPROX_AT_LEAST, false},   {"以下", RP_APPROX_AT_MOST, false},
+    {"以内", RP_APPROX_AT_MOST, false},    {"左右", RP_APPROX_ABOUT, false},
+};
+
+void rp_ex_read_pre(const ex *x, quantity *q)
+{
+    /* every marker ends in one of these characters */
+    uint32_t last = rp_utf8_before(x->s, x->n, q->start);
+    if (last < 0x4E00 || !rp_utf8_find("于过少足到近约超逾", sizeof "于过少足到近约超逾" - 1,
+                                        x->s + rp_utf8_prev(x->s, q->start),
+                                        q->start - rp_utf8_prev(x->s, q->start)))
+        return;
+    for (size_t k = 0; k < sizeof pre_markers / sizeof pre_markers[0]; k++) {
+        if (rp_utf8_ends(x->s, q->start, pre_markers[k].s)) {
+            q->start -= strlen(pre_markers[k].s);
+            if (q->approx == RP_APPROX_EXACT)
+                q->approx = pre_markers[k].approx;
+            q->pre_rule = pre_markers[k].rule;
+            return;
+        }
+    }
+}
+
+static void read_post(const ex *x, quantity *q)
+{
+    for (size_t k = 0; k < sizeof post_markers / sizeof post_markers[0]; k++) {
+        if (starts(x, q->end, post_markers[k].s)) {
+            q->post = post_markers[k].s;
+            q->end += strlen(post_markers[k].s);
+            if (q->approx == RP_APPROX_EXACT || q->approx == RP_APPROX_ABOUT)
+                q->approx = post_markers[k].approx;
+            return;
+        }
+    }
+}
+
+/* 余/多 and 万/亿/千/百 after the number, in any order: 380余万, 15万余. */
+size_t rp_ex_read_suffixes(const ex *x, quantity *q, size_t j, double *factor)
+{
+    *factor = 1;
+    for (int k = 0; k < 4; k++) {
+        double mul;
+        size_t ml;
+        if (starts(x, j, "余") || starts(x, j, "多")) {
+            q->approx = RP_APPROX_MORE_THAN;
+            j += 3;
+        } else if (!starts(x, j, "百分") && (ml = rp_number_multiplier(x->s, x->n, j, &mul)) > 0) {
+            *factor *= mul;
+            q->multiplied = true;
+            j += ml;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* Reads number, suffixes, unit and markers at i. False when no number. */
+bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    if (!rp_number_parse(x->s, x->n, i, &q->num))
+        return false;
+    double factor;
+    size_t j = rp_ex_read_suffixes(x, q, q->num.end, &factor);
+    q->value = q->num.value * factor;
+    q->unit = rp_unit_match(x->s, x->n, j);
+    q->unit_start = j;
+    q->unit_end = q->unit ? j + strlen(q->unit->surface) : j;
+    if (q->unit && (q->unit->flags & RP_UNIT_MORE))
+        q->approx = RP_APPROX_MORE_THAN;
+    q->start = i;
+    q->end = q->unit_end;
+    if (q->unit)
+        read_post(x, q);
+    rp_ex_read_pre(x, q);
+    return true;
+}
+
+size_t rp_ex_range_marker(const ex *x, size_t j)
+{
+    unsigned char b = j < x->n ? (unsigned char)x->s[j] : 0;
+    if (b != '-' && b != '~' && b != 0xE8 && b != 0xE5 && b != 0xE2)
+        return 0; /* 至 到 — – start with these bytes */
+    static const char *const marks[] = {"至", "到", "-", "~", "\xE2\x80\x94", "\xE2\x80\x93"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t l = strlen(marks[k]);
+        if (starts(x, j, marks[k])) {
+            uint32_t next = rp_utf8_at(x->s, x->n, j + l);
+            if ((next >= '0' && next <= '9') || rp_number_is_cn(next))
+                return l;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,267 @@
+/* rp_extract_scan: the one pass over the normalised text. Clause,
+ * sentence and paragraph boundaries drive the region and period state and
+ * the quote depth; at each number the quantity grammar runs, the exclusion
+ * rules decide, and a candidate is pushed with its region and period. See
+ * rp_extract_int.h. */
+#include "rp_extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp_period.h"
+
+static bool is_sentence_end(uint32_t cp)
+{
+    return cp == 0x3002 || cp == '!' || cp == '?' || cp == '\n';
+}
+
+/* ---- candidates ---- */
+
+/* 4个乡镇 counted inside the 城关街道 section: a count of units at the
+ * section's own level (or above) is about the parent, the document region. */
+static const char *region_for(const ex *x, const quantity *q)
+{
+    static const struct { const char *word; int level; } units[] = {
+        {"乡镇", 4}, {"街道", 4}, {"镇", 4}, {"乡", 4}, {"县区", 3}, {"区县", 3},
+        {"县", 3}, {"区", 3}, {"市", 2}};
+    const char *cur = rp_region_current(&x->region);
+    if (strcmp(cur, x->region.doc) == 0 || q->unit == NULL || strcmp(q->unit->canonical, "个") != 0)
+        return cur;
+    /* the suffix as the first half of a compound: 区域 县城 市场 乡村 县级 */
+    static const char *const compounds[] = {"区域", "县城", "县域", "市场", "乡村", "县级",
+                                            "区级", "市级", "镇级", "乡级", "区直", "县直",
+                                            "市直", NULL};
+    for (size_t k = 0; compounds[k]; k++)
+        if (starts(x, q->end, compounds[k]))
+            return cur;
+    int lv = rp_region_level_of(cur);
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (starts(x, q->end, units[k].word))
+            return units[k].level <= lv ? x->region.doc : cur;
+    return cur;
+}
+
+static void push_cand(ex *x, const quantity *q, bool optional)
+{
+    if (x->nc >= RP_EXTRACT_MAX_MEASURES) {
+        x->capped = true;
+        return;
+    }
+    if (x->nc == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 64;
+        cand *c = realloc(x->c, cap * sizeof *c);
+        if (c == NULL) {
+            x->oom = true;
+            return;
+        }
+        x->c = c;
+        x->cap = cap;
+    }
+    cand *c = &x->c[x->nc++];
+    c->value = q->value;
+    c->unit = q->unit;
+    c->approx = q->approx;
+    c->start = q->start;
+    c->end = q->end;
+    c->num_start = q->num.start;
+    c->sent_start = x->sent_start;
+    c->optional = optional;
+    c->region = rp_ex_intern(x, region_for(x, q));
+    c->period = x->period != NONE ? x->period : x->doc_period;
+}
+
+/* A range: `5000元至3万元`, `10至20人`. Gives the first end a unit when it
+ * has none and marks where the second starts; both ends are optional. */
+static bool read_range(ex *x, quantity *q, quantity *second)
+{
+    size_t at = q->unit ? q->unit_end : q->num.end;
+    if (q->unit == NULL) {
+        double f;
+        quantity tmp = *q;
+        at = rp_ex_read_suffixes(x, &tmp, q->num.end, &f);
+    }
+    size_t ml = rp_ex_range_marker(x, at);
+    if (ml == 0)
+        return false;
+    if (!rp_ex_read_quantity(x, at + ml, second) || second->unit == NULL)
+        return false;
+    if (q->unit == NULL) {
+        q->unit = second->unit;
+        if (!q->multiplied && second->multiplied)
+            q->value *= second->value / second->num.value;
+        q->end = at;
+        q->unit_end = at;
+    }
+    x->range_second = at + ml;
+    return true;
+}
+
+/* Handles the number at i; returns where scanning resumes. */
+static size_t handle_number(ex *x, size_t i)
+{
+    quantity q;
+    if (!rp_ex_read_quantity(x, i, &q))
+        return i + 1;
+    size_t resume = q.end > q.num.end ? q.end : q.num.end;
+    if (rp_ex_identifier_shape(x, &q)) {
+        while (resume < x->n && (is_alpha_cp((unsigned char)x->s[resume]) ||
+                                 is_digit_at(x, resume) || strchr("./:_-+#", x->s[resume])))
+            resume++;
+        return resume;
+    }
+    bool second_end = q.num.start == x->range_second;
+    quantity second;
+    bool first_end = read_range(x, &q, &second);
+    if (q.unit == NULL || rp_ex_rejected(x, &q) || (first_end && rp_ex_is_condition(x, &second)))
+        return resume; /* 18至35岁青年: the range qualifies, both ends go */
+    bool optional = first_end || second_end || q.pre_rule ||
+                    (q.unit->flags & RP_UNIT_DURATION) || rp_ex_is_capacity(x, &q);
+    push_cand(x, &q, optional);
+    return q.end;
+}
+
+/* 百分之四十 / 百分之5 -> 40 % */
+static size_t handle_percent(ex *x, size_t i)
+{
+    quantity q;
+    size_t at = i + strlen("百分之");
+    if (!rp_ex_read_quantity(x, at, &q) || x->quote > 0 || q.num.malformed)
+        return at;
+    static const rp_unit percent = {"%", "%", "ratio", 0, NULL};
+    q.unit = &percent;
+    q.unit_end = q.num.end;
+    q.end = q.num.end;
+    q.start = i;
+    rp_ex_read_pre(x, &q);
+    if (!rp_ex_is_condition(x, &q))
+        push_cand(x, &q, false);
+    return q.end;
+}
+
+/* ---- the scan ---- */
+
+/* ASCII words and URLs are skipped whole: digits inside them are not
+ * quantities (ICP备, P51, https://.../2024/09/09/14607214.html). */
+static size_t skip_ascii_word(const ex *x, size_t i)
+{
+    size_t j = i;
+    bool url = starts(x, i, "http") || starts(x, i, "www.") || starts(x, i, "WWW.");
+    while (j < x->n) {
+        unsigned char b = (unsigned char)x->s[j];
+        bool word = is_alpha_cp(b) || (b >= '0' && b <= '9') || b == '_' || b == '-' || b == '.';
+        if (url)
+            word = b > 0x20 && b < 0x80;
+        if (!word)
+            break;
+        j++;
+    }
+    return j > i ? j : i + 1;
+}
+
+/* Quoted speech: a “ ” span on one line whose text ends with its own
+ * sentence mark (“……参与认领。”, “……干劲十足!”). Its numbers are facts
+ * stated by the speaker, not parts of a name or slogan. Returns the offset
+ * of the closing ”, or 0. */
+static size_t speech_close(const ex *x, size_t open_end)
+{
+    size_t i = open_end;
+    uint32_t last = 0;
+    while (i < x->n && i - open_end < 600) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
+        if (cp == '\n' || cp == 0x201C)
+            return 0;
+        if (cp == 0x201D) {
+            bool end = last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == '!' ||
+                       last == '?';
+            return end ? i : 0;
+        }
+        last = cp;
+        i += l;
+    }
+    return 0;
+}
+
+static void update_quotes(ex *x, size_t i, size_t l, uint32_t cp)
+{
+    if (cp == 0x201C && x->quote == 0) {
+        size_t close = speech_close(x, i + l);
+        if (close > 0) {
+            x->speech_end = close;
+            return;
+        }
+    }
+    if (cp == 0x201D && x->speech_end == i && i > 0) {
+        x->speech_end = 0;
+        return;
+    }
+    if (cp == 0x201C || cp == 0x300A || cp == 0x300C || cp == 0x300E)
+        x->quote++;
+    else if ((cp == 0x201D || cp == 0x300B || cp == 0x300D || cp == 0x300F) && x->quote > 0)
+        x->quote--;
+}
+
+/* At a clause start: time phrases set the period, then a place or 我省 may
+ * switch the region. */
+static void clause_start(ex *x, size_t i)
+{
+    char buf[64];
+    x->clause_start = i;
+    size_t l = rp_period_at(x->s, x->n, i, x->published, buf, sizeof buf);
+    if (l > 0) {
+        x->period = rp_ex_intern(x, buf);
+        i += l;
+    }
+    rp_region_clause(&x->region, x->s, x->n, i);
+}
+
+static void paragraph_start(ex *x, size_t i)
+{
+    x->quote = 0;
+    x->speech_end = 0;
+    x->period = NONE;
+    rp_region_paragraph(&x->region, x->s, x->n, i);
+}
+
+void rp_ex_scan(ex *x)
+{
+    size_t i = 0;
+    bool at_clause = true;
+    paragraph_start(x, 0);
+    while (i < x->n && !x->oom && !x->capped) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
+        if (at_clause && cp != ' ' && cp != '\t') {
+            clause_start(x, i);
+            at_clause = false;
+        }
+        if (cp == '\n') {
+            paragraph_start(x, i + 1);
+            x->sent_start = i + 1;
+            at_clause = true;
+        } else if (is_clause_punct(cp)) {
+            if (is_sentence_end(cp)) {
+                rp_region_sentence_end(&x->region);
+                x->sent_start = i + l;
+            }
+            at_clause = true;
+        } else if (cp >= '0' && cp <= '9') {
+            i = handle_number(x, i);
+            continue;
+        } else if (is_alpha_cp(cp)) {
+            i = skip_ascii_word(x, i);
+            continue;
+        } else if (cp == 0x767E && starts(x, i, "百分之")) {
+            i = handle_percent(x, i);
+            continue;
+        } else if (rp_number_is_cn(cp)) {
+            i = handle_number(x, i);
+            continue;
+        } else {
+            if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06) /* 力 拟 将 */
+                rp_ex_note_modal(x, i, cp);
+            update_quotes(x, i, l, cp);
+        }
+        i += l;
+    }
+}

@@ -1,0 +1,310 @@
+/* rp_textclean_boiler: article boilerplate. `发布时间` / `来源` lines become
+ * metadata, credits (`(XX / 供稿)`) and footers (`主办`, ICP numbers,
+ * copyright ...) are dropped, a footer `主办` org or a `供稿` org kept as a
+ * fallback source; the first kept line, when it looks like a headline, is
+ * the title. Labels are matched with their traditional forms folded (a
+ * table built once, lazily and thread-safely). See rp_textclean_int.h. */
+#include "rp_textclean_int.h"
+
+#include <pthread.h>
+
+/* ---- traditional forms of boilerplate labels ---------------------------
+ * Labels are matched on a copy of the line with these characters folded to
+ * simplified ones; every pair is three UTF-8 bytes on both sides, so byte
+ * offsets in the copy are offsets in the original. */
+static const char T2S_PAIRS[] = "發发時时間间來来鏈链責责聲声編编輯辑審审對对頁页關关閉闭瀏浏覽览數数閱阅讀读訪访問问點点擊击網网圖图聯联繫系係系權权術术標标識识碼码當当辦办協协電电話话傳传郵邮備备號号資资訊讯佈布轉转載载條条廣广掃扫護护維维務务機机區区體体聽听於于為为與与員员";
+
+struct t2s {
+    uint32_t t, s;
+};
+
+static struct t2s t2s_table[sizeof T2S_PAIRS / 6 + 1];
+static size_t t2s_n;
+static pthread_once_t t2s_once = PTHREAD_ONCE_INIT;
+
+static int cmp_t2s(const void *a, const void *b)
+{
+    uint32_t x = ((const struct t2s *)a)->t, y = ((const struct t2s *)b)->t;
+    return x < y ? -1 : x > y;
+}
+
+static void t2s_build(void)
+{
+    size_t len = sizeof T2S_PAIRS - 1, i = 0;
+    while (i < len) {
+        uint32_t t = rp_text_next(T2S_PAIRS, len, &i);
+        uint32_t s = i < len ? rp_text_next(T2S_PAIRS, len, &i) : t;
+        t2s_table[t2s_n++] = (struct t2s){t, s};
+    }
+    qsort(t2s_table, t2s_n, sizeof t2s_table[0], cmp_t2s);
+}
+
+/* Copies s[0..n) into f with the label characters folded (f: n+1 bytes). */
+static void fold_labels(const char *s, size_t n, char *f)
+{
+    pthread_once(&t2s_once, t2s_build);
+    memcpy(f, s, n);
+    f[n] = '\0';
+    size_t i = 0;
+    while (i < n) {
+        size_t at = i;
+        uint32_t cp = rp_text_next(s, n, &i);
+        if (i - at != 3 || cp < 0x4E00 || cp > 0x9FFF)
+            continue;
+        struct t2s key = {cp, 0};
+        const struct t2s *hit = bsearch(&key, t2s_table, t2s_n,
+                                        sizeof key, cmp_t2s);
+        if (hit == NULL)
+            continue;
+        f[at] = (char)(0xE0 | (hit->s >> 12));
+        f[at + 1] = (char)(0x80 | ((hit->s >> 6) & 0x3F));
+        f[at + 2] = (char)(0x80 | (hit->s & 0x3F));
+    }
+}
+
+/* ---- boilerplate ------------------------------------------------------- */
+
+static const char *const DROP_PREFIX[] = {
+    "原文链接", "原文地址", "本文链接", "文章链接", "原文网址", "免责声明",
+    "上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "分享到",
+    "分享至", "责任编辑", "编辑:", "编辑" "\xEF\xBC\x9A", "审核:", "审核" "\xEF\xBC\x9A", "校对:",
+    "校对:", "终审:", "终审" "\xEF\xBC\x9A", "打印本页", "打印此页", "关闭窗口",
+    "打印】", "关闭】", "扫一扫", "浏览次数", "浏览量", "阅读量", "阅读次数",
+    "阅读数", "访问量", "访问次数", "点击数", "点击量", "点击次数",
+    "网站地图", "联系我们", "版权所有", "Copyright", "COPYRIGHT",
+    "copyright", "©", "技术支持", "网站标识码", "当前位置", "您当前的位置",
+    "您现在的位置", "您的位置", "所在位置", "作者:", "作者" "\xEF\xBC\x9A", "字号",
+    "字体】", "【字体", "收藏本页", "设为首页", "加入收藏",
+};
+
+/* Labels that drop the line only when a colon follows closely. */
+static const char *const COLON_PREFIX[] = {
+    "主办", "承办", "协办", "地址", "电话", "联系电话", "传真", "邮编",
+    "邮箱", "电子邮箱", "网站地址", "联系方式", "咨询电话",
+};
+
+static const char *const DROP_ANYWHERE[] = {
+    "ICP备", "ICP证", "公网安备", "版权所有", "All Rights Reserved",
+    "all rights reserved", "Copyright ©",
+};
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Skips bullets and opening brackets that decorate boilerplate labels. */
+static void skip_decor(const char **s, size_t *n)
+{
+    static const char *const decor[] = {"-", "*", ">", "|", "\xEF\xBC\xBB", "•", "·",
+                                        "【", "〔", "[", "■", "◆", "▲", "★"};
+    bool again = true;
+    while (again && *n > 0) {
+        again = false;
+        if (**s == ' ') {
+            (*s)++, (*n)--;
+            again = true;
+            continue;
+        }
+        for (size_t k = 0; k < ARRAY_LEN(decor); k++) {
+            size_t dl = strlen(decor[k]);
+            if (has_prefix(*s, *n, decor[k])) {
+                *s += dl, *n -= dl;
+                again = true;
+                break;
+            }
+        }
+    }
+}
+
+static bool colon_soon(const char *s, size_t n, size_t from)
+{
+    for (size_t i = from; i < n && i <= from + 9; i++)
+        if (s[i] == ':' || has_prefix(s + i, n - i, "\xEF\xBC\x9A"))
+            return true;
+    return false;
+}
+
+static bool is_boilerplate(const char *s, size_t n)
+{
+    skip_decor(&s, &n);
+    for (size_t k = 0; k < ARRAY_LEN(DROP_PREFIX); k++)
+        if (has_prefix(s, n, DROP_PREFIX[k]))
+            return true;
+    for (size_t k = 0; k < ARRAY_LEN(COLON_PREFIX); k++)
+        if (has_prefix(s, n, COLON_PREFIX[k]) &&
+            colon_soon(s, n, strlen(COLON_PREFIX[k])))
+            return true;
+    if (n < 300)
+        for (size_t k = 0; k < ARRAY_LEN(DROP_ANYWHERE); k++)
+            if (contains(s, n, DROP_ANYWHERE[k]))
+                return true;
+    return false;
+}
+
+static bool open_paren(const char *s, size_t n)
+{
+    return has_prefix(s, n, "(") || has_prefix(s, n, "\xEF\xBC\x88");
+}
+
+static bool close_paren(const char *s, size_t n)
+{
+    return (n >= 1 && s[n - 1] == ')') ||
+           (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0);
+}
+
+/* `(东河区委组织部 / 供稿)`, `(责任编辑 / 刘琳)`, `(供稿:xx)` */
+static bool is_credit(const char *s, size_t n)
+{
+    return n < 160 && open_paren(s, n) && close_paren(s, n) &&
+           (contains(s, n, "供稿") || contains(s, n, "责任编辑") ||
+            contains(s, n, "通讯员") || contains(s, n, "记者"));
+}
+
+static bool is_stop_word(const char *s, size_t n)
+{
+    static const char *const stops[] = {"作者", "发布", "时间", "浏览",
+                                        "编辑", "点击", "字号", "日期",
+                                        "承办", "阅读"};
+    for (size_t k = 0; k < ARRAY_LEN(stops); k++)
+        if (has_prefix(s, n, stops[k]))
+            return true;
+    return false;
+}
+
+/* The value after `label` (+ colon) up to a blank or the next label. */
+/* `f` is the folded copy of `orig` (same length): labels are found in f, the
+ * value is copied from orig. */
+static char *value_after(const char *orig, const char *f, size_t n,
+                         const char *label)
+{
+    const char *s = f;
+    size_t k = strlen(label);
+    for (size_t i = 0; i + k <= n; i++) {
+        if (memcmp(s + i, label, k) != 0)
+            continue;
+        size_t j = i + k;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j < n && s[j] == ':')
+            j++;
+        else if (has_prefix(s + j, n - j, "\xEF\xBC\x9A"))
+            j += 3;
+        else
+            continue;
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t e = j;
+        while (e < n && s[e] != ' ' && !is_stop_word(s + e, n - e) &&
+               !has_prefix(s + e, n - e, "\xEF\xBC\x89") && s[e] != ')')
+            e++;
+        if (e > j)
+            return dup_n(orig + j, e - j);
+    }
+    return NULL;
+}
+
+static bool is_meta_line(const char *s, size_t n)
+{
+    if (n > 200)
+        return false;
+    skip_decor(&s, &n);
+    return contains(s, n, "发布时间") || contains(s, n, "发布日期") ||
+           contains(s, n, "发表时间") || contains(s, n, "更新时间") ||
+           has_prefix(s, n, "时间:") ||
+           has_prefix(s, n, "时间" "\xEF\xBC\x9A") ||
+           has_prefix(s, n, "日期:") ||
+           has_prefix(s, n, "日期" "\xEF\xBC\x9A") ||
+           ((has_prefix(s, n, "来源") || has_prefix(s, n, "信息来源") ||
+             has_prefix(s, n, "文章来源") || has_prefix(s, n, "稿件来源")) &&
+            colon_soon(s, n, 6));
+}
+
+static void take_meta(const char *s, const char *f, size_t n, struct meta *m)
+{
+    char date[16];
+    if (m->published == NULL && rp_find_date(f, n, date, sizeof date))
+        m->published = dup_n(date, strlen(date));
+    if (m->source == NULL)
+        m->source = value_after(s, f, n, "来源");
+}
+
+static void take_credit(const char *s, const char *f, size_t n,
+                        struct meta *m)
+{
+    if (m->credit_source != NULL || !contains(s, n, "供稿"))
+        return;
+    size_t i = has_prefix(s, n, "(") ? 1 : 3;
+    size_t e = i;
+    while (e < n && s[e] != '/' && !has_prefix(s + e, n - e, "供稿"))
+        e++;
+    const char *v = s + i;
+    size_t vn = e - i;
+    trim(&v, &vn);
+    if (vn > 0 && e < n && s[e] == '/')
+        m->credit_source = dup_n(v, vn);
+    else
+        m->credit_source = value_after(s, f, n, "供稿");
+}
+
+static bool looks_like_title(const char *s, size_t n)
+{
+    size_t cps = 0, han = 0, i = 0;
+    uint32_t last = 0;
+    while (i < n) {
+        uint32_t cp = rp_text_next(s, n, &i);
+        if (cp == ' ')
+            continue;
+        cps++;
+        han += rp_cp_is_han(cp);
+        last = cp;
+    }
+    return cps >= 5 && cps <= 60 && han * 2 >= cps &&
+           !rp_cp_ends_sentence(last) && last != 0xFF0C && last != 0x3001 &&
+           !contains(s, n, "http");
+}
+
+/* Drops boilerplate lines, keeping what they say about the article. */
+static void check_line(struct lines *L, size_t k, const char *s,
+                       const char *f, size_t n, struct meta *m)
+{
+    if (is_meta_line(f, n)) {
+        take_meta(s, f, n, m);
+        L->v[k].flags |= LINE_DROP;
+    } else if (is_credit(f, n)) {
+        take_credit(s, f, n, m);
+        L->v[k].flags |= LINE_DROP;
+    } else if (is_boilerplate(f, n)) {
+        if (m->footer_source == NULL && contains(f, n, "主办"))
+            m->footer_source = value_after(s, f, n, "主办");
+        L->v[k].flags |= LINE_DROP;
+    }
+}
+
+/* Drops boilerplate lines, keeping what they say about the article. Only
+ * a line's first FOLD_MAX bytes are examined: labels sit at the start and
+ * footers are short. */
+#define FOLD_MAX 400
+void rp_clean_strip_boilerplate(struct lines *L, struct meta *m,
+                                bool want_title)
+{
+    size_t looked = 0;
+    char f[FOLD_MAX + 1];
+    for (size_t k = 0; k < L->n; k++) {
+        if (L->v[k].flags & LINE_DROP)
+            continue;
+        const char *s = line_at(L, k);
+        size_t n = L->v[k].len;
+        trim(&s, &n);
+        if (n == 0)
+            continue;
+        size_t fn = n;
+        while (fn > FOLD_MAX)
+            rp_text_prev(s, fn, &fn);
+        fold_labels(s, fn, f);
+        check_line(L, k, s, f, fn, m);
+        if (!(L->v[k].flags & LINE_DROP) && want_title && m->title == NULL &&
+            looked < 1) {
+            looked++;
+            if (looks_like_title(s, n))
+                m->title = dup_n(s, n);
+        }
+    }
+}

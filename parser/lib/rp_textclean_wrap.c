@@ -1,0 +1,110 @@
+/* rp_textclean_wrap: writing the kept lines out. When the text is a
+ * wrapped dump, lines of one paragraph are joined (Han without a space) so
+ * numbers and units rejoin. See rp_textclean_int.h. */
+#include "rp_textclean_int.h"
+
+static bool is_ascii_alnum(uint32_t cp)
+{
+    return cp < 0x80 && ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                         (cp >= 'A' && cp <= 'Z'));
+}
+
+bool rp_clean_ends_paragraph(const char *s, size_t n)
+{
+    if (n == 0)
+        return true;
+    size_t st;
+    uint32_t last = rp_text_prev(s, n, &st);
+    if (last == 0x201D || last == '"' || last == 0xFF09 || last == ')') {
+        if (st == 0)
+            return false;
+        last = rp_text_prev(s, st, NULL);
+    }
+    return rp_cp_ends_sentence(last) || last == 0xFF1A || last == ':';
+}
+
+bool rp_clean_looks_wrapped(const struct lines *L)
+{
+    size_t n = 0, open = 0;
+    size_t *lens = malloc((L->n + 1) * sizeof *lens);
+    if (lens == NULL)
+        return false;
+    for (size_t k = 0; k < L->n; k++) {
+        if ((L->v[k].flags & LINE_DROP) || L->v[k].len == 0)
+            continue;
+        const char *s = line_at(L, k);
+        size_t len = L->v[k].len;
+        trim(&s, &len);
+        if (len == 0)
+            continue;
+        lens[n++] = count_cps(s, len);
+        open += !rp_clean_ends_paragraph(s, len);
+    }
+    bool wrapped = false;
+    if (n >= 5) {
+        qsort(lens, n, sizeof *lens, cmp_size);
+        wrapped = open * 2 >= n && lens[n / 2] <= 60;
+    }
+    free(lens);
+    return wrapped;
+}
+
+/* The length (code points) of a full line: the 80th percentile. */
+static size_t full_width(const struct lines *L)
+{
+    size_t n = 0, w = 0;
+    size_t *lens = malloc((L->n + 1) * sizeof *lens);
+    if (lens == NULL)
+        return 0;
+    for (size_t k = 0; k < L->n; k++) {
+        const char *s = line_at(L, k);
+        size_t len = L->v[k].len;
+        trim(&s, &len);
+        if (!(L->v[k].flags & LINE_DROP) && len > 0)
+            lens[n++] = count_cps(s, len);
+    }
+    if (n > 0) {
+        qsort(lens, n, sizeof *lens, cmp_size);
+        w = lens[n * 4 / 5];
+    }
+    free(lens);
+    return w;
+}
+
+void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
+{
+    size_t full = join ? full_width(L) : 0;
+    bool open = false; /* the output ends inside a paragraph */
+    for (size_t k = 0; k < L->n; k++) {
+        if (L->v[k].flags & LINE_DROP)
+            continue;
+        const char *s = line_at(L, k);
+        size_t n = L->v[k].len;
+        trim(&s, &n);
+        if (n == 0) {
+            /* Paragraphs flow across page breaks in a wrapped dump. */
+            if (open && !(join && (L->v[k].flags & LINE_PAGE_START))) {
+                rp_tbuf_putc(out, '\n');
+                open = false;
+            }
+            continue;
+        }
+        if (open) {
+            size_t i = 0;
+            uint32_t first = rp_text_next(s, n, &i);
+            uint32_t last = rp_text_prev(out->p, out->len, NULL);
+            bool digits = first < 0x80 && last < 0x80 &&
+                          is_digit((char)first) && is_digit((char)last);
+            if (is_ascii_alnum(first) && is_ascii_alnum(last) && !digits)
+                rp_tbuf_putc(out, ' ');
+        }
+        rp_tbuf_append(out, s, n);
+        /* a bare number kept by splits_number() goes on with its digits */
+        open = join && !rp_clean_ends_paragraph(s, n) &&
+               (count_cps(s, n) * 4 >= full * 3 || all_digits(s, n));
+        if (!open)
+            rp_tbuf_putc(out, '\n');
+    }
+    if (open)
+        rp_tbuf_putc(out, '\n');
+}

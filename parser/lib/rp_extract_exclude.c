@@ -46,9 +46,15 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
         return true;
-    if ((prev == 0x524D || prev == 0x540E) && q->unit &&
-        (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0))
-        return true; /* 前 后 */
+    if ((prev == 0x524D || prev == 0x540E) && q->unit) { /* 前 后 */
+        if (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0)
+            return true;
+        /* 排名在专业前30%的学生: a rank band that selects, 排名前10 */
+        size_t p = rp_utf8_prev(x->s, s);
+        if (rp_utf8_at(x->s, x->n, q->end) == 0x7684 /* 的 */ || rp_utf8_ends(x->s, p, "排名") ||
+            rp_utf8_ends(x->s, p, "排在") || rp_utf8_ends(x->s, p, "位列"))
+            return true;
+    }
     if (prev == 0x5E74 || prev == 0x6708) { /* 年 月 right after a number */
         size_t p = rp_utf8_prev(x->s, s);
         return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
@@ -190,9 +196,21 @@ static bool age_selects(uint32_t next)
     return next >= 0x80 && strstr(people, buf) != NULL;
 }
 
+/* 4米宽的土路, 10米长的: a size that describes the noun after it. */
+static bool size_attribute(const ex *x, const quantity *q, uint32_t next)
+{
+    if (next != 0x5BBD && next != 0x957F && next != 0x9AD8 && next != 0x6DF1 && next != 0x539A)
+        return false; /* 宽 长 高 深 厚 */
+    size_t l;
+    rp_utf8_decode(x->s, x->n, q->end, &l);
+    return rp_utf8_at(x->s, x->n, q->end + l) == 0x7684; /* 的 */
+}
+
 bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (size_attribute(x, q, next))
+        return true;
     if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
         return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */
     if (next == 0x7684 && is_threshold_marker(x, q)) /* 的 */

@@ -278,6 +278,38 @@ static void check_line(struct lines *L, size_t k, const char *s,
     }
 }
 
+/* Headings of a list of links to other articles (`往期推荐`): the titles
+ * under them report other articles' figures. */
+static bool is_links_heading(const char *s, size_t n)
+{
+    static const char *const heads[] = {"往期推荐", "往期回顾", "往期精彩", "推荐阅读", "相关阅读",
+                                        "延伸阅读", "相关新闻", "相关文章", "相关链接", "热点新闻",
+                                        "热门文章", "热门推荐", "精彩推荐", "猜你喜欢", "更多阅读"};
+    skip_decor(&s, &n);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
+        n--;
+    if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
+        n -= 3;
+    for (size_t k = 0; k < ARRAY_LEN(heads); k++)
+        if (n == strlen(heads[k]) && memcmp(s, heads[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* A line of such a list: a short headline, not a sentence. */
+static bool is_link_title(const char *s, size_t n)
+{
+    if (n > 150)
+        return false;
+    size_t i = 0;
+    uint32_t last = 0;
+    while (i < n)
+        last = rp_text_next(s, n, &i);
+    return !rp_cp_ends_sentence(last) && last != 0xFF0C;
+}
+
+#define LINKS_MAX 20 /* titles dropped under one heading, at most */
+
 /* Drops boilerplate lines, keeping what they say about the article. Only
  * a line's first FOLD_MAX bytes are examined: labels sit at the start and
  * footers are short. */
@@ -285,7 +317,7 @@ static void check_line(struct lines *L, size_t k, const char *s,
 void rp_clean_strip_boilerplate(struct lines *L, struct meta *m,
                                 bool want_title)
 {
-    size_t looked = 0;
+    size_t looked = 0, links = 0;
     char f[FOLD_MAX + 1];
     for (size_t k = 0; k < L->n; k++) {
         if (L->v[k].flags & LINE_DROP)
@@ -295,6 +327,17 @@ void rp_clean_strip_boilerplate(struct lines *L, struct meta *m,
         trim(&s, &n);
         if (n == 0)
             continue;
+        if (links > 0 && is_link_title(s, n)) {
+            L->v[k].flags |= LINE_DROP;
+            links--;
+            continue;
+        }
+        links = 0;
+        if (n <= 40 && is_links_heading(s, n)) {
+            L->v[k].flags |= LINE_DROP;
+            links = LINKS_MAX;
+            continue;
+        }
         size_t fn = n;
         while (fn > FOLD_MAX)
             rp_text_prev(s, fn, &fn);

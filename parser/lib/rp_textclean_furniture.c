@@ -4,6 +4,8 @@
  * rp_textclean_int.h. */
 #include "rp_textclean_int.h"
 
+#include "rp_unit.h"
+
 /* `Page 51 - ...` or `Page 51` */
 static bool is_page_header(const char *s, size_t n)
 {
@@ -75,6 +77,18 @@ static bool splits_number(const struct lines *L, size_t k)
            !rp_clean_ends_paragraph(p, pn);
 }
 
+/* `1426` / `个` / `基层党组织`: a bare number whose unit opens the next line
+ * is a figure of an infographic set line by line, not a page number. */
+static bool heads_quantity(const struct lines *L, size_t k)
+{
+    if (k + 1 >= L->n || (L->v[k + 1].flags & LINE_PAGE_START))
+        return false;
+    const char *q = line_at(L, k + 1);
+    size_t qn = L->v[k + 1].len;
+    trim(&q, &qn);
+    return qn > 0 && rp_unit_match(q, qn, 0) != NULL;
+}
+
 void rp_clean_mark_furniture(struct lines *L, size_t *pages)
 {
     bool next_starts = false;
@@ -90,7 +104,7 @@ void rp_clean_mark_furniture(struct lines *L, size_t *pages)
         } else if (is_page_run(s, n)) {
             L->v[k].flags |= LINE_DROP;
             next_starts = true;
-        } else if (is_page_number(s, n) && !splits_number(L, k)) {
+        } else if (is_page_number(s, n) && !splits_number(L, k) && !heads_quantity(L, k)) {
             L->v[k].flags |= LINE_DROP;
         }
     }

@@ -401,6 +401,48 @@ static void share_and_grade_subjects(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 5 rules: infographic figures, links lists, rank bands, sizes,
+ * new units, title separators and narrowing place chains. */
+static void infographic_figures(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("数说2024丨翠岭县组织工作成绩单\n"
+                               "全县基层党建稳步推进。\n\n1426\n个\n基层党组织\n\n"
+                               "12.6万人次 | 参加集中轮训\n68家 | 人才企业入驻县人才创业园\n");
+    assert_string_equal(subject_of(r, 1426, "个"), "基层党组织"); /* not a page number */
+    assert_string_equal(subject_of(r, 126000, "人次"), "参加集中轮训");
+    assert_string_equal(subject_of(r, 68, "家"), "人才企业");
+    assert_string_equal(region_of(r, 1426, "个"), "翠岭县"); /* 丨 is not in the name */
+    rp_extract_result_free(r);
+}
+
+static void rank_bands_and_sizes(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("学习成绩排名在专业前30%的学生占87.2%。村里只有4米宽的土路,"
+                               "新建太阳能路灯420盏,硬化道路14.6公里,年满60周岁的89名村干部退出。");
+    assert_null(find(r, 30, "%"));
+    assert_non_null(find(r, 87.2, "%"));
+    assert_null(find(r, 4, "米"));
+    assert_non_null(find(r, 420, "盏"));
+    assert_non_null(find(r, 14.6, "公里"));
+    assert_non_null(find(r, 89, "名"));
+    assert_null(find(r, 60, "岁")); /* an age that selects */
+    rp_extract_result_free(r);
+}
+
+static void place_chains_narrow(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("“路通了”——访梅岭县青崖镇枣林村党总支书记\n"
+                               "枣林村地处青崖镇东北部山区,全村有1126户。\n"
+                               "7月12日,城东街道“小哥驿站”开展义诊活动,为40余名骑手免费体检。\n");
+    assert_string_equal(region_of(r, 1126, "户"), "梅岭县青崖镇枣林村");
+    assert_string_equal(region_of(r, 40, "名"), "城东街道");
+    assert_string_equal(subject_of(r, 40, "名"), "骑手");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -417,6 +459,8 @@ int main(void)
         cmocka_unit_test(sibling_count_region),
         cmocka_unit_test(quoted_speech_counts),   cmocka_unit_test(scene_paragraph_region),
         cmocka_unit_test(share_and_grade_subjects),
+        cmocka_unit_test(infographic_figures),
+        cmocka_unit_test(rank_bands_and_sizes),   cmocka_unit_test(place_chains_narrow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -211,6 +211,23 @@ static void wrapped_number_is_not_a_page_number(void **state)
     rp_clean_result_release(&r);
 }
 
+/* Figures set line by line (`1426` / `个` / label) stay; titles under a
+ * links heading go, up to the first sentence after them. */
+static void infographic_figures_and_links_lists(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("全县基层党建稳步推进。\n\n1426\n个\n基层党组织\n\n往期推荐\n"
+                              "◆ 瑶川区27名党建指导员进驻平台企业\n◆ 3分钟带你找到身边的驿站\n\n"
+                              "全区共建成驿站31个。\n",
+                              RP_CLEAN_ALL);
+    assert_non_null(strstr(r.text, "1426"));
+    assert_null(strstr(r.text, "往期推荐"));
+    assert_null(strstr(r.text, "27名"));
+    assert_null(strstr(r.text, "3分钟"));
+    assert_non_null(strstr(r.text, "全区共建成驿站31个。"));
+    rp_clean_result_release(&r);
+}
+
 static void boilerplate_in_traditional_characters(void **state)
 {
     (void)state;
@@ -252,6 +269,7 @@ int main(void)
         cmocka_unit_test(aligned_text_tables_become_sentences),
         cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),
+        cmocka_unit_test(infographic_figures_and_links_lists),
         cmocka_unit_test(dates_are_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -100,13 +100,25 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
 {
     const cand *c = &x->c[k];
     char subj[256];
-    rp_subject_span sp = {.start = c->start, .end = c->end,
-                          .floor = k > 0 ? x->c[k - 1].end : 0,
+    size_t prev_end = k > 0 ? x->c[k - 1].end : 0;
+    bool glued = k > 0 && (prev_end == c->start ||
+                           (c->start == prev_end + 3 && memcmp(x->s + prev_end, "、", 3) == 0));
+    rp_subject_span sp = {.start = c->start, .end = c->end, .floor = prev_end,
                           .count_unit = is_count_unit(c->unit),
-                          .money = strcmp(c->unit->kind, "money") == 0};
+                          .money = strcmp(c->unit->kind, "money") == 0, .glued = glued};
     rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
-    if (subj[0] == '\0' && prev_subject != NULL && k > 0 && x->c[k - 1].end == c->start)
+    const char *more_less = rp_subject_more_or_less(subj);
+    /* the words before the number are only the place the region switched
+     * to for it: 其中鸥江区71部 */
+    const char *region_now = pool_str(x, c->region);
+    size_t sl = strlen(subj), rl = strlen(region_now);
+    bool only_place = sl > 0 && rl >= sl && strcmp(region_now + rl - sl, subj) == 0;
+    if (subj[0] == '\0' && prev_subject != NULL && glued)
         snprintf(subj, sizeof subj, "%s", prev_subject);
+    else if (prev_subject != NULL && more_less != NULL && c->start - prev_end < 60)
+        rp_subject_after_change(prev_subject, more_less, subj, sizeof subj); /* 比上年多3个 */
+    else if (prev_subject != NULL && only_place && c->start - prev_end < 60)
+        snprintf(subj, sizeof subj, "%s", prev_subject); /* 其中鸥江区71部: a part */
     else if (prev_subject != NULL && k > 0 && rp_subject_is_change_verb(subj) &&
              c->start - x->c[k - 1].end < 24) {
         rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */

@@ -138,6 +138,14 @@ static bool post_noun_count(const ex *x, const quantity *q)
     return !rp_number_is_cn(prev2);
 }
 
+/* 还有两个社区书记, 仍有三个村: 有 before a single digit states how many
+ * there are; slogans do not follow 有 (树立四个意识, 落实八项规定). */
+static bool existential_count(const ex *x, const quantity *q)
+{
+    return q->num.value >= 2 && rp_utf8_ends(x->s, q->start, "有") &&
+           !rp_utf8_ends(x->s, q->start, "没有");
+}
+
 /* Chinese-numeral quantities are admitted only when they read as counts:
  * several numeral characters with a digit (二十六场, 一千二百余人) or a
  * bare multiplier with 余/多 (万余户). A single digit plus classifier is an
@@ -153,7 +161,7 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     if (nm->bare_multiplier)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
     if (nm->single_digit)
-        return !single_digit_count(q) && !post_noun_count(x, q);
+        return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q);
     return false;
 }
 
@@ -237,6 +245,9 @@ static bool is_threshold(const ex *x, const quantity *q)
         comparison = starts(x, q->start, cmp[k]);
     if (!comparison)
         return false;
+    /* 两个社区书记年龄超过六十岁: an age compared is a bound, as with 以上 */
+    if (strcmp(q->unit->kind, "age") == 0 && rp_utf8_ends(x->s, q->start, "年龄"))
+        return true;
     static const char *const all[] = {"全部", "均", "都", "全都", NULL};
     for (size_t k = 0; all[k]; k++)
         if (rp_utf8_ends(x->s, q->start, all[k]))
@@ -255,13 +266,44 @@ static bool plan_is_noun(const ex *x, size_t at)
     return false;
 }
 
+/* 目标 as what a result is measured against: 完成年度目标的32.6%. */
+static bool goal_is_noun(const ex *x, size_t at)
+{
+    static const char *const before[] = {"完成", "完成年度", "完成全年", "完成年初", NULL};
+    for (size_t k = 0; before[k]; k++)
+        if (rp_utf8_ends(x->s, at, before[k]))
+            return true;
+    return false;
+}
+
+/* 拟 + verb as a modifier of the people or items it names (确定拟录用人员208名,
+ * 拟任人选, 拟表彰对象), not the modal of a plan (拟开展…). */
+static bool ni_modifies_noun(const ex *x, size_t at)
+{
+    static const char *const nouns[] = {"人员", "人选", "对象", "名单", "单位", "项目", NULL};
+    size_t j = at + strlen("拟");
+    for (int c = 0; c < 5 && j < x->n; c++) {
+        for (size_t k = 0; nouns[k]; k++)
+            if (starts(x, j, nouns[k]))
+                return c >= 1;
+        size_t l;
+        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 /* 将 as the future modal (我们将在全市选树, 将开展专项督查), told from the
  * object marker (将闲置校舍改造为) by the adverb or verb that follows it. */
 static bool future_jiang(const ex *x, size_t at)
 {
     static const char *const next[] = {"在", "于", "继续", "进一步", "全面", "持续", "重点",
                                        "开展", "启动", "实施", "组织", "推动", "加大", "选树",
-                                       "举办", "召开", "陆续", "逐步", "适时", NULL};
+                                       "举办", "召开", "陆续", "逐步", "适时", "压紧", "着力",
+                                       "聚焦", "围绕", "坚持", "深化", "加强", "加快", "抓好",
+                                       "做好", "完善", "推进", "建立", "力争", "确保", "扎实",
+                                       "不断", "认真", "切实", "按照", NULL};
     size_t j = at + strlen("将");
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))
@@ -287,14 +329,37 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
             continue;
         if (k == 2 && plan_is_noun(x, at))
             return TARGET_NONE;
+        if (k == 4 && goal_is_noun(x, at))
+            return TARGET_NONE;
+        if (k == 1 && ni_modifies_noun(x, at))
+            return TARGET_NONE;
         return k < 2 ? TARGET_MODAL : TARGET_WORD;
     }
     return TARGET_NONE;
 }
 
-/* Called by the scan at every 力 拟 将: remembers a modal for is_target. */
+/* 下一步, 明年, 今后 opening a sentence: what it says is still to be done. */
+static bool future_opening(const ex *x, size_t at)
+{
+    static const char *const words[] = {"下一步", "下步", "明年", "今后", NULL};
+    for (size_t j = x->sent_start; j < at; j++)
+        if (x->s[j] != ' ' && x->s[j] != '\t')
+            return false;
+    for (size_t k = 0; words[k]; k++)
+        if (starts(x, at, words[k]))
+            return true;
+    return false;
+}
+
+/* Called by the scan at every 力 拟 将 下 明 今: remembers a modal for
+ * is_target. */
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
 {
+    if (cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA) { /* 下 明 今 */
+        if (future_opening(x, at))
+            x->modal_at = at;
+        return;
+    }
     if (target_word_at(x, at, cp) == TARGET_MODAL)
         x->modal_at = at;
 }
@@ -319,6 +384,11 @@ static bool is_target(ex *x, const quantity *q)
         x->target_pos += l;
     }
     return x->target_found;
+}
+
+bool rp_ex_is_planned_or_bound(ex *x, const quantity *q)
+{
+    return rp_ex_is_condition(x, q) || is_threshold(x, q) || is_target(x, q);
 }
 
 bool rp_ex_is_capacity(const ex *x, const quantity *q)

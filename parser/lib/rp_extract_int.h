@@ -150,6 +150,11 @@ void rp_ex_note_modal(ex *x, size_t at, uint32_t cp);
  * identifier, an ordinal or date part, a Chinese numeral that is not a
  * count, 年 naming a year, a duration used as an adverb, a condition, a
  * threshold, a target. May advance the target scan state in x. */
+/* For 百分之N, read outside the number grammar: a condition, a threshold
+ * or a plan (力争…达到百分之百). */
+/* 以上 以下 左右 … after q->end: moves q->end past it and sets the approx. */
+void rp_ex_read_post(const ex *x, quantity *q);
+bool rp_ex_is_planned_or_bound(ex *x, const quantity *q);
 bool rp_ex_rejected(ex *x, const quantity *q);
 
 /* ---- the scan (rp_extract_scan.c) ---------------------------------------- */

@@ -49,7 +49,7 @@ void rp_ex_read_pre(const ex *x, quantity *q)
     }
 }
 
-static void read_post(const ex *x, quantity *q)
+void rp_ex_read_post(const ex *x, quantity *q)
 {
     for (size_t k = 0; k < sizeof post_markers / sizeof post_markers[0]; k++) {
         if (starts(x, q->end, post_markers[k].s)) {
@@ -100,7 +100,7 @@ bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
     q->start = i;
     q->end = q->unit_end;
     if (q->unit)
-        read_post(x, q);
+        rp_ex_read_post(x, q);
     rp_ex_read_pre(x, q);
     return true;
 }

@@ -132,8 +132,9 @@ static size_t handle_percent(ex *x, size_t i)
     q.unit_end = q.num.end;
     q.end = q.num.end;
     q.start = i;
+    rp_ex_read_post(x, &q); /* 百分之九十五以上 */
     rp_ex_read_pre(x, &q);
-    if (!rp_ex_is_condition(x, &q))
+    if (!rp_ex_is_planned_or_bound(x, &q))
         push_cand(x, &q, false);
     return q.end;
 }
@@ -158,20 +159,21 @@ static size_t skip_ascii_word(const ex *x, size_t i)
     return j > i ? j : i + 1;
 }
 
-/* Quoted speech: a “ ” span on one line whose text ends with its own
+/* Quoted speech: a “ ” (or 「 」, 『 』) span on one line whose text ends with its own
  * sentence mark (“……参与认领。”, “……干劲十足!”). Its numbers are facts
  * stated by the speaker, not parts of a name or slogan. Returns the offset
  * of the closing ”, or 0. */
-static size_t speech_close(const ex *x, size_t open_end)
+static size_t speech_close(const ex *x, size_t open_end, uint32_t open)
 {
     size_t i = open_end;
     uint32_t last = 0;
+    uint32_t close = open == 0x201C ? 0x201D : open + 1; /* 」 』 follow 「 『 */
     while (i < x->n && i - open_end < 600) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
-        if (cp == '\n' || cp == 0x201C)
+        if (cp == '\n' || cp == open)
             return 0;
-        if (cp == 0x201D) {
+        if (cp == close) {
             bool end = last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == '!' ||
                        last == '?';
             return end ? i : 0;
@@ -184,14 +186,15 @@ static size_t speech_close(const ex *x, size_t open_end)
 
 static void update_quotes(ex *x, size_t i, size_t l, uint32_t cp)
 {
-    if (cp == 0x201C && x->quote == 0) {
-        size_t close = speech_close(x, i + l);
+    bool opens = cp == 0x201C || cp == 0x300C || cp == 0x300E; /* “ 「 『 */
+    if (opens && x->quote == 0) {
+        size_t close = speech_close(x, i + l, cp);
         if (close > 0) {
             x->speech_end = close;
             return;
         }
     }
-    if (cp == 0x201D && x->speech_end == i && i > 0) {
+    if ((cp == 0x201D || cp == 0x300D || cp == 0x300F) && x->speech_end == i && i > 0) {
         x->speech_end = 0;
         return;
     }
@@ -258,7 +261,8 @@ void rp_ex_scan(ex *x)
             i = handle_number(x, i);
             continue;
         } else {
-            if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06) /* 力 拟 将 */
+            if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06 || /* 力 拟 将 */
+                cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA)   /* 下 明 今 */
                 rp_ex_note_modal(x, i, cp);
             update_quotes(x, i, l, cp);
         }

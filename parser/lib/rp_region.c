@@ -45,7 +45,7 @@ static bool is_common_name(const char *s, size_t a, size_t b)
 static const char verb_chars[] =
         "推动加强立按照培训过邀请设打造评组织激励畅撬购置态坚持落实展举办参与提升进施完善健挥"
         "带领引聚焦派养务管理指助解决整召制印探索创构搭统筹压做抓把将以让使对向从由在于为和等"
-        "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻"
+        "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻到"
         "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职"
         "个名"  /* classifiers: 三个县区 is a count, not a place */
         "比较"; /* comparison bases: 比石桥村高出 is not a place */
@@ -337,6 +337,39 @@ static void prefix_from_source(rp_region_state *st, const char *source)
     memcpy(st->doc, source + src.start, sl);
 }
 
+/* A speaker or author who names their own unit near the top (`我是梓桐街道
+ * 党工委书记…`, a byline `梓桐街道党工委书记 周立群`) narrows a wider
+ * region from the title: 苇湖区 + 梓桐街道. */
+static void speaker_unit(rp_region_state *st, const char *s, size_t n)
+{
+    static const char *const offices[] = {"党工委书记", "党委书记", "党组书记", "书记", "主任",
+                                          "镇长", "乡长", "区长", "县长", "市长", NULL};
+    size_t lim = n < 900 ? n : 900;
+    for (size_t i = 0; i < lim;) {
+        size_t l;
+        rp_utf8_decode(s, lim, i, &l);
+        bool line_start = i == 0 || s[i - 1] == '\n';
+        bool intro = rp_utf8_starts(s, lim, i, "我是");
+        size_t at = intro ? i + strlen("我是") : i;
+        rp_place pl;
+        if ((line_start || intro) && rp_utf8_is_han(rp_utf8_at(s, lim, at)) &&
+            rp_region_place_at(s, lim, at, &pl) && pl.start == at) {
+            for (size_t k = 0; offices[k]; k++) {
+                if (!rp_utf8_starts(s, lim, pl.end, offices[k]))
+                    continue;
+                int lv = rp_region_level_of(st->doc);
+                size_t dl = strlen(st->doc), pn = pl.end - pl.start;
+                if (pl.level <= lv || dl + pn >= RP_REGION_MAX)
+                    return;
+                memcpy(st->doc + dl, s + pl.start, pn);
+                st->doc[dl + pn] = '\0';
+                return;
+            }
+        }
+        i += l;
+    }
+}
+
 void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title,
                           const char *source)
 {
@@ -361,6 +394,7 @@ void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const ch
         }
     }
     extend_doc(st, s, n);
+    speaker_unit(st, s, n);
     prefix_from_source(st, source);
     st->doc_level = rp_region_level_of(st->doc);
 }
@@ -418,6 +452,31 @@ static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
     return true;
 }
 
+/* A heading alone on its line, no sentence after it (`二、分乡镇推进情况`,
+ * not `二、强化保障。举办培训75期。`). */
+static bool pure_heading(const char *s, size_t a, size_t b)
+{
+    static const char *const marks[] = {"。", "，", "；", "：", ",", ";", ":", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (rp_utf8_find(s + a, b - a, marks[k], strlen(marks[k])) != NULL)
+            return false;
+    return true;
+}
+
+/* Whether s[a..b) names a place anywhere. */
+static bool names_place(const char *s, size_t a, size_t b)
+{
+    rp_place pl;
+    for (size_t i = a; i < b;) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, b, i, &l);
+        if (rp_utf8_is_han(cp) && word_start(s, b, i) && rp_region_place_at(s, b, i, &pl))
+            return true;
+        i += l;
+    }
+    return false;
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
@@ -430,6 +489,11 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
     st->para_short = len < 150; /* about 50 characters: a heading or table row */
+    /* A numbered heading that names no place (`二、分乡镇推进情况`) closes
+     * the section a place opened before it. */
+    if (st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
+        !names_place(s, i, i + len))
+        st->section[0] = '\0';
     if (!st->para_enum && scene_opener(st, s, n, i))
         return;
     if (!st->para_enum && !st->para_short)
@@ -455,9 +519,21 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         return;
     }
     rp_place pl;
+    /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
+     * sentence only */
+    bool part = rp_utf8_starts(s, n, i, "其中");
+    if (part)
+        i += strlen("其中");
     if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
         rp_region_not_subject(s, n, pl.end))
         return;
+    if (part) {
+        if (!same_as_doc(st, s, pl.start, pl.end)) {
+            set_place(st->sentence, s, pl.start, pl.end);
+            st->sentence_is_para = false;
+        }
+        return;
+    }
     if (same_as_doc(st, s, pl.start, pl.end))
         pl.start = pl.end; /* 杏林镇 in a document about 鹭江市杏林镇 */
     if (!st->para_enum && !st->para_has_place && !st->para_short) {

@@ -20,7 +20,7 @@ static const char *const after_stops[] = {
     "落实", "解决", "进入", "获得", "实现", "完成", "达到", "接受", "提供", "负责", "覆盖", "到",
     "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
     "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", "分布", "免费", "入驻",
-    "进驻", "来自", "报名", NULL};
+    "进驻", "来自", "报名", "由于", "连续", "专程", NULL};
 
 static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
@@ -39,7 +39,7 @@ static const char *const tail_trims[] = {
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
                                           "支持", "已", "正在", "均", "都", "全部", "共", "先后",
                                           "分别", "陆续", "将", "并", "且", "种植", "养殖",
-                                          "增收", "务工", "就业", NULL};
+                                          "增收", "务工", "就业", "连续", "专程", NULL};
 
 /* Words that start with a preposition or adverb character but modify a
  * noun: 1.2万名在职党员, 8家共建单位 (在, 共 are not the predicate here). */
@@ -347,6 +347,18 @@ bool rp_subject_is_change_verb(const char *subject)
     return false;
 }
 
+const char *rp_subject_more_or_less(const char *subject)
+{
+    size_t n = strlen(subject);
+    if (n < 9 || (strncmp(subject, "比", 3) != 0 && strncmp(subject, "较", 3) != 0))
+        return NULL;
+    if (rp_utf8_ends(subject, n, "多"))
+        return "增加";
+    if (rp_utf8_ends(subject, n, "少"))
+        return "减少";
+    return NULL;
+}
+
 bool rp_subject_is_base_only(const char *subject)
 {
     static const char *const bases[] = {"去年同期", "上年同期", "同期", "上年", "去年", NULL};
@@ -440,8 +452,11 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     }
     /* Nothing before: the phrase after the classifier, even a predicate
      * (其中73名担任村党组织书记) or a one-character noun that closes it
-     * (12个乡镇、186个村、23个社区). */
-    if (sp->count_unit && (after_phrase(s, n, sp->end, 2, true, &a, &b) ||
-                           after_phrase(s, n, sp->end, 1, true, &a, &b)))
+     * (12个乡镇、186个村、23个社区); glued to the previous measure, only a
+     * noun, else the caller repeats that measure's subject. */
+    bool found = sp->glued ? after_phrase(s, n, sp->end, 1, false, &a, &b)
+                           : sp->count_unit && (after_phrase(s, n, sp->end, 2, true, &a, &b) ||
+                                                after_phrase(s, n, sp->end, 1, true, &a, &b));
+    if (found && (sp->count_unit || !sp->glued))
         copy_out(s, a, b, out, cap);
 }

@@ -27,6 +27,9 @@ typedef struct rp_subject_span {
     bool count_unit;   /* the unit is a classifier that may precede a noun */
     bool money;        /* an amount: 300万元用于X names X when nothing before
                         * the amount is a money noun (党费, 资金 ...) */
+    bool glued;        /* follows the previous measure with nothing or only 、
+                        * between (四支、一百五十余人): with no words of its own
+                        * it shares that measure's subject (empty result) */
 } rp_subject_span;
 
 /* Writes a NUL-terminated subject (possibly "") into out[cap]. */
@@ -35,6 +38,10 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
 /* True when subject is only a verb of change (提高, 增长 ...): the caller
  * then names the measure after the number it changed from. */
 bool rp_subject_is_change_verb(const char *subject);
+
+/* 增加 or 减少 when subject is only a comparison base with 多 or 少
+ * (比上年同期多 of 比上年同期多3个), else NULL. */
+const char *rp_subject_more_or_less(const char *subject);
 
 /* True when subject is only a comparison base (是去年同期 of 是去年同期的2.1倍):
  * the thing compared is the previous measure's subject. */

@@ -72,7 +72,7 @@ static const char *const DROP_PREFIX[] = {
     "打印】", "关闭】", "扫一扫", "浏览次数", "浏览量", "阅读量", "阅读次数",
     "阅读数", "访问量", "访问次数", "点击数", "点击量", "点击次数",
     "网站地图", "联系我们", "版权所有", "Copyright", "COPYRIGHT",
-    "copyright", "©", "技术支持", "网站标识码", "当前位置", "您当前的位置",
+    "copyright", "©", "技术支持", "网站标识码", "当前位置", "您当前的位置", "首页", "网站首页",
     "您现在的位置", "您的位置", "所在位置", "作者:", "作者" "\xEF\xBC\x9A", "字号",
     "字体】", "【字体", "收藏本页", "设为首页", "加入收藏",
 };
@@ -122,9 +122,28 @@ static bool colon_soon(const char *s, size_t n, size_t from)
     return false;
 }
 
+/* A site's name on a line of its own: `棠溪县人民政府门户网站`, `清风网`. */
+static bool is_site_name(const char *s, size_t n)
+{
+    static const char *const ends[] = {"门户网站", "网站", "政府网", "官网", "网"};
+    if (n > 20 * 3 || count_cps(s, n) < 3)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ' || s[i] == ':' || s[i] == '|')
+            return false;
+    for (size_t k = 0; k < ARRAY_LEN(ends); k++) {
+        size_t l = strlen(ends[k]);
+        if (n > l && memcmp(s + n - l, ends[k], l) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool is_boilerplate(const char *s, size_t n)
 {
     skip_decor(&s, &n);
+    if (is_site_name(s, n))
+        return true;
     for (size_t k = 0; k < ARRAY_LEN(DROP_PREFIX); k++)
         if (has_prefix(s, n, DROP_PREFIX[k]))
             return true;

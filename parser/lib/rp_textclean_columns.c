@@ -130,7 +130,8 @@ static void copy_page(const struct lines *in, size_t a, size_t b,
 {
     for (size_t k = a; k < b; k++)
         if (!(in->v[k].flags & LINE_DROP))
-            rp_clean_lines_add(out, line_at(in, k), in->v[k].len, 0);
+            rp_clean_lines_add(out, line_at(in, k), in->v[k].len,
+                               in->v[k].flags & (LINE_TABBED | LINE_LEAD_TAB));
 }
 
 /* Rebuilds L with each two-column page read column by column. */

@@ -41,11 +41,13 @@ void rp_clean_split_lines(const char *t, size_t len, struct lines *L)
         if (cp == '\n' || cp == '\r' || cp == '\f') {
             rp_clean_lines_add(L, cur.p ? cur.p : "", cur.len, flags);
             cur.len = 0;
-            flags = cp == '\f' ? LINE_PAGE_START : 0;
+            flags = cp == '\f' ? LINE_PAGE_START : 0; /* tab flags are per line */
             continue;
         }
-        if (cp == '\t')
+        if (cp == '\t') {
+            flags |= LINE_TABBED | (cur.len == 0 ? LINE_LEAD_TAB : 0);
             rp_tbuf_append(&cur, "    ", 4);
+        }
         else if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A))
             rp_tbuf_putc(&cur, ' ');
         else if (cp < 0x20 || cp == 0x7F || cp == 0x200B || cp == 0xFEFF ||

@@ -105,6 +105,11 @@ static bool table_grid(const struct lines *L, size_t k, size_t rows,
             /* A row with one cell per header column maps by position: hand-
              * typed tables are often aligned loosely under wide headers. */
             size_t j = (r == 0 || nc == ncols) ? c : column_of(head, ncols, &cells[c]);
+            /* A tab-separated row that opens with a tab left its first cell
+             * empty (`⇥合计⇥33…` under `序号⇥乡镇⇥…`): the rest map by position. */
+            if (r > 0 && nc + 1 == ncols && (L->v[k].flags & LINE_TABBED) &&
+                (L->v[k + r].flags & LINE_LEAD_TAB))
+                j = c + 1;
             char **slot = &grid[r * ncols + j];
             if (*slot != NULL)
                 continue; /* two cells under one header: keep the first */

@@ -443,6 +443,55 @@ static void place_chains_narrow(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 6 rules: plans opened by 下一步/明年, 拟 as a modifier, 目标 as a
+ * noun, 有 + a single digit, ages compared, 「」 speech, 百分之 bounds,
+ * breakdowns after 其中, glued measures, 比…多. */
+static void plans_and_modifiers(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("确定拟录用人员208名,完成年度目标的32.6%。\n"
+                               "下一步,市政府将压紧压实责任,确保剩余13项实事年底前全部完成。\n"
+                               "明年,计划新建四个,力争在职党员报到率达到百分之百。\n"
+                               "全街道还有两个社区书记年龄超过六十岁,矛盾纠纷化解率达到百分之九十五以上。\n");
+    assert_non_null(find(r, 208, "名"));
+    assert_non_null(find(r, 32.6, "%"));
+    assert_null(find(r, 13, "项"));
+    assert_null(find(r, 100, "%"));
+    assert_non_null(find(r, 2, "个"));
+    assert_null(find(r, 60, "岁"));
+    assert_int_equal(find(r, 95, "%")->approx, RP_APPROX_AT_LEAST);
+    rp_extract_result_free(r);
+}
+
+static void speech_and_breakdowns(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("霁川市加装电梯完工163部,其中鸥江区71部。新改建城市道路12条、23.6公里。"
+                               "组织党员突击队四支、一百五十余人连续奋战。收入超过10万元的村有8个,"
+                               "比上年同期多3个。\n"
+                               "陈女士说:「今年我們有四十多位義工專程過來參加服務。」\n");
+    assert_string_equal(region_of(r, 71, "部"), "鸥江区");
+    assert_string_equal(subject_of(r, 71, "部"), subject_of(r, 163, "部"));
+    assert_string_equal(subject_of(r, 23.6, "公里"), "新改建城市道路");
+    assert_string_equal(subject_of(r, 150, "人"), subject_of(r, 4, "支")); /* 组织党员突击队 */
+    assert_string_equal(subject_of(r, 3, "个"), "村增加");
+    assert_non_null(find(r, 40, "位")); /* quoted speech in 「」 counts */
+    rp_extract_result_free(r);
+}
+
+static void speaker_unit_narrows_region(void **state)
+{
+    (void)state;
+    rp_extract_hints h = {.title = "在苇湖区2024年度街道党工委书记述职评议会上的述职"};
+    const char *t = "梓桐街道党工委书记 周立群\n我是梓桐街道党工委书记周立群。\n"
+                    "我们街道下辖十二个社区、八十六个党支部。\n";
+    rp_extract_result *r = NULL;
+    char err[128];
+    assert_int_equal(rp_extract_text(t, strlen(t), &h, &r, err, sizeof err), 0);
+    assert_string_equal(region_of(r, 86, "个"), "苇湖区梓桐街道");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -461,6 +510,8 @@ int main(void)
         cmocka_unit_test(share_and_grade_subjects),
         cmocka_unit_test(infographic_figures),
         cmocka_unit_test(rank_bands_and_sizes),   cmocka_unit_test(place_chains_narrow),
+        cmocka_unit_test(plans_and_modifiers),    cmocka_unit_test(speech_and_breakdowns),
+        cmocka_unit_test(speaker_unit_narrows_region),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -228,6 +228,25 @@ static void infographic_figures_and_links_lists(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A tab-separated table whose total row leaves the 序号 cell empty keeps
+ * its cells under the right headers; a site name and a 首页 menu go. */
+static void tab_table_total_row_and_site_name(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("棠溪县人民政府门户网站\n首页 政务公开 乡村振兴 互动交流\n"
+                              "棠溪县一季度重点任务推进情况\n"
+                              "序号\t乡镇\t领办合作社(家)\t带动农户(户)\n"
+                              "1\t杉木镇\t12\t1386\n2\t桑园镇\t9\t942\n"
+                              "\t合计\t21\t2328\n",
+                              RP_CLEAN_ALL);
+    assert_string_equal(r.title, "棠溪县一季度重点任务推进情况");
+    assert_null(strstr(r.text, "门户网站"));
+    assert_null(strstr(r.text, "政务公开"));
+    assert_non_null(strstr(r.text, "合计领办合作社21家"));
+    assert_non_null(strstr(r.text, "合计带动农户2328户"));
+    rp_clean_result_release(&r);
+}
+
 static void boilerplate_in_traditional_characters(void **state)
 {
     (void)state;
@@ -270,6 +289,7 @@ int main(void)
         cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),
         cmocka_unit_test(infographic_figures_and_links_lists),
+        cmocka_unit_test(tab_table_total_row_and_site_name),
         cmocka_unit_test(dates_are_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

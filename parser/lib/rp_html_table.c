@@ -1,0 +1,301 @@
+/* rp_html_table: data tables as sentences, one per numeric cell:
+ * `<row label><column header><number><unit>。`. The unit comes from the
+ * cell, else from the column header (`培训人数(人次)`), else from a `单位:`
+ * note; header rows, index columns (序号) and label columns are found from
+ * the cells; years (2023年) are not numbers. Tables whose cells hold
+ * paragraphs are layout tables and are left to the caller. Serves HTML
+ * tables (rp_html_emit_table) and aligned text tables (rp_table_render).
+ * See rp_html_int.h. */
+#include "rp_html_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A number, optionally with separators, a decimal part and a short unit:
+ * `1260`, `1,260`, `95.5%`, `12.5万元`, `1260人`. Sets *unit_at to the byte
+ * where the unit starts (== len when none). */
+static bool numeric_cell(const char *s, size_t len, size_t *unit_at)
+{
+    size_t i = 0, digits = 0;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        i++;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
+                       (s[i] == ',' && digits > 0))) {
+        digits += s[i] != ',';
+        i++;
+    }
+    if (digits == 0)
+        return false;
+    if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        i++;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    while (i < len && s[i] == ' ')
+        i++;
+    *unit_at = i;
+    size_t j = i, cps = 0;
+    while (j < len) {
+        uint32_t cp = rp_text_next(s, len, &j);
+        bool ok = rp_cp_is_han(cp) || cp == '%' || cp == 0x2030 ||
+                  (cp < 0x80 && ((cp | 32) >= 'a' && (cp | 32) <= 'z'));
+        if (!ok || ++cps > 4)
+            return false;
+    }
+    return true;
+}
+
+/* `2023年`, `2024年度`: a year names a column, it counts nothing. */
+static bool is_year(const char *s, size_t len, size_t unit_at)
+{
+    if (unit_at != 4 || len < 7 || memcmp(s + 4, "年", 3) != 0)
+        return false;
+    long y = 0;
+    for (size_t i = 0; i < 4; i++)
+        y = y * 10 + (s[i] - '0');
+    return y >= 1900 && y <= 2199;
+}
+
+static bool is_num(const char *s)
+{
+    size_t u;
+    return s != NULL && numeric_cell(s, strlen(s), &u) &&
+           !is_year(s, strlen(s), u);
+}
+
+static bool is_index_header(const char *h)
+{
+    static const char *const idx[] = {"序号", "编号", "序", "No.", "NO.",
+                                      "No", "NO", "#", "排名", "名次"};
+    if (h == NULL)
+        return false;
+    for (size_t i = 0; i < ARRAY_LEN(idx); i++)
+        if (strcmp(h, idx[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Splits `培训人数(人次)` into core `培训人数` and unit `人次` (both
+ * written NUL-terminated into the given buffers). */
+static void header_unit(const char *h, char *core, size_t corelen,
+                        char *unit, size_t unitlen)
+{
+    size_t n = strlen(h);
+    const char *open = NULL;
+    size_t olen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (h[i] == '(') {
+            open = h + i;
+            olen = 1;
+        } else if (i + 3 <= n && memcmp(h + i, "\xEF\xBC\x88", 3) == 0) {
+            open = h + i;
+            olen = 3;
+        }
+    }
+    size_t cl = open ? (size_t)(open - h) : n;
+    snprintf(core, corelen, "%.*s", (int)cl, h);
+    unit[0] = '\0';
+    if (open == NULL)
+        return;
+    const char *u = open + olen;
+    size_t ul = (size_t)(h + n - u);
+    if (ul >= 1 && u[ul - 1] == ')')
+        ul--;
+    else if (ul >= 3 && memcmp(u + ul - 3, "\xEF\xBC\x89", 3) == 0)
+        ul -= 3;
+    if (ul >= 6 && memcmp(u, "单位", 6) == 0) {
+        u += 6, ul -= 6;
+        if (ul >= 1 && *u == ':')
+            u++, ul--;
+        else if (ul >= 3 && memcmp(u, "\xEF\xBC\x9A", 3) == 0)
+            u += 3, ul -= 3;
+    }
+    snprintf(unit, unitlen, "%.*s", (int)ul, u);
+}
+
+/* `单位:人次` in the caption or a note row gives the table's unit. */
+static void table_unit(const char *s, char *unit, size_t unitlen)
+{
+    if (s == NULL)
+        return;
+    const char *p = strstr(s, "单位");
+    if (p == NULL)
+        return;
+    p += strlen("单位");
+    if (*p == ':')
+        p++;
+    else if (strncmp(p, "\xEF\xBC\x9A", 3) == 0)
+        p += 3;
+    else
+        return;
+    while (*p == ' ')
+        p++;
+    size_t n = 0;
+    while (p[n] != '\0' && p[n] != ' ' && p[n] != ')' && p[n] != ';' &&
+           strncmp(p + n, "\xEF\xBC\x89", 3) != 0)
+        n++;
+    snprintf(unit, unitlen, "%.*s", (int)n, p);
+}
+
+static bool row_has_number(struct grid *g, size_t r)
+{
+    for (size_t c = 0; c < g->cols; c++)
+        if (!cell_at(g, r, c)->copy && is_num(cell_at(g, r, c)->text))
+            return true;
+    return false;
+}
+
+struct layout {
+    size_t head_rows;
+    bool index_col[MAX_COLS];
+    bool label_col[MAX_COLS];
+    char header[MAX_COLS][256];
+    char unit[64]; /* table-wide unit, "" */
+};
+
+static void layout_headers(struct grid *g, struct layout *L)
+{
+    size_t r = 0;
+    while (r < g->rows && r < 4 && !row_has_number(g, r))
+        r++;
+    if (r == g->rows)
+        r = 0;
+    L->head_rows = r;
+    for (size_t c = 0; c < g->cols; c++) {
+        L->header[c][0] = '\0';
+        for (size_t k = 0; k < r; k++) {
+            const char *t = cell_at(g, k, c)->text;
+            if (t == NULL || *t == '\0' || strstr(L->header[c], t) != NULL)
+                continue;
+            size_t used = strlen(L->header[c]);
+            snprintf(L->header[c] + used, sizeof L->header[c] - used, "%s", t);
+        }
+    }
+    L->unit[0] = '\0';
+    table_unit(g->caption, L->unit, sizeof L->unit);
+    for (size_t k = 0; k < r && L->unit[0] == '\0'; k++)
+        if (cell_at(g, k, 1)->copy || g->cols == 1)
+            table_unit(cell_at(g, k, 0)->text, L->unit, sizeof L->unit);
+}
+
+static void layout_columns(struct grid *g, struct layout *L)
+{
+    size_t data = g->rows - L->head_rows;
+    for (size_t c = 0; c < g->cols; c++) {
+        size_t nums = 0, seq = 0;
+        for (size_t r = L->head_rows; r < g->rows; r++) {
+            const char *t = cell_at(g, r, c)->text;
+            nums += is_num(t);
+            char want[24];
+            snprintf(want, sizeof want, "%zu", r - L->head_rows + 1);
+            seq += t != NULL && strcmp(t, want) == 0;
+        }
+        L->index_col[c] = is_index_header(L->header[c]) ||
+                          (c == 0 && data >= 2 && seq + 1 >= data);
+        L->label_col[c] = !L->index_col[c] && nums * 2 < data;
+    }
+}
+
+static void render_row(struct emit *e, struct grid *g, struct layout *L,
+                       size_t r)
+{
+    rp_tbuf label = {0};
+    for (size_t c = 0; c < g->cols; c++)
+        if (L->label_col[c] && cell_at(g, r, c)->text != NULL)
+            rp_tbuf_puts(&label, cell_at(g, r, c)->text);
+    for (size_t c = 0; c < g->cols; c++) {
+        struct cell *cl = cell_at(g, r, c);
+        size_t uat;
+        if (L->index_col[c] || L->label_col[c] || cl->copy || !is_num(cl->text))
+            continue;
+        numeric_cell(cl->text, strlen(cl->text), &uat);
+        char core[256], unit[64];
+        header_unit(L->header[c], core, sizeof core, unit, sizeof unit);
+        emit_newline(e);
+        if (label.len > 0)
+            rp_tbuf_append(&e->out, label.p, label.len);
+        rp_tbuf_puts(&e->out, core);
+        rp_tbuf_puts(&e->out, cl->text);
+        if (uat == strlen(cl->text))
+            rp_tbuf_puts(&e->out, unit[0] ? unit : L->unit);
+        rp_tbuf_puts(&e->out, "。");
+        emit_newline(e);
+    }
+    rp_tbuf_free(&label);
+}
+
+/* A data table: two rows and two columns at least, some numeric cell, no
+ * cell holding a paragraph (that is a layout table). */
+static bool grid_is_data(const struct grid *g)
+{
+    if (g->rows < 2 || g->cols < 2)
+        return false;
+    size_t nums = 0;
+    for (size_t i = 0; i < g->rows * MAX_COLS; i++) {
+        const char *t = g->c[i].text;
+        if (t != NULL && strlen(t) > 150)
+            return false;
+        nums += is_num(t);
+    }
+    return nums > 0;
+}
+
+/* Writes the caption and one sentence per numeric data cell; false when the
+ * grid is not a data table. */
+static bool render_grid(struct emit *e, struct grid *g)
+{
+    if (!grid_is_data(g))
+        return false;
+    struct layout *L = calloc(1, sizeof *L);
+    if (L == NULL)
+        return false;
+    layout_headers(g, L);
+    layout_columns(g, L);
+    if (g->caption != NULL && *g->caption != '\0') {
+        rp_html_emit_text(e, g->caption, strlen(g->caption));
+        emit_newline(e);
+    }
+    for (size_t r = L->head_rows; r < g->rows; r++)
+        render_row(e, g, L, r);
+    e->tables++;
+    free(L);
+    return true;
+}
+
+bool rp_html_emit_table(struct emit *e, xmlNode *table)
+{
+    struct grid g = {0};
+    if (!rp_html_grid_read(&g, e->w, table))
+        return false;
+    bool data = render_grid(e, &g);
+    rp_html_grid_free(&g);
+    return data;
+}
+
+size_t rp_table_render(const char *const *cells, size_t rows, size_t cols,
+                       const char *caption, rp_tbuf *out)
+{
+    struct grid g = {0};
+    size_t used = cols < MAX_COLS ? cols : MAX_COLS;
+    bool ok = true;
+    for (size_t r = 0; ok && r < rows; r++) {
+        ok = rp_html_grid_add_row(&g);
+        for (size_t c = 0; ok && c < used; c++) {
+            const char *t = cells[r * cols + c];
+            cell_at(&g, r, c)->text = strdup(t != NULL ? t : "");
+            ok = cell_at(&g, r, c)->text != NULL;
+        }
+    }
+    g.cols = used;
+    g.caption = caption != NULL ? strdup(caption) : NULL;
+    struct emit e = {0};
+    size_t n = 0;
+    if (ok && render_grid(&e, &g)) {
+        for (size_t i = 0; i < e.out.len; i++)
+            n += e.out.p[i] == '\n';
+        rp_tbuf_append(out, e.out.p, e.out.len);
+    }
+    rp_tbuf_free(&e.out);
+    rp_html_grid_free(&g);
+    return n;
+}

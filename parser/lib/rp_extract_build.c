@@ -105,7 +105,9 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
                            (c->start == prev_end + 3 && memcmp(x->s + prev_end, "、", 3) == 0));
     rp_subject_span sp = {.start = c->start, .end = c->end, .floor = prev_end,
                           .count_unit = is_count_unit(c->unit),
-                          .money = strcmp(c->unit->kind, "money") == 0, .glued = glued};
+                          .money = strcmp(c->unit->kind, "money") == 0,
+                          .activity = strcmp(c->unit->kind, "person_time") == 0,
+                          .glued = glued};
     rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
     const char *more_less = rp_subject_more_or_less(subj);
     /* the words before the number are only the place the region switched

@@ -54,6 +54,17 @@ static const char *const comparison_verbs[] = {"增长", "提高", "提升", "�
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
                                           "收入", "额", "奖", "资", NULL};
 
+/* Verbs that act on what is counted (举办集中培训118期, 摸排新业态企业532家,
+ * 划拨党费65.8万元): the counted thing is the words after the last of them.
+ * Verbs that make the count (培训 参与 接待 服务 ...) are not here. */
+static const char *const action_verbs[] = {
+    "发展", "举办", "划拨", "摸排", "成立", "组建", "培育", "开展", "推动", "评定", "打造", "建成",
+    "建立", "选派", "选聘", "招募", "设立", "吸纳", "新建", "评选", "命名", "认定", "创建", "排查",
+    "征集", "发放", "争取", "筹集", "开设", "印发", "制定", "出台", "编印", "推出", "撬动", "投入",
+    "遴选", "开发", "选树", "表彰", "收集", "梳理", "下达", "拨付", "安排", "整合", "聘请", "购置",
+    "配备", "推荐", "递交", "储备", "实施", "改扩建", "制作", "确定", "登记", "认领", "划分",
+    "纠正", NULL};
+
 /* Verbs after an amount that introduce its purpose: 300万元用于... */
 static const char *const purpose_verbs[] = {"用于", "用来", "保障", "支持", "为", NULL};
 
@@ -100,6 +111,7 @@ static void firsts_build(void)
     add_firsts(purpose_verbs);
     add_firsts(comparison_verbs);
     add_firsts(modifier_words);
+    add_firsts(action_verbs);
 }
 
 static void firsts_ready_wait(void)
@@ -217,6 +229,40 @@ static size_t leading_date(const char *s, size_t b, size_t a)
     return j - a;
 }
 
+/* Drops the words up to the last action verb when at least two characters
+ * remain after it. */
+static size_t count_chars(const char *s, size_t a, size_t b)
+{
+    size_t c = 0, l;
+    for (size_t j = a; j < b; j += l) {
+        rp_utf8_decode(s, b, j, &l);
+        c++;
+    }
+    return c;
+}
+
+static void after_last_action(const char *s, size_t *a, size_t b)
+{
+    size_t cut = 0, l;
+    for (size_t j = *a; j + 6 <= b;) {
+        size_t v = match_any(s, b, j, action_verbs);
+        /* 发展党员, 发展对象 are terms (recruiting members, candidates) */
+        if (v > 0 && rp_utf8_starts(s, b, j, "发展") &&
+            (rp_utf8_starts(s, b, j + v, "党员") || rp_utf8_starts(s, b, j + v, "对象")))
+            v = 0;
+        if (v > 0) {
+            if (count_chars(s, j + v, b) >= 2)
+                cut = j + v;
+            j += v;
+        } else {
+            rp_utf8_decode(s, b, j, &l);
+            j += l;
+        }
+    }
+    if (cut > 0)
+        *a = cut;
+}
+
 /* The words before the measure back to the clause boundary. */
 static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
 {
@@ -234,6 +280,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     }
     *a = j;
     *b = sp->start;
+    if (!sp->activity)
+        after_last_action(s, a, *b);
     for (int guard = 0; guard < 8 && *a < *b; guard++) {
         size_t t = match_any(s, *b, *a, lead_trims);
         if (t == 0)

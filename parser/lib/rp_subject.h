@@ -27,6 +27,8 @@ typedef struct rp_subject_span {
     bool count_unit;   /* the unit is a classifier that may precede a noun */
     bool money;        /* an amount: 300万元用于X names X when nothing before
                         * the amount is a money noun (党费, 资金 ...) */
+    bool activity;     /* person-times: the verb is what is counted (参与学习,
+                        * 培训村干部) and stays in the subject */
     bool glued;        /* follows the previous measure with nothing or only 、
                         * between (四支、一百五十余人): with no words of its own
                         * it shares that measure's subject (empty result) */

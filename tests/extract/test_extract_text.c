@@ -81,9 +81,18 @@ static void subjects(void **state)
     (void)state;
     rp_extract_result *r = run("今年以来,共发展新党员171名,其中女党员76名,培训党员10117人。");
     assert_int_equal(r->n_measures, 3);
-    assert_string_equal(find(r, 171, "名")->subject, "发展新党员");
+    assert_string_equal(find(r, 171, "名")->subject, "新党员"); /* the verb acts on it */
+    assert_string_equal(find(r, 171, "名")->metric, "members_recruited");
     assert_string_equal(find(r, 76, "名")->subject, "女党员");
     assert_string_equal(find(r, 10117, "人")->subject, "培训党员");
+    rp_extract_result_free(r);
+    r = run("全年发展党员806名,培训发展对象321人,划拨党费65.8万元,摸排新业态企业532家,"
+            "参与学习21323人次。");
+    assert_string_equal(find(r, 806, "名")->subject, "发展党员"); /* a term */
+    assert_string_equal(find(r, 321, "人")->subject, "培训发展对象");
+    assert_string_equal(find(r, 658000, "元")->subject, "党费");
+    assert_string_equal(find(r, 532, "家")->subject, "新业态企业");
+    assert_string_equal(find(r, 21323, "人次")->subject, "参与学习"); /* the count is the activity */
     rp_extract_result_free(r);
     r = run("1016名队员组成96支青年突击队。");
     assert_string_equal(find(r, 1016, "名")->subject, "队员");

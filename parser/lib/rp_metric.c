@@ -27,6 +27,7 @@ static const metric_rule rules[] = {
     {"person", "书记|干部|专员|导师|指导员|讲师|委员|成员|人才|工作人员|管理员|网格员|顾问|两委",
      "cadres"},
     {"person", "参与|参加|参训|参学|受益|惠及|覆盖|群众|服务", "participants"},
+    {"person", "党员", "party_members"},
     {"household", "", "households"},
     {"event", "培训|轮训|培训班|课堂|党课|讲座|宣讲", "training_sessions"},
     {"event", "", "events_held"},

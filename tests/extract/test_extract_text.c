@@ -94,6 +94,10 @@ static void subjects(void **state)
     assert_string_equal(find(r, 532, "家")->subject, "新业态企业");
     assert_string_equal(find(r, 21323, "人次")->subject, "参与学习"); /* the count is the activity */
     rp_extract_result_free(r);
+    r = run("全县共有党员28416名,其中女党员7310名。");
+    assert_string_equal(find(r, 28416, "名")->metric, "party_members");
+    assert_string_equal(find(r, 7310, "名")->metric, "party_members");
+    rp_extract_result_free(r);
     r = run("1016名队员组成96支青年突击队。");
     assert_string_equal(find(r, 1016, "名")->subject, "队员");
     assert_string_equal(find(r, 96, "支")->subject, "青年突击队");

@@ -51,6 +51,9 @@ void rp_ex_read_pre(const ex *x, quantity *q)
 
 void rp_ex_read_post(const ex *x, quantity *q)
 {
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (next != 0x4EE5 && next != 0x53CA && next != 0x5DE6)
+        return; /* every marker starts with 以 及 左 */
     for (size_t k = 0; k < sizeof post_markers / sizeof post_markers[0]; k++) {
         if (starts(x, q->end, post_markers[k].s)) {
             q->post = post_markers[k].s;

@@ -345,11 +345,20 @@ static void speaker_unit(rp_region_state *st, const char *s, size_t n)
     static const char *const offices[] = {"党工委书记", "党委书记", "党组书记", "书记", "主任",
                                           "镇长", "乡长", "区长", "县长", "市长", NULL};
     size_t lim = n < 900 ? n : 900;
+    const char *me = memmem(s, lim, "我是", strlen("我是"));
+    size_t intro_at = me ? (size_t)(me - s) : lim;
     for (size_t i = 0; i < lim;) {
+        /* only line starts and the first 我是 are looked at */
+        bool line_start = i == 0 || s[i - 1] == '\n';
+        bool intro = i == intro_at;
+        if (!line_start && !intro) {
+            const char *nl = memchr(s + i, '\n', lim - i);
+            size_t next = nl ? (size_t)(nl - s) + 1 : lim;
+            i = intro_at > i && intro_at < next ? intro_at : next;
+            continue;
+        }
         size_t l;
         rp_utf8_decode(s, lim, i, &l);
-        bool line_start = i == 0 || s[i - 1] == '\n';
-        bool intro = rp_utf8_starts(s, lim, i, "我是");
         size_t at = intro ? i + strlen("我是") : i;
         rp_place pl;
         if ((line_start || intro) && rp_utf8_is_han(rp_utf8_at(s, lim, at)) &&
@@ -491,7 +500,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     st->para_short = len < 150; /* about 50 characters: a heading or table row */
     /* A numbered heading that names no place (`二、分乡镇推进情况`) closes
      * the section a place opened before it. */
-    if (st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
+    if (st->section[0] && st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
         !names_place(s, i, i + len))
         st->section[0] = '\0';
     if (!st->para_enum && scene_opener(st, s, n, i))

@@ -80,6 +80,8 @@ static bool is_boundary(uint32_t cp)
 /* First code points of every entry of the word lists: match_any runs at
  * every character of a phrase, and most characters start no entry. */
 static rp_cset list_firsts, list_lasts;
+static rp_cset action_firsts; /* first code points of action_verbs: kept apart,
+                               * the scan for them runs at every character */
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 static atomic_bool firsts_ready;
 
@@ -111,7 +113,13 @@ static void firsts_build(void)
     add_firsts(purpose_verbs);
     add_firsts(comparison_verbs);
     add_firsts(modifier_words);
-    add_firsts(action_verbs);
+    for (size_t k = 0; action_verbs[k]; k++) {
+        char first[5] = {0};
+        size_t l;
+        rp_utf8_decode(action_verbs[k], strlen(action_verbs[k]), 0, &l);
+        memcpy(first, action_verbs[k], l);
+        rp_cset_add(&action_firsts, first);
+    }
 }
 
 static void firsts_ready_wait(void)
@@ -244,8 +252,23 @@ static size_t count_chars(const char *s, size_t a, size_t b)
 static void after_last_action(const char *s, size_t *a, size_t b)
 {
     size_t cut = 0, l;
+    firsts_ready_wait();
     for (size_t j = *a; j + 6 <= b;) {
-        size_t v = match_any(s, b, j, action_verbs);
+        uint32_t cp = rp_utf8_decode(s, b, j, &l);
+        if (!rp_cset_has(&action_firsts, cp)) {
+            j += l;
+            continue;
+        }
+        size_t v = 0;
+        for (size_t k = 0; action_verbs[k] && v == 0; k++) {
+            const char *w = action_verbs[k];
+            /* all entries are CJK: the second and third bytes tell most apart */
+            if (w[1] != s[j + 1] || w[2] != s[j + 2])
+                continue;
+            size_t vl = strlen(w);
+            if (b - j >= vl && memcmp(s + j, w, vl) == 0)
+                v = vl;
+        }
         /* 发展党员, 发展对象 are terms (recruiting members, candidates) */
         if (v > 0 && rp_utf8_starts(s, b, j, "发展") &&
             (rp_utf8_starts(s, b, j + v, "党员") || rp_utf8_starts(s, b, j + v, "对象")))
@@ -389,6 +412,8 @@ static const char *const change_verbs[] = {"提高", "增长", "下降", "增加
 
 bool rp_subject_is_change_verb(const char *subject)
 {
+    if (strlen(subject) != 6)
+        return false; /* every entry has two characters */
     for (size_t k = 0; change_verbs[k]; k++)
         if (strcmp(subject, change_verbs[k]) == 0)
             return true;

@@ -195,6 +195,7 @@ void rp_doc_text_release(rp_doc_text *t)
     free(t->title);
     free(t->published);
     free(t->source);
+    free(t->site);
     free(t->diagnostics);
     memset(t, 0, sizeof *t);
 }
@@ -205,6 +206,7 @@ struct stage {
     size_t len;
     char *title;       /* may be NULL */
     char *published;   /* may be NULL */
+    char *site;        /* may be NULL */
     unsigned clean;    /* RP_CLEAN_* flags */
     rp_tbuf diag;
 };
@@ -285,6 +287,7 @@ static rp_document_status stage_markup_or_text(const rp_document_input *in,
     st->len = ht.len;
     st->title = ht.title;
     st->published = ht.published;
+    st->site = ht.site;
     st->clean = RP_CLEAN_BOILERPLATE;
     diag_num(&st->diag, "blocks_dropped", ht.blocks_dropped);
     diag_num(&st->diag, "tables", ht.tables);
@@ -316,7 +319,10 @@ static rp_document_status stage_clean(struct stage *st, rp_doc_text *out)
     out->title = pick(st->title, cr.title);
     out->published = pick(st->published, cr.published);
     out->source = cr.source;
-    st->title = st->published = NULL;
+    out->site = st->site ? st->site : strdup("");
+    st->title = st->published = st->site = NULL;
+    if (out->site == NULL)
+        return RP_DOC_MALFORMED;
     return RP_DOC_OK;
 }
 
@@ -377,6 +383,7 @@ rp_document_status rp_document_decode(const rp_document_input *in,
     free(st.text);
     free(st.title);
     free(st.published);
+    free(st.site);
     if (s == RP_DOC_OK && out->diagnostics == NULL)
         s = RP_DOC_MALFORMED;
     if (s != RP_DOC_OK)
@@ -415,6 +422,7 @@ rp_document_status rp_document_extract(const rp_document_input *in,
         .title = t.title[0] ? t.title : NULL,
         .published = t.published[0] ? t.published : NULL,
         .source = t.source[0] ? t.source : NULL,
+        .site = t.site[0] ? t.site : NULL,
     };
     if (rp_extract_text(t.text, t.len, &hints, out, err, errlen) != 0) {
         *out = NULL;

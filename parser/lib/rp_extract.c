@@ -89,14 +89,17 @@ static void title_period(ex *x, const char *title)
 }
 
 /* The region rules read simplified text: hints may be traditional (潁州區). */
-static void init_region(ex *x, const char *title, const char *source)
+static void init_region(ex *x, const char *title, const char *source, const char *site)
 {
-    rp_norm t = {0}, src = {0};
+    rp_norm t = {0}, src = {0}, sit = {0};
     bool ok_t = title && rp_normalize(title, strlen(title), &t) == 0;
     bool ok_s = source && rp_normalize(source, strlen(source), &src) == 0;
-    rp_region_state_init(&x->region, x->s, x->n, ok_t ? t.text : NULL, ok_s ? src.text : NULL);
+    bool ok_w = site && rp_normalize(site, strlen(site), &sit) == 0;
+    rp_region_state_init(&x->region, x->s, x->n, ok_t ? t.text : NULL, ok_s ? src.text : NULL,
+                         ok_w ? sit.text : NULL);
     rp_norm_free(&t);
     rp_norm_free(&src);
+    rp_norm_free(&sit);
 }
 
 static void set_err(char *err, size_t errlen, const char *msg)
@@ -133,7 +136,7 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
     found.title = hints ? hints->title : NULL;
     found.published = published;
     found.source = source;
-    init_region(&x, found.title, source);
+    init_region(&x, found.title, source, hints ? hints->site : NULL);
     char *guessed = found.title && found.title[0] ? NULL : rp_meta_guess_title(nm.text, nm.len);
     title_period(&x, guessed ? guessed : found.title);
     free(guessed);

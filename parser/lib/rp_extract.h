@@ -33,6 +33,7 @@ typedef struct rp_extract_hints {
     const char *title;
     const char *published;  /* YYYY-MM-DD, used to resolve periods */
     const char *source;
+    const char *site;       /* the publishing site's name, e.g. 某某镇人民政府 */
 } rp_extract_hints;
 
 /* Extracts measures from `text` (`len` bytes, need not be NUL-terminated,

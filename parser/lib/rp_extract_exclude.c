@@ -142,8 +142,13 @@ static bool post_noun_count(const ex *x, const quantity *q)
  * there are; slogans do not follow 有 (树立四个意识, 落实八项规定). */
 static bool existential_count(const ex *x, const quantity *q)
 {
-    return q->num.value >= 2 && rp_utf8_ends(x->s, q->start, "有") &&
-           !rp_utf8_ends(x->s, q->start, "没有");
+    if (q->num.value < 2)
+        return false;
+    if (rp_utf8_ends(x->s, q->start, "有"))
+        return !rp_utf8_ends(x->s, q->start, "没有");
+    /* 先后三次专题听取, 累计两次: adverbs that only precede a count */
+    return rp_utf8_ends(x->s, q->start, "先后") || rp_utf8_ends(x->s, q->start, "累计") ||
+           rp_utf8_ends(x->s, q->start, "共计");
 }
 
 /* Chinese-numeral quantities are admitted only when they read as counts:
@@ -237,6 +242,12 @@ static bool is_threshold(const ex *x, const quantity *q)
     bool prior_count = x->nc > 0 && x->c[x->nc - 1].start >= x->clause_start;
     if (q->post != NULL && strcmp(q->unit->kind, "age") == 0 && strcmp(q->post, "左右") != 0)
         return true; /* (近百名)书记年龄在60岁以上: an age bound selects people, it counts nothing */
+    /* 还有5个村集体经济收入在15万元以下: 在 + a bound after a count selects */
+    if (q->post != NULL && strcmp(q->post, "左右") != 0 && prior_count &&
+        rp_utf8_ends(x->s, q->start, "在"))
+        return true;
+    if (rp_utf8_ends(x->s, q->start, "不等于"))
+        return true; /* 分项之和可能不等于100%: no fact */
     uint32_t first = rp_utf8_at(x->s, x->n, q->start);
     if (first != 0x4E0D && first != 0x8D85 && first != 0x4F4E && first != 0x9AD8)
         return false; /* 不 超 低 高 */
@@ -303,7 +314,8 @@ static bool future_jiang(const ex *x, size_t at)
                                        "举办", "召开", "陆续", "逐步", "适时", "压紧", "着力",
                                        "聚焦", "围绕", "坚持", "深化", "加强", "加快", "抓好",
                                        "做好", "完善", "推进", "建立", "力争", "确保", "扎实",
-                                       "不断", "认真", "切实", "按照", NULL};
+                                       "不断", "认真", "切实", "按照", "安排", "投入", "新建",
+                                       "建设", "打造", "建成", "选派", "组建", NULL};
     size_t j = at + strlen("将");
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))

@@ -24,6 +24,7 @@ void rp_html_text_release(rp_html_text *t)
     free(t->text);
     free(t->title);
     free(t->published);
+    free(t->site);
     memset(t, 0, sizeof *t);
 }
 
@@ -57,16 +58,18 @@ int rp_html_to_text(const char *utf8, size_t len, rp_html_text *out,
         rp_html_emit_element(&e, root);
         out->title = rp_html_find_title(&w, root);
         out->published = rp_html_find_published(root);
+        out->site = rp_html_find_site(&w, root);
     }
     out->text = rp_tbuf_take(&e.out, &out->len);
     out->blocks_dropped = e.dropped;
     out->tables = e.tables;
     out->title = nonnull(out->title);
     out->published = nonnull(out->published);
+    out->site = nonnull(out->site);
     free(w.st);
     xmlFreeDoc(doc);
     if (w.failed || out->text == NULL || out->title == NULL ||
-        out->published == NULL) {
+        out->published == NULL || out->site == NULL) {
         rp_html_text_release(out);
         snprintf(err, errlen, "html: out of memory");
         return -1;

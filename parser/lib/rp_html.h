@@ -27,6 +27,7 @@ typedef struct rp_html_text {
     size_t len;
     char *title;       /* first <h1>, else <title> without site suffix; "" */
     char *published;   /* YYYY-MM-DD from a publish-date <meta>, or "" */
+    char *site;        /* the site's name after the <title> separator, or "" */
     size_t blocks_dropped; /* link-dense blocks removed */
     size_t tables;         /* data tables rendered as sentences */
     size_t raw_chars;      /* text code points before any block was dropped

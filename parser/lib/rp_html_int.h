@@ -163,6 +163,9 @@ bool rp_html_emit_table(struct emit *e, xmlNode *table);
  * gives way to a longer <title>. NULL when there is neither (or out of
  * memory). */
 char *rp_html_find_title(const struct walk *w, xmlNode *root);
+/* The site's name: the <title> text after its separator (`… - 青枫市桑溪镇
+ * 人民政府`), or "" (heap string; NULL on ENOMEM). */
+char *rp_html_find_site(const struct walk *w, xmlNode *root);
 /* A publish date (YYYY-MM-DD) from <meta> (name or property among the
  * usual keys), else from a <time> element; NULL when none. */
 char *rp_html_find_published(xmlNode *root);

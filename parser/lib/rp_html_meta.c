@@ -21,8 +21,9 @@ static xmlNode *find_first(xmlNode *n, const char *name)
     return NULL;
 }
 
-/* `<title>` text up to the site suffix (`正文 - 某某网`, `正文_某某网`). */
-static void cut_site_suffix(char *t)
+/* `<title>` text up to the site suffix (`正文 - 某某网`, `正文_某某网`);
+ * returns where the suffix (the site's name) starts, or NULL. */
+static char *cut_site_suffix(char *t)
 {
     static const char *const seps[] = {" - ", "_", " | ", "|", " — ",
                                        "——", "-"};
@@ -30,9 +31,20 @@ static void cut_site_suffix(char *t)
         char *p = strstr(t, seps[i]);
         if (p != NULL && p - t >= 12) {
             *p = '\0';
-            return;
+            return p + strlen(seps[i]);
         }
     }
+    return NULL;
+}
+
+char *rp_html_find_site(const struct walk *w, xmlNode *root)
+{
+    xmlNode *title = find_first(root, "title");
+    char *t = title ? rp_html_flat_text(w, title) : NULL;
+    const char *site = t ? cut_site_suffix(t) : NULL;
+    char *out = strdup(site ? site : "");
+    free(t);
+    return out;
 }
 
 /* The first <h1> in document order that was not skipped and is not mostly

@@ -92,6 +92,9 @@ static void header_unit(const char *h, char *core, size_t corelen,
             olen = 3;
         }
     }
+    /* only a closing parenthetical is a unit: 镇（街道）党（工）委考核 is a name */
+    if (open != NULL && !(h[n - 1] == ')' || (n >= 3 && memcmp(h + n - 3, "\xEF\xBC\x89", 3) == 0)))
+        open = NULL;
     size_t cl = open ? (size_t)(open - h) : n;
     snprintf(core, corelen, "%.*s", (int)cl, h);
     unit[0] = '\0';
@@ -149,9 +152,21 @@ struct layout {
     size_t head_rows;
     bool index_col[MAX_COLS];
     bool label_col[MAX_COLS];
+    bool place_col[MAX_COLS]; /* a label column headed by a kind of place */
     char header[MAX_COLS][256];
     char unit[64]; /* table-wide unit, "" */
 };
+
+/* Row k is one cell spread over every column (colspan): a title or note. */
+static bool spans_row(struct grid *g, size_t k)
+{
+    if (g->cols < 2 || cell_at(g, k, 0)->copy)
+        return false;
+    for (size_t c = 1; c < g->cols; c++)
+        if (!cell_at(g, k, c)->copy)
+            return false;
+    return true;
+}
 
 static void layout_headers(struct grid *g, struct layout *L)
 {
@@ -164,6 +179,8 @@ static void layout_headers(struct grid *g, struct layout *L)
     for (size_t c = 0; c < g->cols; c++) {
         L->header[c][0] = '\0';
         for (size_t k = 0; k < r; k++) {
+            if (spans_row(g, k) && r > 1)
+                continue; /* a title over the whole table, not a header */
             const char *t = cell_at(g, k, c)->text;
             if (t == NULL || *t == '\0' || strstr(L->header[c], t) != NULL)
                 continue;
@@ -176,6 +193,26 @@ static void layout_headers(struct grid *g, struct layout *L)
     for (size_t k = 0; k < r && L->unit[0] == '\0'; k++)
         if (cell_at(g, k, 1)->copy || g->cols == 1)
             table_unit(cell_at(g, k, 0)->text, L->unit, sizeof L->unit);
+}
+
+static bool place_header(const char *h)
+{
+    static const char *const kinds[] = {"镇", "乡", "街道", "村", "社区", "县", "区", "市",
+                                        "地区", "单位", "名称", "部门"};
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strstr(h, kinds[i]) != NULL)
+            return true;
+    return false;
+}
+
+static bool grade_header(const char *h)
+{
+    static const char *const kinds[] = {"等次", "等级", "档次", "星级", "评定结果", "考核结果",
+                                        "评价"};
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strstr(h, kinds[i]) != NULL)
+            return true;
+    return false;
 }
 
 static void layout_columns(struct grid *g, struct layout *L)
@@ -194,15 +231,31 @@ static void layout_columns(struct grid *g, struct layout *L)
                           (c == 0 && data >= 2 && seq + 1 >= data);
         L->label_col[c] = !L->index_col[c] && nums * 2 < data;
     }
+    for (size_t c = 0; c < g->cols; c++) {
+        L->place_col[c] = L->label_col[c] && place_header(L->header[c]);
+        /* a grade (等次 好/较好/一般) qualifies the row, it does not name it */
+        if (L->label_col[c] && grade_header(L->header[c]))
+            L->label_col[c] = false;
+    }
 }
 
 static void render_row(struct emit *e, struct grid *g, struct layout *L,
                        size_t r)
 {
+    /* Place columns first (东城街道 before its grade 好), so that the row's
+     * sentence opens with its place; a cell spread over several label
+     * columns (合计) is written once. */
     rp_tbuf label = {0};
-    for (size_t c = 0; c < g->cols; c++)
-        if (L->label_col[c] && cell_at(g, r, c)->text != NULL)
-            rp_tbuf_puts(&label, cell_at(g, r, c)->text);
+    const char *last = NULL;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t c = 0; c < g->cols; c++) {
+            const char *t = cell_at(g, r, c)->text;
+            if (!L->label_col[c] || L->place_col[c] != (pass == 0) || t == NULL ||
+                (last != NULL && strcmp(t, last) == 0))
+                continue;
+            rp_tbuf_puts(&label, t);
+            last = t;
+        }
     for (size_t c = 0; c < g->cols; c++) {
         struct cell *cl = cell_at(g, r, c);
         size_t uat;

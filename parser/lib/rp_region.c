@@ -58,7 +58,7 @@ static void sets_build(void)
     rp_cset_add(&verb_set, verb_chars);
     rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有"
-                                "丨访"); /* a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
+                                "丨访年"); /* 年: 2024年度镇… is a year; a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */
@@ -145,7 +145,10 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
         uint32_t cp = rp_utf8_decode(s, n, j, &l);
         if (chars >= min_chars && rp_cset_has(&suffix_first_set, cp)) {
             const suffix *sf = suffix_at(s, n, j);
-            if (sf != NULL && !is_common_name(s, i, j) && !common_tail(s, i, j + strlen(sf->s))) {
+            /* 城市社区: the common noun before the suffix ends the name there */
+            if (sf != NULL && is_common_name(s, i, j))
+                return 0;
+            if (sf != NULL && !common_tail(s, i, j + strlen(sf->s))) {
                 if (has_verb_pair(s, i, j))
                     return 0;
                 *level = sf->level;
@@ -380,7 +383,7 @@ static void speaker_unit(rp_region_state *st, const char *s, size_t n)
 }
 
 void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title,
-                          const char *source)
+                          const char *source, const char *site)
 {
     sets_ready();
     memset(st, 0, sizeof *st);
@@ -405,6 +408,8 @@ void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const ch
     extend_doc(st, s, n);
     speaker_unit(st, s, n);
     prefix_from_source(st, source);
+    if (site != NULL)
+        extend_doc(st, site, strlen(site)); /* 桑溪镇 on the site of 青枫市桑溪镇人民政府 */
     st->doc_level = rp_region_level_of(st->doc);
 }
 
@@ -533,6 +538,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     bool part = rp_utf8_starts(s, n, i, "其中");
     if (part)
         i += strlen("其中");
+    else
+        part = rp_utf8_ends(s, i, "其中,") || rp_utf8_ends(s, i, "其中，"); /* 其中,东城街道… */
     if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
         rp_region_not_subject(s, n, pl.end))
         return;

@@ -60,10 +60,10 @@ typedef struct rp_region_state {
     bool sentence_is_para; /* the sentence place lasts to the paragraph end */
 } rp_region_state;
 
-/* Finds the main region from the title and source (both may be NULL) and
- * the text. */
+/* Finds the main region from the title, source and site name (all may be
+ * NULL) and the text. */
 void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const char *title,
-                          const char *source);
+                          const char *source, const char *site);
 
 /* A paragraph starts at s[i]. */
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i);

@@ -48,7 +48,8 @@ static const char *const modifier_words[] = {"在职", "在岗", "在册", "在�
 
 /* Verbs of change after a comparison base: 比上年增长. */
 static const char *const comparison_verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加",
-                                               "降低", "上升", "增幅", NULL};
+                                               "降低", "上升", "增幅", "净增", "净减", "高出",
+                                               "低出", "多出", NULL};
 
 /* Nouns of money: a before-phrase holding one names what was spent. */
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
@@ -408,7 +409,8 @@ static bool contains_any(const char *s, size_t a, size_t b, const char *const *l
 /* True when the phrase is only a verb of change (提高到 ...): the thing that
  * changed was named before the previous number (从85%提高到93%). */
 static const char *const change_verbs[] = {"提高", "增长", "下降", "增加", "减少", "提升",
-                                           "降低", "上升", "扩大", "缩小", NULL};
+                                           "降低", "上升", "扩大", "缩小", "净增", "净减",
+                                           "高出", "低出", "多出", NULL};
 
 bool rp_subject_is_change_verb(const char *subject)
 {

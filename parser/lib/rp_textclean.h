@@ -87,6 +87,7 @@ typedef struct rp_doc_text {
     char *title;       /* hints: "" when unknown */
     char *published;
     char *source;
+    char *site;        /* the site's name (HTML <title> suffix), "" */
     char *diagnostics; /* "; "-separated notes, "" when none */
     rp_doc_format format;
     size_t n_invalid;  /* bytes replaced by U+FFFD while decoding */

@@ -80,10 +80,11 @@ static const char *const DROP_PREFIX[] = {
 /* Labels that drop the line only when a colon follows closely. */
 static const char *const COLON_PREFIX[] = {
     "主办", "承办", "协办", "地址", "电话", "联系电话", "传真", "邮编",
-    "邮箱", "电子邮箱", "网站地址", "联系方式", "咨询电话",
+    "邮箱", "电子邮箱", "网站地址", "联系方式", "咨询电话", "报送", "抄送", "分送",
 };
 
 static const char *const DROP_ANYWHERE[] = {
+    "共印", /* a print run: `(共印30份)` closes an official document */
     "ICP备", "ICP证", "公网安备", "版权所有", "All Rights Reserved",
     "all rights reserved", "Copyright ©",
 };

@@ -505,6 +505,35 @@ static void speaker_unit_narrows_region(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 7 rules. */
+static void round7_counts_and_bounds(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("县委常委会先后三次专题听取汇报。还有5个村集体经济收入在15万元以下。"
+                               "分项之和可能不等于100%。城市社区基层党组织116个。\n"
+                               "区里将安排专项资金1,500万元。\n");
+    assert_non_null(find(r, 3, "次"));
+    assert_non_null(find(r, 5, "个"));
+    assert_null(find(r, 150000, "元"));
+    assert_null(find(r, 100, "%"));
+    assert_null(find(r, 15000000, "元"));
+    assert_string_equal(region_of(r, 116, "个"), ""); /* 城市社区 is no place */
+    rp_extract_result_free(r);
+}
+
+static void site_name_prefixes_region(void **state)
+{
+    (void)state;
+    rp_extract_hints h = {.title = "桑溪镇“红色驿站”串起党群服务“幸福圈”",
+                          .site = "青枫市桑溪镇人民政府"};
+    const char *t = "桑溪镇建成红色驿站12个。\n";
+    rp_extract_result *r = NULL;
+    char err[128];
+    assert_int_equal(rp_extract_text(t, strlen(t), &h, &r, err, sizeof err), 0);
+    assert_string_equal(region_of(r, 12, "个"), "青枫市桑溪镇");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -525,6 +554,7 @@ int main(void)
         cmocka_unit_test(rank_bands_and_sizes),   cmocka_unit_test(place_chains_narrow),
         cmocka_unit_test(plans_and_modifiers),    cmocka_unit_test(speech_and_breakdowns),
         cmocka_unit_test(speaker_unit_narrows_region),
+        cmocka_unit_test(round7_counts_and_bounds), cmocka_unit_test(site_name_prefixes_region),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

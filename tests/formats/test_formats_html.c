@@ -176,6 +176,29 @@ static void table_unit_from_caption_and_rowspan(void **state)
     rp_html_text_release(&t);
 }
 
+/* A title row spread over the table is not a header; 排名 is an index;
+ * a grade column (等次, rowspan) does not name the row; 合计 spread over
+ * the label columns is written once; the <title> suffix names the site. */
+static void ranking_table_with_title_row_and_grades(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<html><head><title>关于2024年度考核结果的通报_通知公告_蒲塘党建网</title></head><body>"
+        "<table><tr><th colspan=\"5\">2024年度镇（街道）党（工）委考核结果</th></tr>"
+        "<tr><th>等次</th><th>排名</th><th>镇（街道）</th><th>综合得分（分）</th>"
+        "<th>发现问题（个）</th></tr>"
+        "<tr><td rowspan=\"2\">好</td><td>1</td><td>东城街道</td><td>95.6</td><td>3</td></tr>"
+        "<tr><td>2</td><td>莲塘镇</td><td>93.2</td><td>4</td></tr>"
+        "<tr><td colspan=\"3\">合计</td><td>&mdash;</td><td>7</td></tr></table></body></html>");
+    assert_non_null(strstr(t.text, "东城街道综合得分95.6分。"));
+    assert_non_null(strstr(t.text, "莲塘镇发现问题4个。"));
+    assert_non_null(strstr(t.text, "合计发现问题7个。"));
+    assert_null(strstr(t.text, "排名1"));
+    assert_null(strstr(t.text, "好东城街道"));
+    assert_string_equal(t.site, "通知公告_蒲塘党建网");
+    rp_html_text_release(&t);
+}
+
 static void layout_tables_are_walked_as_text(void **state)
 {
     (void)state;
@@ -247,6 +270,7 @@ int main(void)
         cmocka_unit_test(tables_become_sentences),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
         cmocka_unit_test(layout_tables_are_walked_as_text),
+        cmocka_unit_test(ranking_table_with_title_row_and_grades),
         cmocka_unit_test(legacy_table_layout_page),
         cmocka_unit_test(garbage_does_not_crash),
     };

@@ -49,6 +49,8 @@ static const metric_rule rules[] = {
 typedef struct compiled_rule {
     const char *kw[MAX_KEYWORDS];
     size_t kl[MAX_KEYWORDS];
+    uint64_t kbit[MAX_KEYWORDS]; /* bloom bit of the keyword's first code point */
+    uint64_t any;                /* the union of kbit */
     size_t n;
     unsigned kinds; /* bit per entry of kind_names */
 } compiled_rule;
@@ -89,7 +91,11 @@ static void compile_rules(void)
         while (*p && compiled[k].n < MAX_KEYWORDS) {
             const char *bar = strchr(p, '|');
             size_t l = bar ? (size_t)(bar - p) : strlen(p);
+            size_t cl;
+            uint64_t bit = 1ull << (rp_utf8_decode(p, l, 0, &cl) & 63);
             compiled[k].kw[compiled[k].n] = p;
+            compiled[k].kbit[compiled[k].n] = bit;
+            compiled[k].any |= bit;
             compiled[k].kl[compiled[k].n++] = l;
             p += l + (bar ? 1 : 0);
         }
@@ -113,13 +119,11 @@ static bool compiled_matches(const compiled_rule *r, const char *subject, size_t
 {
     if (r->n == 0)
         return true;
-    for (size_t k = 0; k < r->n; k++) {
-        size_t l;
-        uint32_t first = rp_utf8_decode(r->kw[k], r->kl[k], 0, &l);
-        if ((bloom >> (first & 63)) & 1u)
-            if (rp_utf8_find(subject, sl, r->kw[k], r->kl[k]) != NULL)
-                return true;
-    }
+    if (!(r->any & bloom))
+        return false;
+    for (size_t k = 0; k < r->n; k++)
+        if ((r->kbit[k] & bloom) && rp_utf8_find(subject, sl, r->kw[k], r->kl[k]) != NULL)
+            return true;
     return false;
 }
 
@@ -130,7 +134,10 @@ const char *rp_metric_classify(const char *unit_kind, const char *subject)
     pthread_once(&compile_once, compile_rules);
     size_t sl = strlen(subject);
     uint64_t bloom = bloom_of(subject, sl);
-    unsigned kind = kind_bit(unit_kind, strlen(unit_kind));
+    unsigned kind = 0;
+    for (unsigned k = 0; kind_names[k] && kind == 0; k++)
+        if (strcmp(kind_names[k], unit_kind) == 0)
+            kind = 1u << k;
     for (size_t k = 0; k < N_RULES; k++)
         if ((compiled[k].kinds & kind) && compiled_matches(&compiled[k], subject, sl, bloom))
             return rules[k].metric;

@@ -84,7 +84,6 @@ static const char *const COLON_PREFIX[] = {
 };
 
 static const char *const DROP_ANYWHERE[] = {
-    "共印", /* a print run: `(共印30份)` closes an official document */
     "ICP备", "ICP证", "公网安备", "版权所有", "All Rights Reserved",
     "all rights reserved", "Copyright ©",
 };
@@ -140,6 +139,16 @@ static bool is_site_name(const char *s, size_t n)
     return false;
 }
 
+/* `(共印30份)`: the print run that closes an official document (not
+ * `共印发文件12份`, where 印发 is the verb). */
+static bool print_run(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 7 <= n; i++)
+        if (memcmp(s + i, "共印", 6) == 0 && s[i + 6] >= '0' && s[i + 6] <= '9')
+            return true;
+    return false;
+}
+
 static bool is_boilerplate(const char *s, size_t n)
 {
     skip_decor(&s, &n);
@@ -156,7 +165,7 @@ static bool is_boilerplate(const char *s, size_t n)
         for (size_t k = 0; k < ARRAY_LEN(DROP_ANYWHERE); k++)
             if (contains(s, n, DROP_ANYWHERE[k]))
                 return true;
-    return false;
+    return n < 300 && print_run(s, n);
 }
 
 static bool open_paren(const char *s, size_t n)

@@ -245,6 +245,9 @@ static void tab_table_total_row_and_site_name(void **state)
     assert_non_null(strstr(r.text, "合计领办合作社21家"));
     assert_non_null(strstr(r.text, "合计带动农户2328户"));
     rp_clean_result_release(&r);
+    r = clean("全年共印发文件12份。\n报送:街道党工委 发:各支部(共印30份)\n", RP_CLEAN_ALL);
+    assert_string_equal(r.text, "全年共印发文件12份。"); /* the print run goes, 印发 stays */
+    rp_clean_result_release(&r);
 }
 
 static void boilerplate_in_traditional_characters(void **state)

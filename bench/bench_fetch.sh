@@ -115,6 +115,18 @@ timed() {
   else echo "0 0" >"$T/cpu"; "$@"; fi
 }
 cpu() { awk '{ print $1 + $2 }' "$T/cpu"; }
+# CPU seconds (user + sys) spent so far by the servers both sides share:
+# the nginx workers and the embedded broker (from /proc; 0 without it).
+TICKS=$(getconf CLK_TCK 2>/dev/null || echo 100)
+BROKER_PID=${PIDS[0]}
+server_cpu() {
+  local p sum=0
+  for p in $BROKER_PID $(pgrep -P "$(cat "$T/nginx.pid")" 2>/dev/null); do
+    [ -r "/proc/$p/stat" ] || continue
+    sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
+  done
+  awk -v t="$sum" -v hz="$TICKS" 'BEGIN { printf "%.3f", t / hz }'
+}
 run_fetcher() { # URL-FILE
   timed timeout 300 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" \
     --log-level info --allow-hosts 127.0.0.1 --urls-file "$1" --max-transfers "$PAR" \
@@ -130,25 +142,30 @@ run_fetcher "$T/urls-0.txt"
 : >"$T/times"
 for round in $(seq "$ROUNDS"); do
   sed "s/\$/?r=$round/" "$T/urls.txt" >"$T/urls-$round.txt"
+  s0=$(server_cpu)
   t0=$(now)
   timed curl -s --no-progress-meter --fail --parallel --parallel-max "$PAR" -K "$T/curl.cfg" 2>"$T/curl.err" || {
     echo "bench_fetch: curl failed ($?):"; tail -n 5 "$T/curl.err"; exit 1; }
   t1=$(now)
   c_cpu=$(cpu)
+  s1=$(server_cpu)
   run_fetcher "$T/urls-$round.txt"
   t2=$(now)
   f_cpu=$(cpu)
+  s2=$(server_cpu)
   # The Kafka side alone: kcat producing the same files (lz4, idempotent)
   # into the same broker, no HTTP at all.
   kcat -P -b "$BOOTSTRAP" -t "bench.kcat.$round" -z lz4 -X enable.idempotence=true \
     "$T"/www/*.html 2>/dev/null || true
   t3=$(now)
-  echo "$t0 $t1 $t2 $t3 $c_cpu $f_cpu" >>"$T/times"
+  echo "$t0 $t1 $t2 $t3 $c_cpu $f_cpu $(awk -v a="$s0" -v b="$s1" -v c="$s2" \
+    'BEGIN { print b - a, c - b }')" >>"$T/times"
 done
 
-python3 - "$PAGES" "$KB" "$PAR" "$T/times" <<'PY'
+python3 - "$PAGES" "$KB" "$PAR" "$T/times" "$(nproc 2>/dev/null || echo 1)" <<'PY'
 import statistics, sys
 n, kb, par = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+cores = int(sys.argv[5])
 rounds = [list(map(float, l.split())) for l in open(sys.argv[4]) if l.strip()]
 c = statistics.median(r[1] - r[0] for r in rounds)
 f = statistics.median(r[2] - r[1] for r in rounds)
@@ -164,8 +181,12 @@ print("  kcat produce only:    %8.0f pages/s (%.3f s, same files into the same b
       "no HTTP)" % (n / k, k))
 print("  ratio fetcher/curl:   %8.2f (target >= 0.8)" % (c / f))
 if cc > 0:
-    print("  CPU s (user+sys):     curl %.3f, fetcher %.3f (broker and nginx not counted)"
-          % (cc, fc))
+    cs = statistics.median(r[6] for r in rounds)
+    fs = statistics.median(r[7] for r in rounds)
+    print("  CPU s (user+sys):     curl %.3f + servers %.3f; fetcher %.3f + servers %.3f"
+          % (cc, cs, fc, fs))
+    print("  CPU floor on %d cores: curl run %.3f s, fetcher run %.3f s (all CPU of the run "
+          "/ cores: no schedule finishes sooner)" % (cores, (cc + cs) / cores, (fc + fs) / cores))
 print("  rounds (curl s, fetcher s): %s"
       % ", ".join("%.3f/%.3f" % (r[1] - r[0], r[2] - r[1]) for r in rounds))
 PY

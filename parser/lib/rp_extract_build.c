@@ -112,25 +112,23 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     const char *more_less = rp_subject_more_or_less(subj);
     /* the words before the number are only the place the region switched
      * to for it: 其中鸥江区71部 */
-    const char *region_now = pool_str(x, c->region);
-    size_t sl = strlen(subj), rl = strlen(region_now);
-    bool only_place = sl > 0 && rl >= sl && strcmp(region_now + rl - sl, subj) == 0;
+    const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
+    size_t sl = strlen(subj), rl = strlen(region);
+    bool only_place = sl > 0 && rl >= sl && strcmp(region + rl - sl, subj) == 0;
     if (subj[0] == '\0' && prev_subject != NULL && glued)
         snprintf(subj, sizeof subj, "%s", prev_subject);
     else if (prev_subject != NULL && more_less != NULL && c->start - prev_end < 60)
         rp_subject_after_change(prev_subject, more_less, subj, sizeof subj); /* 比上年多3个 */
     else if (prev_subject != NULL && only_place && c->start - prev_end < 60)
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 其中鸥江区71部: a part */
-    else if (prev_subject != NULL && k > 0 && rp_subject_is_change_verb(subj) &&
-             c->start - x->c[k - 1].end < 24) {
+    else if (prev_subject != NULL && rp_subject_is_change_verb(subj) && c->start - prev_end < 24)
         rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */
-    } else if (prev_subject != NULL && k > 0 && rp_subject_is_base_only(subj)) {
+    else if (prev_subject != NULL && rp_subject_is_base_only(subj)) {
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 是去年同期的2.1倍 */
     }
     size_t a, b, sa, sb;
     surface_range(nm, input, c, &a, &b);
     sentence_range(x, c, sent_cache, &sa, &sb);
-    const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
     const char *src[6] = {c->unit->canonical, input + a, subj, region, period, x->s + sa};
     size_t len[6] = {strlen(c->unit->canonical), b - a, strlen(subj), strlen(region),
                      strlen(period), sb - sa};

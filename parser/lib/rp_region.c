@@ -364,7 +364,7 @@ static void speaker_unit(rp_region_state *st, const char *s, size_t n)
         rp_utf8_decode(s, lim, i, &l);
         size_t at = intro ? i + strlen("我是") : i;
         rp_place pl;
-        if ((line_start || intro) && rp_utf8_is_han(rp_utf8_at(s, lim, at)) &&
+        if (rp_utf8_is_han(rp_utf8_at(s, lim, at)) &&
             rp_region_place_at(s, lim, at, &pl) && pl.start == at) {
             for (size_t k = 0; offices[k]; k++) {
                 if (!rp_utf8_starts(s, lim, pl.end, offices[k]))

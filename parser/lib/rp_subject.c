@@ -238,8 +238,6 @@ static size_t leading_date(const char *s, size_t b, size_t a)
     return j - a;
 }
 
-/* Drops the words up to the last action verb when at least two characters
- * remain after it. */
 static size_t count_chars(const char *s, size_t a, size_t b)
 {
     size_t c = 0, l;
@@ -250,6 +248,8 @@ static size_t count_chars(const char *s, size_t a, size_t b)
     return c;
 }
 
+/* Drops the words up to the last action verb when at least two characters
+ * remain after it. */
 static void after_last_action(const char *s, size_t *a, size_t b)
 {
     size_t cut = 0, l;

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#define RP_BACKREF_WINDOW 4096 /* bytes before a count searched for its ordinal */
+
 /* Arabic numbers shaped like identifiers, dates, times, versions, scores:
  * 2024-09-10, 0551-6260, 6·25, 1+12, 14607214.html, 5G. */
 bool rp_ex_identifier_shape(const ex *x, const quantity *q)
@@ -151,6 +153,49 @@ static bool existential_count(const ex *x, const quantity *q)
            rp_utf8_ends(x->s, q->start, "共计");
 }
 
+/* 上述3个乡镇, 这两轮巡察: a demonstrative before a count points back at
+ * things already counted. 第一轮巡察…第二轮巡察…。两轮巡察共反馈问题: a count
+ * that opens its clause and names the same things as an ordinal earlier in
+ * the text (第二轮巡察) refers to them; it is not a new count. */
+static bool back_reference(const ex *x, const quantity *q)
+{
+    static const char *const dem[] = {"上述", "前述", "这", "这些", "此", NULL};
+    for (size_t k = 0; dem[k]; k++)
+        if (rp_utf8_ends(x->s, q->start, dem[k]))
+            return true;
+    if (q->start != x->clause_start || q->unit_end != q->end || q->num.value < 2)
+        return false;
+    size_t noun_end = q->end; /* the unit and the two characters after it */
+    for (int c = 0; c < 2; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, noun_end, &l);
+        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
+            return false;
+        noun_end += l;
+    }
+    const char *needle = x->s + q->unit_start;
+    size_t len = noun_end - q->unit_start;
+    /* the last few paragraphs only: bounded work per count */
+    size_t from = q->start > RP_BACKREF_WINDOW ? q->start - RP_BACKREF_WINDOW : 0;
+    const char *end = x->s + q->start;
+    for (const char *h = x->s + from; h + len <= end; h++) {
+        if (!(h = memmem(h, (size_t)(end - h), needle, len)))
+            break;
+        size_t p = (size_t)(h - x->s), b = p, digits = 0;
+        while (b > 0 && digits < 8) {
+            size_t pb = rp_utf8_prev(x->s, b);
+            uint32_t cp = rp_utf8_at(x->s, x->n, pb);
+            if (!rp_number_is_cn(cp) && !(cp >= '0' && cp <= '9'))
+                break;
+            b = pb;
+            digits++;
+        }
+        if (digits > 0 && rp_utf8_ends(x->s, b, "第"))
+            return true;
+    }
+    return false;
+}
+
 /* Chinese-numeral quantities are admitted only when they read as counts:
  * several numeral characters with a digit (二十六场, 一千二百余人) or a
  * bare multiplier with 余/多 (万余户). A single digit plus classifier is an
@@ -234,6 +279,42 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     return clause_ends_with_de(x, q->end);
 }
 
+/* Start of the line holding byte i. */
+static size_t line_start_of(const ex *x, size_t i)
+{
+    while (i > 0 && x->s[i - 1] != '\n')
+        i--;
+    return i;
+}
+
+/* `100%⏎村集体经济收入达到10万元以上`: an infographic puts a figure alone on
+ * its line and the label under it; a bound in the label (以上, 达到 …) is
+ * what the figure counts, not a second figure. */
+static bool label_bound(const ex *x, const quantity *q)
+{
+    if (q->post == NULL || strcmp(q->post, "左右") == 0)
+        return false;
+    size_t ls = line_start_of(x, q->start);
+    if (ls < 2 || q->start - ls > 120)
+        return false;
+    size_t pe = ls - 1, ps = line_start_of(x, pe); /* the line before, without its \n */
+    while (ps < pe && (x->s[ps] == ' ' || x->s[ps] == '\t'))
+        ps++;
+    while (pe > ps && (x->s[pe - 1] == ' ' || x->s[pe - 1] == '\t' || x->s[pe - 1] == '\r'))
+        pe--;
+    if (ps == pe || !is_digit_at(x, ps))
+        return false;
+    size_t j = ps, other = 0;
+    while (j < pe && other <= 4) { /* a number and at most a short unit */
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, pe, j, &l);
+        if (!(cp >= '0' && cp <= '9') && cp != '.' && cp != ',')
+            other++;
+        j += l;
+    }
+    return other <= 4;
+}
+
 /* A comparison after a count in the same clause is the threshold that
  * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
 static bool is_threshold(const ex *x, const quantity *q)
@@ -248,6 +329,8 @@ static bool is_threshold(const ex *x, const quantity *q)
         return true;
     if (rp_utf8_ends(x->s, q->start, "不等于"))
         return true; /* 分项之和可能不等于100%: no fact */
+    if (label_bound(x, q))
+        return true;
     uint32_t first = rp_utf8_at(x->s, x->n, q->start);
     if (first != 0x4E0D && first != 0x8D85 && first != 0x4F4E && first != 0x9AD8)
         return false; /* 不 超 低 高 */
@@ -417,7 +500,7 @@ bool rp_ex_is_capacity(const ex *x, const quantity *q)
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
-           chinese_not_count(x, q) || year_not_duration(x, q) || duration_adverb(x, q) ||
+           chinese_not_count(x, q) || back_reference(x, q) || year_not_duration(x, q) || duration_adverb(x, q) ||
            rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -427,6 +427,12 @@ static void infographic_figures(void **state)
     assert_string_equal(subject_of(r, 68, "家"), "人才企业");
     assert_string_equal(region_of(r, 1426, "个"), "翠岭县"); /* 丨 is not in the name */
     rp_extract_result_free(r);
+    /* the bound in a figure's label is what the figure counts */
+    r = run("100%\n村集体经济收入达到10万元以上\n\n群众满意度98%以上\n");
+    assert_non_null(find(r, 100, "%"));
+    assert_null(find(r, 100000, "元"));
+    assert_non_null(find(r, 98, "%")); /* a bound in prose stays a fact */
+    rp_extract_result_free(r);
 }
 
 static void rank_bands_and_sizes(void **state)
@@ -534,6 +540,23 @@ static void site_name_prefixes_region(void **state)
     rp_extract_result_free(r);
 }
 
+/* A count that points back at things already counted is no new count. */
+static void back_references(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("第一轮巡察于3月对14个单位开展巡察;第二轮巡察对6个乡镇开展巡察。"
+                               "两轮巡察共反馈问题417个。上述6个乡镇均已整改。\n");
+    assert_non_null(find(r, 14, "个"));
+    assert_non_null(find(r, 417, "个"));
+    assert_null(find(r, 2, "轮"));
+    assert_int_equal(r->n_measures, 3); /* 14, 6 and 417; not 上述6个 */
+    rp_extract_result_free(r);
+    /* a count after a verb is a count, ordinals or not */
+    r = run("第一轮巡察于3月开展;第二轮巡察于5月开展。全年共开展两轮巡察。\n");
+    assert_non_null(find(r, 2, "轮"));
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -555,6 +578,7 @@ int main(void)
         cmocka_unit_test(plans_and_modifiers),    cmocka_unit_test(speech_and_breakdowns),
         cmocka_unit_test(speaker_unit_narrows_region),
         cmocka_unit_test(round7_counts_and_bounds), cmocka_unit_test(site_name_prefixes_region),
+        cmocka_unit_test(back_references),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+static bool opens_sentence(const ex *x, size_t at);
+
 #define RP_BACKREF_WINDOW 4096 /* bytes before a count searched for its ordinal */
 
 /* Arabic numbers shaped like identifiers, dates, times, versions, scores:
@@ -151,6 +153,23 @@ static bool existential_count(const ex *x, const quantity *q)
     /* 先后三次专题听取, 累计两次: adverbs that only precede a count */
     return rp_utf8_ends(x->s, q->start, "先后") || rp_utf8_ends(x->s, q->start, "累计") ||
            rp_utf8_ends(x->s, q->start, "共计");
+}
+
+/* 二期工程, 3期项目: the phase of a project is its name. */
+static bool phase_name(const ex *x, const quantity *q)
+{
+    if (strcmp(q->unit->surface, "期") != 0 || q->end != q->unit_end)
+        return false;
+    return starts(x, q->end, "工程") || starts(x, q->end, "项目") || starts(x, q->end, "建设");
+}
+
+/* `#党校动态86个`: a hashtag and the count of its posts, a label. */
+static bool hashtag_count(const ex *x, const quantity *q)
+{
+    size_t j = x->clause_start;
+    while (j < q->start && (x->s[j] == ' ' || x->s[j] == '\t'))
+        j++;
+    return j < q->start && (x->s[j] == '#' || starts(x, j, "＃"));
 }
 
 /* 上述3个乡镇, 这两轮巡察: a demonstrative before a count points back at
@@ -398,7 +417,10 @@ static bool future_jiang(const ex *x, size_t at)
                                        "聚焦", "围绕", "坚持", "深化", "加强", "加快", "抓好",
                                        "做好", "完善", "推进", "建立", "力争", "确保", "扎实",
                                        "不断", "认真", "切实", "按照", "安排", "投入", "新建",
-                                       "建设", "打造", "建成", "选派", "组建", NULL};
+                                       "建设", "打造", "建成", "选派", "组建", "开发",
+                                       "新增", "引进", "举行", "修建",
+                                       "改造", "实现", "提升", "扩大", "增加", "招募",
+                                       "吸纳", "培育", "创建", NULL};
     size_t j = at + strlen("将");
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))
@@ -407,6 +429,16 @@ static bool future_jiang(const ex *x, size_t at)
 }
 
 enum { TARGET_NONE, TARGET_WORD, TARGET_MODAL };
+
+/* 拟 closing a word (情景模拟, 虚拟, 草拟) is no modal. */
+static bool ni_in_word(const ex *x, size_t at)
+{
+    static const char *const words[] = {"模", "虚", "草", "比", "仿", NULL};
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_ends(x->s, at, words[k]))
+            return true;
+    return false;
+}
 
 /* 力争 拟 and the future 将 govern the rest of their sentence (力争全年发展
  * 党员200名以上,覆盖率达到100%); 计划 预计 目标 预期, often nouns
@@ -426,7 +458,7 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
             return TARGET_NONE;
         if (k == 4 && goal_is_noun(x, at))
             return TARGET_NONE;
-        if (k == 1 && ni_modifies_noun(x, at))
+        if (k == 1 && (ni_modifies_noun(x, at) || ni_in_word(x, at)))
             return TARGET_NONE;
         return k < 2 ? TARGET_MODAL : TARGET_WORD;
     }
@@ -436,21 +468,60 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
 /* 下一步, 明年, 今后 opening a sentence: what it says is still to be done. */
 static bool future_opening(const ex *x, size_t at)
 {
-    static const char *const words[] = {"下一步", "下步", "明年", "今后", NULL};
-    for (size_t j = x->sent_start; j < at; j++)
-        if (x->s[j] != ' ' && x->s[j] != '\t')
-            return false;
+    static const char *const words[] = {"下一步", "下步", "明年", "今后", "新的一年", "新一年",
+                                        "来年", NULL};
+    if (!opens_sentence(x, at))
+        return false;
     for (size_t k = 0; words[k]; k++)
         if (starts(x, at, words[k]))
             return true;
     return false;
 }
 
-/* Called by the scan at every 力 拟 将 下 明 今: remembers a modal for
+/* Called by the scan at every 力 拟 将 下 明 今 新 来: remembers a modal for
  * is_target. */
+/* Only blanks, bullets or emoji between the sentence start and at. */
+static bool opens_sentence(const ex *x, size_t at)
+{
+    for (size_t j = x->sent_start; j < at;) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (rp_utf8_is_han(cp) || (cp < 0x80 && cp != ' ' && cp != '\t'))
+            return false;
+        j += l;
+    }
+    return true;
+}
+
+/* 计划 预计 目标 预期 rule the whole sentence when they open it (计划新建农田
+ * 3,000亩,新发展中药材500亩) or announce a list (预期目标是:增长6.5%左右,
+ * …); otherwise only their clause (is_target). */
+static bool target_governs_sentence(const ex *x, size_t at)
+{
+    if (opens_sentence(x, at))
+        return true;
+    size_t j = at;
+    for (int c = 0; c < 5 && j < x->n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == ':')
+            return true;
+        if (is_clause_punct(cp) || cp == '\n')
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
 {
-    if (cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA) { /* 下 明 今 */
+    if (cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE) { /* 计 预 目 */
+        if (target_word_at(x, at, cp) == TARGET_WORD && target_governs_sentence(x, at))
+            x->modal_at = at;
+        return;
+    }
+    if (cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA || cp == 0x65B0 ||
+        cp == 0x6765) { /* 下 明 今 新 来 */
         if (future_opening(x, at))
             x->modal_at = at;
         return;
@@ -464,6 +535,8 @@ void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
  * scanned once, incrementally, for the other words. */
 static bool is_target(ex *x, const quantity *q)
 {
+    if (x->plan_section)
+        return true;
     if (x->modal_at != NONE && x->modal_at >= x->sent_start)
         return true;
     if (x->target_pos < x->clause_start) {
@@ -497,10 +570,53 @@ bool rp_ex_is_capacity(const ex *x, const quantity *q)
     return false;
 }
 
+/* 一、 二十、: a top-level enumerated heading opens the line. */
+static bool enumerated_heading(const ex *x, size_t i, size_t e)
+{
+    size_t j = i, digits = 0;
+    while (j < e) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, e, j, &l);
+        if (!rp_number_is_cn(cp))
+            break;
+        digits++;
+        j += l;
+    }
+    return digits > 0 && digits <= 3 && starts(x, j, "、");
+}
+
+void rp_ex_note_paragraph(ex *x, size_t i)
+{
+    while (i < x->n && (x->s[i] == ' ' || x->s[i] == '\t'))
+        i++;
+    const char *nl = memchr(x->s + i, '\n', x->n - i);
+    size_t e = nl ? (size_t)(nl - x->s) : x->n;
+    bool enumerated = enumerated_heading(x, i, e);
+    if (e - i > 90 || e == i) { /* a heading is short: 30 characters at most */
+        if (enumerated)
+            x->plan_section = false;
+        return;
+    }
+    static const char *const stops[] = {"。", ",", ";", "?", "!", ":", "问题", NULL};
+    static const char *const plans[] = {"工作安排", "打算", "工作计划", "工作思路", "下一步",
+                                        "工作展望", "今后工作", "明年工作", NULL};
+    bool plan = false;
+    for (size_t k = 0; plans[k] && !plan; k++)
+        plan = memmem(x->s + i, e - i, plans[k], strlen(plans[k])) != NULL;
+    for (size_t k = 0; stops[k] && plan; k++)
+        if (memmem(x->s + i, e - i, stops[k], strlen(stops[k])) != NULL)
+            plan = false;
+    if (plan)
+        x->plan_section = true;
+    else if (enumerated)
+        x->plan_section = false;
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
-           chinese_not_count(x, q) || back_reference(x, q) || year_not_duration(x, q) || duration_adverb(x, q) ||
+           chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) || phase_name(x, q) ||
+           year_not_duration(x, q) || duration_adverb(x, q) ||
            rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -65,6 +65,7 @@ typedef struct ex {
     size_t modal_at;     /* the last 力争/拟/future 将 seen by the scan, NONE */
     bool capped;         /* RP_EXTRACT_MAX_MEASURES reached */
     size_t doc_period;   /* the year a title names (2023年党建工作总结), NONE */
+    bool plan_section;   /* under a heading like 二、2025年工作安排 */
     bool oom;
 } ex;
 
@@ -155,6 +156,10 @@ void rp_ex_note_modal(ex *x, size_t at, uint32_t cp);
 /* 以上 以下 左右 … after q->end: moves q->end past it and sets the approx. */
 void rp_ex_read_post(const ex *x, quantity *q);
 bool rp_ex_is_planned_or_bound(ex *x, const quantity *q);
+/* A paragraph starts at i: a heading of plans (二、2025年工作安排, 三、下一步工作)
+ * opens a section whose numbers are plans, up to the next 一、-style heading. */
+void rp_ex_note_paragraph(ex *x, size_t i);
+
 bool rp_ex_rejected(ex *x, const quantity *q);
 
 /* ---- the scan (rp_extract_scan.c) ---------------------------------------- */

@@ -223,6 +223,7 @@ static void paragraph_start(ex *x, size_t i)
     x->quote = 0;
     x->speech_end = 0;
     x->period = NONE;
+    rp_ex_note_paragraph(x, i);
     rp_region_paragraph(&x->region, x->s, x->n, i);
 }
 
@@ -262,7 +263,9 @@ void rp_ex_scan(ex *x)
             continue;
         } else {
             if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06 || /* 力 拟 将 */
-                cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA)   /* 下 明 今 */
+                cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA || /* 下 明 今 */
+                cp == 0x65B0 || cp == 0x6765 ||                 /* 新 来 */
+                cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE)   /* 计 预 目 */
                 rp_ex_note_modal(x, i, cp);
             update_quotes(x, i, l, cp);
         }

@@ -55,6 +55,14 @@ int rp_html_to_text(const char *utf8, size_t len, rp_html_text *out,
     struct emit e = {.w = &w};
     if (root != NULL) {
         out->raw_chars = rp_html_measure(&w, root, 0).text;
+        /* A page whose visibility:hidden text outweighs all it shows hides
+         * its body until a script runs (WeChat articles do): show it. Spam
+         * hidden beside an article is far shorter than the article. */
+        if (w.veiled > out->raw_chars && !w.failed) {
+            w.n = 0;
+            w.reveal = true;
+            out->raw_chars = rp_html_measure(&w, root, 0).text;
+        }
         rp_html_emit_element(&e, root);
         out->title = rp_html_find_title(&w, root);
         out->published = rp_html_find_published(root);

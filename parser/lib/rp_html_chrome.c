@@ -39,13 +39,13 @@ static bool is_block(const xmlChar *name)
     return name_in(name, block, ARRAY_LEN(block));
 }
 
-bool rp_html_is_hidden(xmlNode *n)
+int rp_html_hidden_kind(xmlNode *n)
 {
     if (xmlHasProp(n, BAD_CAST "hidden") != NULL)
-        return true;
+        return RP_HIDDEN_GONE;
     xmlChar *style = xmlGetProp(n, BAD_CAST "style");
     if (style == NULL)
-        return false;
+        return 0;
     char compact[256];
     size_t k = 0;
     for (const xmlChar *p = style; *p != '\0' && k + 1 < sizeof compact; p++)
@@ -53,8 +53,15 @@ bool rp_html_is_hidden(xmlNode *n)
             compact[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
     compact[k] = '\0';
     xmlFree(style);
-    return strstr(compact, "display:none") != NULL ||
-           strstr(compact, "visibility:hidden") != NULL;
+    if (strstr(compact, "display:none") != NULL)
+        return RP_HIDDEN_GONE;
+    return strstr(compact, "visibility:hidden") != NULL ? RP_HIDDEN_VEILED : 0;
+}
+
+bool rp_html_is_hidden(const struct walk *w, xmlNode *n)
+{
+    int k = rp_html_hidden_kind(n);
+    return k == RP_HIDDEN_GONE || (k == RP_HIDDEN_VEILED && !w->reveal);
 }
 
 static size_t count_text(const xmlChar *s)
@@ -70,11 +77,25 @@ enum { IN_LINK = 1, IN_ARTICLE = 2 };
 
 /* <header>/<footer> are page chrome, except inside <article> or <main>
  * where they hold the article's own title, date and credits. */
-static bool left_out(xmlNode *c, unsigned ctx)
+static bool left_out(const struct walk *w, xmlNode *c, unsigned ctx)
 {
     if ((ctx & IN_ARTICLE) && (is_el(c, "header") || is_el(c, "footer")))
-        return rp_html_is_hidden(c);
-    return is_skipped(c->name) || rp_html_is_hidden(c);
+        return rp_html_is_hidden(w, c);
+    return is_skipped(c->name) || rp_html_is_hidden(w, c);
+}
+
+/* Text under an element left out as veiled, skipped elements excepted. */
+static size_t veiled_text(xmlNode *node)
+{
+    size_t t = 0;
+    for (xmlNode *c = node->children; c != NULL; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            t += count_text(c->content);
+        else if (c->type == XML_ELEMENT_NODE && !is_skipped(c->name) &&
+                 rp_html_hidden_kind(c) != RP_HIDDEN_GONE)
+            t += veiled_text(c);
+    }
+    return t;
 }
 
 struct stats rp_html_measure(struct walk *w, xmlNode *node, unsigned ctx)
@@ -89,8 +110,13 @@ struct stats rp_html_measure(struct walk *w, xmlNode *node, unsigned ctx)
             s.link += (ctx & IN_LINK) ? t : 0;
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE || left_out(c, ctx))
+        if (c->type != XML_ELEMENT_NODE)
             continue;
+        if (left_out(w, c, ctx)) {
+            if (!w->reveal && !is_skipped(c->name) && rp_html_hidden_kind(c) == RP_HIDDEN_VEILED)
+                w->veiled += veiled_text(c);
+            continue;
+        }
         bool link = is_el(c, "a") && xmlHasProp(c, BAD_CAST "href") != NULL;
         struct stats cs = rp_html_measure(w, c, ctx | (link ? IN_LINK : 0));
         s.text += cs.text;

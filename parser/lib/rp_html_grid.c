@@ -93,7 +93,7 @@ static void grid_rows(struct grid *g, const struct walk *w, xmlNode *parent,
                       bool in_head, long pending[MAX_COLS])
 {
     for (xmlNode *n = parent->children; n != NULL; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE || rp_html_is_hidden(n))
+        if (n->type != XML_ELEMENT_NODE || rp_html_is_hidden(w, n))
             continue;
         if (is_el(n, "thead") || is_el(n, "tbody") || is_el(n, "tfoot")) {
             grid_rows(g, w, n, in_head || is_el(n, "thead"), pending);

@@ -55,10 +55,18 @@ struct walk {
     size_t n;
     size_t cap;
     bool failed;
+    bool reveal;   /* visibility:hidden counts as shown (see rp_html.c) */
+    size_t veiled; /* code points under visibility:hidden elements left out */
 };
 
-/* The hidden attribute, or display:none / visibility:hidden in style. */
-bool rp_html_is_hidden(xmlNode *n);
+/* How an element is hidden: the hidden attribute or display:none in its
+ * style (RP_HIDDEN_GONE), visibility:hidden (RP_HIDDEN_VEILED: it keeps its
+ * place and scripts often reveal it), or not at all (0). */
+enum { RP_HIDDEN_GONE = 1, RP_HIDDEN_VEILED = 2 };
+int rp_html_hidden_kind(xmlNode *n);
+
+/* Whether the element is left out as hidden on this walk. */
+bool rp_html_is_hidden(const struct walk *w, xmlNode *n);
 
 /* Counts text and link text under every element left in (bottom-up) and
  * hangs the counts on node->_private; elements left out get none. Returns

@@ -194,7 +194,7 @@ static bool is_break_punct(uint32_t cp)
 
 static bool is_unit_joiner(uint32_t cp)
 {
-    static const char joiners[] = "余多万亿千百人名个次元位家项件户场期支所处条份本部岁年%";
+    static const char joiners[] = "余多万亿千百人名个次元位家项件户场期支所处条份本部岁年%门节批轮类亩座栋篇套台吨";
     char buf[5];
     size_t l = rp_utf8_encode(cp, buf);
     buf[l] = 0;
@@ -284,6 +284,21 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     return 0;
 }
 
+/* The digits at j continue a number broken by a line break (PDF dumps:
+ * `培训村党组织书记1 1⏎86人;`) only when text follows them on their line;
+ * a number alone on its line (`数说2024⏎38⏎期`, figures stacked in blocks)
+ * or before a column gap is a number of its own. */
+static bool number_runs_on(const norm_ctx *c, size_t j)
+{
+    while (j < c->in_len && ((c->in[j] >= '0' && c->in[j] <= '9') || c->in[j] == '.' ||
+                             c->in[j] == ','))
+        j++;
+    if (j >= c->in_len)
+        return false;
+    unsigned char b = (unsigned char)c->in[j];
+    return b != '\n' && b != '\r' && b != ' ' && b != '\t';
+}
+
 /* Whitespace run at i: drops it when it sits inside a number or between a
  * number and its unit; otherwise copies it. Returns the input bytes used. */
 static size_t whitespace_run(norm_ctx *c, size_t i)
@@ -308,7 +323,7 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
         drop = (is_digit(prev) && (is_digit(next) || rp_utf8_is_han(next) || next == '%')) ||
                (rp_utf8_is_han(prev) && is_digit(next));
     else if (newlines == 1 && j - i == 1)
-        drop = is_digit(prev) && (is_digit(next) || is_unit_joiner(next));
+        drop = is_digit(prev) && ((is_digit(next) && number_runs_on(c, j)) || is_unit_joiner(next));
     if (drop)
         return j - i;
     for (size_t k = i; k < j;) {

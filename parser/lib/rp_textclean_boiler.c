@@ -149,10 +149,29 @@ static bool print_run(const char *s, size_t n)
     return false;
 }
 
+/* `首页 > 信息公开 > 砚塘镇 > 规划计划`: a breadcrumb trail, three or more
+ * short steps between > ＞ » › or →. */
+static bool is_breadcrumb(const char *s, size_t n)
+{
+    size_t i = 0, seps = 0, step = 0;
+    while (i < n) {
+        uint32_t cp = rp_text_next(s, n, &i);
+        if (cp == '>' || cp == 0xFF1E || cp == 0xBB || cp == 0x203A || cp == 0x2192) {
+            if (step == 0 && seps > 0)
+                return false;
+            seps++;
+            step = 0;
+        } else if (cp != ' ' && cp != 0x3000 && ++step > 16) {
+            return false;
+        }
+    }
+    return seps >= 2;
+}
+
 static bool is_boilerplate(const char *s, size_t n)
 {
     skip_decor(&s, &n);
-    if (is_site_name(s, n))
+    if (is_site_name(s, n) || (n < 300 && is_breadcrumb(s, n)))
         return true;
     for (size_t k = 0; k < ARRAY_LEN(DROP_PREFIX); k++)
         if (has_prefix(s, n, DROP_PREFIX[k]))

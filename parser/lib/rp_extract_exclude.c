@@ -155,6 +155,44 @@ static bool existential_count(const ex *x, const quantity *q)
            rp_utf8_ends(x->s, q->start, "共计");
 }
 
+/* A scale, not a fact: `(含3,000元)` notes where a band ends, and a bound
+ * that a range continues (`3,000元以下(含3,000元)至10,000元以上分档`)
+ * is one end of a band. */
+static bool band_edge(const ex *x, const quantity *q)
+{
+    if (rp_utf8_ends(x->s, q->start, "(含") || rp_utf8_ends(x->s, q->start, "(不含"))
+        return true;
+    if (q->post == NULL || strcmp(q->post, "左右") == 0)
+        return false;
+    size_t j = q->end;
+    if (j < x->n && x->s[j] == '(') { /* skip a parenthesised note */
+        const char *close = memchr(x->s + j, ')', x->n - j < 60 ? x->n - j : 60);
+        if (!close)
+            return false;
+        j = (size_t)(close - x->s) + 1;
+    }
+    return starts(x, j, "至") || starts(x, j, "到");
+}
+
+/* `工龄满3年、表现突出的一线职工`: one of a list of qualifiers that ends in
+ * 的 before the people it selects. */
+static bool listed_qualifier(const ex *x, const quantity *q)
+{
+    if (!starts(x, q->end, "、"))
+        return false;
+    size_t j = q->end + strlen("、");
+    for (int c = 0; c < 8 && j < x->n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == 0x7684) /* 的 */
+            return c > 0;
+        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 /* 二期工程, 3期项目: the phase of a project is its name. */
 static bool phase_name(const ex *x, const quantity *q)
 {
@@ -616,6 +654,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) || phase_name(x, q) ||
+           band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) ||
            rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);

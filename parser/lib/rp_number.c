@@ -170,12 +170,20 @@ static bool parse_arabic(const char *s, size_t n, size_t i, rp_number *out)
 {
     size_t j = i;
     double v = 0;
-    int digits = 0;
-    while (is_d(s, n, j) || (s[j] == ',' && digits > 0 && digits <= 3 && is_d(s, n, j + 1) &&
-                             is_d(s, n, j + 2) && is_d(s, n, j + 3) && !is_d(s, n, j + 4))) {
+    int digits = 0, group = 0, groups = 0; /* digits since the last comma */
+    /* a thousands comma: after 1-3 digits (3 after another comma), before
+     * exactly three: 2,090,126.20 */
+    while (is_d(s, n, j) ||
+           (j < n && s[j] == ',' && group > 0 && group <= 3 && (groups == 0 || group == 3) &&
+            is_d(s, n, j + 1) && is_d(s, n, j + 2) && is_d(s, n, j + 3) &&
+            !is_d(s, n, j + 4))) {
         if (s[j] != ',') {
             v = v * 10 + (s[j] - '0');
             digits++;
+            group++;
+        } else {
+            group = 0;
+            groups++;
         }
         j++;
     }

@@ -230,6 +230,9 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     /* 组织 as the verb of the clause (城南街道组织党员...), not 组织部 */
     if (rp_utf8_starts(s, n, end, "组织") && !rp_utf8_starts(s, n, end, "组织部"))
         return false;
+    /* 曲榛县村均集体经济收入: a per-village average of the place */
+    if (rp_utf8_starts(s, n, end, "村均") || rp_utf8_starts(s, n, end, "户均"))
+        return false;
     for (size_t k = 0; after[k]; k++)
         if (rp_utf8_starts(s, n, end, after[k]))
             return true;
@@ -540,8 +543,27 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         i += strlen("其中");
     else
         part = rp_utf8_ends(s, i, "其中,") || rp_utf8_ends(s, i, "其中，"); /* 其中,东城街道… */
-    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
-        rp_region_not_subject(s, n, pl.end))
+    /* 在岫云县,县委组织部…: a locative frame opening a clause sets the rest
+     * of the sentence in that place */
+    bool frame = !part && rp_utf8_starts(s, n, i, "在");
+    if (frame)
+        i += strlen("在");
+    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true))
+        return;
+    if (frame) {
+        uint32_t next = rp_utf8_at(s, n, pl.end);
+        size_t l = pl.end - pl.start;
+        bool opened = strlen(st->sentence) == l && memcmp(st->sentence, s + pl.start, l) == 0;
+        if ((next == ',' || next == 0xFF0C) && !opened) { /* not the paragraph's scene_opener */
+            set_place(st->sentence, s, pl.start, pl.end);
+            if (same_as_doc(st, s, pl.start, pl.end))
+                snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
+            st->sentence_is_para = false;
+        }
+        return;
+    }
+    /* the place owns the subject (枰山区的选调生…) when it opens the clause */
+    if (rp_region_not_subject(s, n, pl.end) && !rp_utf8_starts(s, n, pl.end, "的"))
         return;
     if (part) {
         if (!same_as_doc(st, s, pl.start, pl.end)) {

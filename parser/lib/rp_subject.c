@@ -33,7 +33,7 @@ static const char *const lead_trims[] = {
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
-    "中", "在", "对", "向", "将", "到", "从", "由", "已有", "已", NULL};
+    "中", "在", "对", "向", "将", "到", "至", "从", "由", "已有", "已", "仅", "只", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
@@ -210,6 +210,8 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bo
         j += l;
         chars++;
     }
+    if (paren > 0)
+        return false; /* 3期(第56期至第58期): a note, not a noun */
     *a = i;
     *b = j;
     while (*b > *a) {

@@ -28,6 +28,7 @@ static void arabic_numbers(void **state)
     check_one("培训农村党员79万多人次。", 790000, "人次", MORE);
     check_one("人均年报酬提高0.6万元。", 6000, "元", E);
     check_one("吸纳党员１２３名。", 123, "名", E); /* full-width digits */
+    check_one("实交党费2,087,344.60元。", 2087344.6, "元", E); /* two thousands commas */
 }
 
 static void chinese_numbers(void **state)
@@ -195,6 +196,21 @@ static void targets(void **state)
     /* 力争 governs its whole sentence; 目标 as a noun only its clause */
     check_none("力争全年发展党员200名以上,党员轮训覆盖率达到100%。");
     check_one("围绕目标任务,全年培训党员1200人。", 1200, "人", E);
+    /* 计划 opening its sentence, or a target announcing a list, rule the sentence */
+    check_none("计划新建高标准农田3,000亩,新发展中药材500亩。");
+    check_none("主要预期目标是:地区生产总值增长6.5%左右,固定资产投资增长10%。");
+    check_none("📌新的一年,将开发新课程30门以上。");
+    rp_extract_result *r = run("开设课程126门,现场教学、情景模拟课程占比30%。"); /* 模拟: no 拟 */
+    assert_int_equal(r->n_measures, 2);
+    rp_extract_result_free(r);
+    /* a heading of plans makes its section plans, up to the next heading */
+    r = run("一、2024年工作回顾\n建成党群服务中心12个。\n二、2025年工作安排\n"
+                               "新建党群服务中心4个。\n发展党员25名。\n三、保障措施\n"
+                               "已落实资金300万元。\n");
+    assert_int_equal(r->n_measures, 2);
+    assert_non_null(find(r, 12, "个"));
+    assert_non_null(find(r, 3e6, "元"));
+    rp_extract_result_free(r);
 }
 
 /* A single Chinese digit and classifier that close the clause after the

@@ -557,6 +557,39 @@ static void back_references(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 8: regions framed mid-paragraph, per-village averages, scales and
+ * qualifier lists, hashtags, project phases, stacked figures. */
+static void round8_regions_and_scales(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("翎州市2024年组织工作综述\n"
+                               "全市收入5.86亿元。蓼川区探索联建,带动增收1,380万元;在岫云县,"
+                               "县委组织部把164名人才纳入后备库。其中,曲榛县村均集体经济收入达到"
+                               "48.6万元。枰山区的选调生机制在全省推广,全区34名选调生配备导师。\n");
+    assert_string_equal(region_of(r, 13800000, "元"), "蓼川区");
+    assert_string_equal(region_of(r, 164, "名"), "岫云县");
+    assert_string_equal(region_of(r, 486000, "元"), "曲榛县");
+    assert_string_equal(region_of(r, 34, "名"), "枰山区");
+    rp_extract_result_free(r);
+    /* a band of a scale, a note of where it ends, a qualifier in a list */
+    check_none("月收入在3,000元以下(含3,000元)至10,000元以上分档交纳。");
+    check_none("对工龄满3年、表现突出的一线职工优先培养。");
+    check_none("收录于合集\n#党校动态86个\n");
+    check_none("实施集镇安置区二期工程。");
+    check_one("建成安置房4栋,实施二期工程。", 4, "栋", RP_APPROX_EXACT);
+    /* figures stacked on lines of their own stay apart */
+    r = run("数说2024\n38\n期\n主体班次\n126\n门\n开设课程\n");
+    assert_non_null(find(r, 38, "期"));
+    assert_non_null(find(r, 126, "门"));
+    assert_null(find(r, 202438, "期"));
+    rp_extract_result_free(r);
+    /* a number a PDF dump broke across lines still rejoins */
+    r = run("培训村党组织书记1 1\n86人;县级培训9 4\n25人次。\n");
+    assert_non_null(find(r, 1186, "人"));
+    assert_non_null(find(r, 9425, "人次"));
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +612,7 @@ int main(void)
         cmocka_unit_test(speaker_unit_narrows_region),
         cmocka_unit_test(round7_counts_and_bounds), cmocka_unit_test(site_name_prefixes_region),
         cmocka_unit_test(back_references),
+        cmocka_unit_test(round8_regions_and_scales),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,6 +57,25 @@ static void chrome_elements_are_dropped(void **state)
     rp_html_text_release(&t);
 }
 
+/* A page that hides its whole body until a script shows it (WeChat
+ * articles) is shown; text veiled beside a visible article stays hidden. */
+static void veiled_body_is_shown(void **state)
+{
+    (void)state;
+    rp_html_text t = convert("<html><body><h1>标题</h1><div id=\"js_content\" "
+                             "style=\"visibility: hidden;\"><p>全年举办主体班次38期,"
+                             "培训学员3126名,开设课程126门,学员参训率99.2%。</p></div>"
+                             "<div>阅读 1.2万</div></body></html>");
+    assert_non_null(strstr(t.text, "培训学员3126名"));
+    rp_html_text_release(&t);
+    t = convert("<html><body><p>全年举办主体班次38期,培训学员3126名,开设课程126门,"
+                "学员参训率99.2%,邀请专家授课46人次。</p>"
+                "<div style=\"visibility:hidden\">隐藏12名</div></body></html>");
+    assert_non_null(strstr(t.text, "培训学员3126名"));
+    assert_null(strstr(t.text, "隐藏"));
+    rp_html_text_release(&t);
+}
+
 static const char PAGE[] =
     "<html><body><div class=\"x1\"><ul><li><a href=\"/\">首页</a></li>"
     "<li><a href=\"/a\">要闻</a></li><li><a href=\"/b\">基层党建</a></li>"
@@ -273,6 +292,7 @@ int main(void)
         cmocka_unit_test(ranking_table_with_title_row_and_grades),
         cmocka_unit_test(legacy_table_layout_page),
         cmocka_unit_test(garbage_does_not_crash),
+        cmocka_unit_test(veiled_body_is_shown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -112,6 +112,18 @@ static void furniture_lines_are_removed(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A breadcrumb trail is no title: the report's own title line is. */
+static void breadcrumb_is_not_the_title(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("某县人民政府门户网站 > 信息公开 > 某镇 > 规划计划\n"
+                              "某镇人民政府工作报告\n全镇新建公路38.6公里。\n",
+                              RP_CLEAN_ALL);
+    assert_string_equal(r.title, "某镇人民政府工作报告");
+    assert_null(strstr(r.text, "规划计划"));
+    rp_clean_result_release(&r);
+}
+
 static void running_titles_repeated_on_pages_go(void **state)
 {
     (void)state;
@@ -294,6 +306,7 @@ int main(void)
         cmocka_unit_test(infographic_figures_and_links_lists),
         cmocka_unit_test(tab_table_total_row_and_site_name),
         cmocka_unit_test(dates_are_found),
+        cmocka_unit_test(breadcrumb_is_not_the_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,6 +47,7 @@ static const char verb_chars[] =
         "带领引聚焦派养务管理指助解决整召制印探索创构搭统筹压做抓把将以让使对向从由在于为和等"
         "的了着是有无不已共各每全本该此这那某些其被所就都也还又再之及并或而但则即发选择认真贯彻到"
         "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职"
+        "欢席"  /* 欢迎出席苍岚县…: a greeting, not a name */
         "个名"  /* classifiers: 三个县区 is a count, not a place */
         "比较"; /* comparison bases: 比石桥村高出 is not a place */
 
@@ -109,7 +110,8 @@ static bool common_tail(const char *s, size_t a, size_t b)
     static const char *const words[] = {"农村", "乡村", "城市", "小区", "园区", "片区", "景区",
                                         "辖区", "街区", "校区", "牧区", "灾区", "城镇", "乡镇",
                                         "街镇", "村镇", "都市", "超市", "省市", "市县", "县市",
-                                        "区县", "县区", NULL};
+                                        "区县", "县区", "下乡", "返乡", "回乡", "家乡", "城乡",
+                                        "老乡", "同乡", "故乡", NULL};
     if (b - a <= 6)
         return false;
     for (size_t k = 0; words[k]; k++)

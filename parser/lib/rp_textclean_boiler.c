@@ -328,18 +328,34 @@ static void check_line(struct lines *L, size_t k, const char *s,
 
 /* Headings of a list of links to other articles (`往期推荐`): the titles
  * under them report other articles' figures. */
+static const char *const LINK_HEADS[] = {"往期推荐", "往期回顾", "往期精彩", "推荐阅读",
+                                         "相关阅读", "延伸阅读", "相关新闻", "相关文章",
+                                         "相关链接", "热点新闻", "热门文章", "热门推荐",
+                                         "精彩推荐", "猜你喜欢", "更多阅读"};
+
+/* `相关链接:我县举办第2期… | 全县108个基层党组织…`: the heading and its
+ * titles on one line. */
+static bool is_links_line(const char *s, size_t n)
+{
+    skip_decor(&s, &n);
+    for (size_t k = 0; k < ARRAY_LEN(LINK_HEADS); k++) {
+        size_t l = strlen(LINK_HEADS[k]);
+        if (n > l + 1 && memcmp(s, LINK_HEADS[k], l) == 0 &&
+            (s[l] == ':' || (n > l + 3 && memcmp(s + l, "\xEF\xBC\x9A", 3) == 0)))
+            return true;
+    }
+    return false;
+}
+
 static bool is_links_heading(const char *s, size_t n)
 {
-    static const char *const heads[] = {"往期推荐", "往期回顾", "往期精彩", "推荐阅读", "相关阅读",
-                                        "延伸阅读", "相关新闻", "相关文章", "相关链接", "热点新闻",
-                                        "热门文章", "热门推荐", "精彩推荐", "猜你喜欢", "更多阅读"};
     skip_decor(&s, &n);
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
         n--;
     if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
         n -= 3;
-    for (size_t k = 0; k < ARRAY_LEN(heads); k++)
-        if (n == strlen(heads[k]) && memcmp(s, heads[k], n) == 0)
+    for (size_t k = 0; k < ARRAY_LEN(LINK_HEADS); k++)
+        if (n == strlen(LINK_HEADS[k]) && memcmp(s, LINK_HEADS[k], n) == 0)
             return true;
     return false;
 }
@@ -381,6 +397,10 @@ void rp_clean_strip_boilerplate(struct lines *L, struct meta *m,
             continue;
         }
         links = 0;
+        if (n < 600 && is_links_line(s, n)) {
+            L->v[k].flags |= LINE_DROP;
+            continue;
+        }
         if (n <= 40 && is_links_heading(s, n)) {
             L->v[k].flags |= LINE_DROP;
             links = LINKS_MAX;

@@ -583,6 +583,12 @@ static void round8_regions_and_scales(void **state)
     assert_non_null(find(r, 126, "门"));
     assert_null(find(r, 202438, "期"));
     rp_extract_result_free(r);
+    /* a greeting or an activity is no place name */
+    r = run("苍岚县新闻发布会\n主持人:各位记者,欢迎出席苍岚县发布会。全县划分网格1,326个。"
+            "党员教师上示范课1,480节,送教下乡238课时。\n");
+    assert_string_equal(region_of(r, 1326, "个"), "苍岚县");
+    assert_string_equal(region_of(r, 238, "课时"), "苍岚县");
+    rp_extract_result_free(r);
     /* a number a PDF dump broke across lines still rejoins */
     r = run("培训村党组织书记1 1\n86人;县级培训9 4\n25人次。\n");
     assert_non_null(find(r, 1186, "人"));

@@ -122,6 +122,11 @@ static void breadcrumb_is_not_the_title(void **state)
     assert_string_equal(r.title, "某镇人民政府工作报告");
     assert_null(strstr(r.text, "规划计划"));
     rp_clean_result_release(&r);
+    r = clean("某县公示\n全县推荐人选58名。\n相关链接:我县举办第2期培训班 | 全县108个党组织开展活动\n",
+              RP_CLEAN_ALL);
+    assert_null(strstr(r.text, "108"));
+    assert_non_null(strstr(r.text, "58名"));
+    rp_clean_result_release(&r);
 }
 
 static void running_titles_repeated_on_pages_go(void **state)

@@ -6,8 +6,6 @@
 
 #include <string.h>
 
-static bool opens_sentence(const ex *x, size_t at);
-
 #define RP_BACKREF_WINDOW 4096 /* bytes before a count searched for its ordinal */
 
 /* Arabic numbers shaped like identifiers, dates, times, versions, scores:
@@ -207,7 +205,7 @@ static bool hashtag_count(const ex *x, const quantity *q)
     size_t j = x->clause_start;
     while (j < q->start && (x->s[j] == ' ' || x->s[j] == '\t'))
         j++;
-    return j < q->start && (x->s[j] == '#' || starts(x, j, "＃"));
+    return j < q->start && x->s[j] == '#'; /* ＃ was folded to # */
 }
 
 /* 上述3个乡镇, 这两轮巡察: a demonstrative before a count points back at
@@ -336,12 +334,14 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     return clause_ends_with_de(x, q->end);
 }
 
-/* Start of the line holding byte i. */
-static size_t line_start_of(const ex *x, size_t i)
+/* Start of the line holding byte i, looking back at most max bytes; NONE
+ * when the line starts further back. */
+static size_t line_start_of(const ex *x, size_t i, size_t max)
 {
-    while (i > 0 && x->s[i - 1] != '\n')
+    size_t stop = i > max ? i - max : 0;
+    while (i > stop && x->s[i - 1] != '\n')
         i--;
-    return i;
+    return (i > 0 && x->s[i - 1] != '\n') ? NONE : i;
 }
 
 /* `100%⏎村集体经济收入达到10万元以上`: an infographic puts a figure alone on
@@ -351,10 +351,12 @@ static bool label_bound(const ex *x, const quantity *q)
 {
     if (q->post == NULL || strcmp(q->post, "左右") == 0)
         return false;
-    size_t ls = line_start_of(x, q->start);
-    if (ls < 2 || q->start - ls > 120)
+    size_t ls = line_start_of(x, q->start, 120); /* a label is short */
+    if (ls == NONE || ls < 2)
         return false;
-    size_t pe = ls - 1, ps = line_start_of(x, pe); /* the line before, without its \n */
+    size_t pe = ls - 1, ps = line_start_of(x, pe, 40); /* the figure's line, without its \n */
+    if (ps == NONE)
+        return false;
     while (ps < pe && (x->s[ps] == ' ' || x->s[ps] == '\t'))
         ps++;
     while (pe > ps && (x->s[pe - 1] == ' ' || x->s[pe - 1] == '\t' || x->s[pe - 1] == '\r'))
@@ -503,6 +505,19 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
     return TARGET_NONE;
 }
 
+/* Only blanks, bullets or emoji between the sentence start and at. */
+static bool opens_sentence(const ex *x, size_t at)
+{
+    for (size_t j = x->sent_start; j < at;) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (rp_utf8_is_han(cp) || (cp < 0x80 && cp != ' ' && cp != '\t'))
+            return false;
+        j += l;
+    }
+    return true;
+}
+
 /* 下一步, 明年, 今后 opening a sentence: what it says is still to be done. */
 static bool future_opening(const ex *x, size_t at)
 {
@@ -518,19 +533,6 @@ static bool future_opening(const ex *x, size_t at)
 
 /* Called by the scan at every 力 拟 将 下 明 今 新 来: remembers a modal for
  * is_target. */
-/* Only blanks, bullets or emoji between the sentence start and at. */
-static bool opens_sentence(const ex *x, size_t at)
-{
-    for (size_t j = x->sent_start; j < at;) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (rp_utf8_is_han(cp) || (cp < 0x80 && cp != ' ' && cp != '\t'))
-            return false;
-        j += l;
-    }
-    return true;
-}
-
 /* 计划 预计 目标 预期 rule the whole sentence when they open it (计划新建农田
  * 3,000亩,新发展中药材500亩) or announce a list (预期目标是:增长6.5%左右,
  * …); otherwise only their clause (is_target). */
@@ -653,9 +655,8 @@ void rp_ex_note_paragraph(ex *x, size_t i)
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
-           chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) || phase_name(x, q) ||
-           band_edge(x, q) || listed_qualifier(x, q) ||
-           year_not_duration(x, q) || duration_adverb(x, q) ||
-           rp_ex_is_condition(x, q) ||
+           chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
+           phase_name(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
+           year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -67,6 +67,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->sent_start = x->sent_start;
     c->optional = optional;
     c->region = rp_ex_intern(x, region_for(x, q));
+    x->region.para_counted = true;
     c->period = x->period != NONE ? x->period : x->doc_period;
 }
 

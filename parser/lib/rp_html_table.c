@@ -98,8 +98,14 @@ static void header_unit(const char *h, char *core, size_t corelen,
     size_t cl = open ? (size_t)(open - h) : n;
     snprintf(core, corelen, "%.*s", (int)cl, h);
     unit[0] = '\0';
-    if (open == NULL)
+    if (open == NULL) {
+        /* 本年制发件数, 培训人数, 开展次数: the classifier before 数 */
+        static const char *const counted[] = {"件", "人", "次", "户", "项", "条", "场", "名", "家"};
+        for (size_t k = 0; k < ARRAY_LEN(counted) && cl >= 6; k++)
+            if (memcmp(h + cl - 3, "数", 3) == 0 && memcmp(h + cl - 6, counted[k], 3) == 0)
+                snprintf(unit, unitlen, "%s", counted[k]);
         return;
+    }
     const char *u = open + olen;
     size_t ul = (size_t)(h + n - u);
     if (ul >= 1 && u[ul - 1] == ')')
@@ -215,26 +221,119 @@ static bool grade_header(const char *h)
     return false;
 }
 
+/* A remarks column (备注 按镇核定标准) comments on the row; it does not name it. */
+static bool remark_header(const char *h)
+{
+    static const char *const kinds[] = {"备注", "说明", "附注"};
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strstr(h, kinds[i]) != NULL)
+            return true;
+    return false;
+}
+
+/* A bracketed note that explains a row rather than naming it: a list
+ * (`(水电、报刊、网络)`, `(存款利息等)`) or a time (`(7—9月)`); a note that
+ * names (`(3号车间)`) stays. */
+static bool explaining_note(const char *s, size_t n)
+{
+    static const char *const marks[] = {"、", "，", ",", "等", "月", "年", "季度"};
+    if (n >= 15) /* five characters or more: a gloss (`(本机关不掌握相关政府信息)`) */
+        return true;
+    for (size_t i = 0; i < ARRAY_LEN(marks); i++) {
+        size_t m = strlen(marks[i]);
+        for (size_t j = 0; j + m <= n; j++)
+            if (memcmp(s + j, marks[i], m) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* s[0..n) is an item number: Chinese numerals or digits. */
+static bool item_number(const char *s, size_t n)
+{
+    static const char digits[] = "一二三四五六七八九十";
+    if (n == 0)
+        return false;
+    for (size_t i = 0; i < n;) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            i++;
+            continue;
+        }
+        if (i + 3 > n || memmem(digits, sizeof digits - 1, s + i, 3) == NULL)
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
+/* Width of the bracket (ASCII or full-width) opening or closing at t. */
+static size_t bracket_at(const char *t, bool open)
+{
+    if (*t == (open ? '(' : ')'))
+        return 1;
+    return strncmp(t, open ? "（" : "）", 3) == 0 ? 3 : 0;
+}
+
+/* Appends a label cell without its explaining notes (`办公费(水电、网络)`
+ * -> `办公费`). */
+static void put_label(rp_tbuf *b, const char *t)
+{
+    size_t n = strlen(t), from = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = bracket_at(t + i, true);
+        if (w == 0)
+            continue;
+        size_t j = i + w, c = 0;
+        while (j < n && (c = bracket_at(t + j, false)) == 0 && bracket_at(t + j, true) == 0)
+            j++;
+        if (c == 0)
+            break; /* unclosed or nested: keep the rest as it stands */
+        /* a leading item number `(一)`, `(2)` numbers the row, it names nothing */
+        bool number = i == 0 && j + c < n && item_number(t + w, j - w);
+        if ((i > 0 && explaining_note(t + i + w, j - i - w)) || number) {
+            rp_tbuf_append(b, t + from, i - from);
+            from = j + c;
+        }
+        i = j + c - 1;
+    }
+    rp_tbuf_append(b, t + from, n - from);
+}
+
+/* An empty cell or one that says `none` with a dash (`—`, `-`, `/`). */
+static bool blank_cell(const char *t)
+{
+    static const char *const dashes[] = {"", "—", "——", "-", "--", "－", "/", "／", "–"};
+    if (t == NULL)
+        return true;
+    while (*t == ' ')
+        t++;
+    for (size_t i = 0; i < ARRAY_LEN(dashes); i++)
+        if (strcmp(t, dashes[i]) == 0)
+            return true;
+    return false;
+}
+
 static void layout_columns(struct grid *g, struct layout *L)
 {
     size_t data = g->rows - L->head_rows;
     for (size_t c = 0; c < g->cols; c++) {
-        size_t nums = 0, seq = 0;
+        size_t nums = 0, seq = 0, filled = 0;
         for (size_t r = L->head_rows; r < g->rows; r++) {
             const char *t = cell_at(g, r, c)->text;
             nums += is_num(t);
+            filled += !blank_cell(t);
             char want[24];
             snprintf(want, sizeof want, "%zu", r - L->head_rows + 1);
             seq += t != NULL && strcmp(t, want) == 0;
         }
         L->index_col[c] = is_index_header(L->header[c]) ||
                           (c == 0 && data >= 2 && seq + 1 >= data);
-        L->label_col[c] = !L->index_col[c] && nums * 2 < data;
+        L->label_col[c] = !L->index_col[c] && nums * 2 < filled;
     }
     for (size_t c = 0; c < g->cols; c++) {
         L->place_col[c] = L->label_col[c] && place_header(L->header[c]);
         /* a grade (等次 好/较好/一般) qualifies the row, it does not name it */
-        if (L->label_col[c] && grade_header(L->header[c]))
+        if (L->label_col[c] && (grade_header(L->header[c]) || remark_header(L->header[c])))
             L->label_col[c] = false;
     }
 }
@@ -250,10 +349,10 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
     for (int pass = 0; pass < 2; pass++)
         for (size_t c = 0; c < g->cols; c++) {
             const char *t = cell_at(g, r, c)->text;
-            if (!L->label_col[c] || L->place_col[c] != (pass == 0) || t == NULL ||
+            if (!L->label_col[c] || L->place_col[c] != (pass == 0) || blank_cell(t) ||
                 (last != NULL && strcmp(t, last) == 0))
                 continue;
-            rp_tbuf_puts(&label, t);
+            put_label(&label, t);
             last = t;
         }
     for (size_t c = 0; c < g->cols; c++) {

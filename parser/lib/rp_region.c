@@ -503,6 +503,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         i++;
     st->para_enum = is_enumerated(s, n, i);
     st->para_has_place = false;
+    st->para_later = false;
+    st->para_counted = false;
     st->sentence[0] = '\0';
     st->sentence_is_para = false;
     const char *nl = memchr(s + i, '\n', n - i);
@@ -576,7 +578,12 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     }
     if (same_as_doc(st, s, pl.start, pl.end))
         pl.start = pl.end; /* 杏林镇 in a document about 鹭江市杏林镇 */
-    if (!st->para_enum && !st->para_has_place && !st->para_short) {
+    /* A place opening the paragraph, or a later sentence of a paragraph
+     * that has counted nothing yet (`…方成。近年来,钢城区依托…`), heads a
+     * section; one opening a sentence after the paragraph's own figures
+     * (`…两千余人次。柳塘镇退休干部党支部开展…`) is that sentence's. */
+    bool example = st->para_later && st->para_counted;
+    if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
         set_place(st->section, s, pl.start, pl.end);
         if (pl.start == pl.end)
             st->section[0] = '\0';
@@ -592,6 +599,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 
 void rp_region_sentence_end(rp_region_state *st)
 {
+    st->para_later = true;
     if (!st->sentence_is_para)
         st->sentence[0] = '\0';
 }

@@ -56,6 +56,8 @@ typedef struct rp_region_state {
     char sentence[RP_REGION_MAX];
     bool para_enum;
     bool para_has_place;
+    bool para_later;       /* a sentence of the paragraph has ended */
+    bool para_counted;     /* a measure of the paragraph was read (set by the caller) */
     bool para_short;       /* a heading or a table row: its place stays local */
     bool sentence_is_para; /* the sentence place lasts to the paragraph end */
 } rp_region_state;

@@ -180,6 +180,18 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 }
 
 /* The noun phrase after the measure, as [*a, *b). */
+/* s[i..j) is one bracketed note: the '(' at i closes only at j - 1. */
+static bool whole_note(const char *s, size_t i, size_t j)
+{
+    int depth = 0;
+    for (size_t k = i; k < j; k++) {
+        depth += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
+        if (depth == 0)
+            return k == j - 1;
+    }
+    return false;
+}
+
 static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bool verb_ok,
                          size_t *a, size_t *b)
 {
@@ -212,6 +224,8 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bo
     }
     if (paren > 0)
         return false; /* 3期(第56期至第58期): a note, not a noun */
+    if (first == '(' && j > i && s[j - 1] == ')' && whole_note(s, i, j))
+        return false; /* 2名(刘春燕、赵磊): the names, not what is counted */
     *a = i;
     *b = j;
     while (*b > *a) {
@@ -290,9 +304,30 @@ static void after_last_action(const char *s, size_t *a, size_t b)
 }
 
 /* The words before the measure back to the clause boundary. */
+/* Where a dot leader (`上级转移支付………48,600元`, `合计......12`) that ends
+ * at `end` begins: two or more ellipses or three or more dots or middle
+ * dots; end itself when there is none. */
+static size_t leader_start(const char *s, size_t n, size_t floor, size_t end)
+{
+    size_t j = end, ell = 0, dots = 0;
+    while (j > floor) {
+        size_t p = rp_utf8_prev(s, j), l;
+        uint32_t cp = rp_utf8_decode(s, n, p, &l);
+        if (cp == 0x2026)
+            ell++;
+        else if (cp == '.' || cp == 0x00B7 || cp == 0x22EF)
+            dots++;
+        else if (cp != ' ')
+            break;
+        j = p;
+    }
+    return (ell >= 2 || dots >= 3) ? j : end;
+}
+
 static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
 {
-    size_t j = sp->start, chars = 0;
+    size_t start = leader_start(s, n, sp->floor, sp->start);
+    size_t j = start, chars = 0;
     int paren = 0;
     while (j > sp->floor && chars < MAX_BEFORE_CHARS) {
         size_t p = rp_utf8_prev(s, j);
@@ -305,7 +340,7 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         chars++;
     }
     *a = j;
-    *b = sp->start;
+    *b = start;
     if (!sp->activity)
         after_last_action(s, a, *b);
     for (int guard = 0; guard < 8 && *a < *b; guard++) {
@@ -351,8 +386,13 @@ static void after_last_de(const char *s, size_t *a, size_t *b)
 /* 加装电梯等问题 -> 问题: the words after 等 name the kind counted. */
 static void after_last_deng(const char *s, size_t *a, size_t b)
 {
+    int depth = 0; /* 其他收入(存款利息等): 等 inside a note closes no list */
     for (size_t j = b; j > *a + 3; j = rp_utf8_prev(s, j)) {
-        if (rp_utf8_starts(s, b, j - 3, "等")) {
+        if (s[j - 1] == ')' || s[j - 1] == '(') {
+            depth += s[j - 1] == ')' ? 1 : -1;
+            continue;
+        }
+        if (depth <= 0 && rp_utf8_starts(s, b, j - 3, "等")) {
             /* 等次, 等级, 等第 are words (grades), not 等 closing a list */
             bool word = rp_utf8_starts(s, b, j, "次") || rp_utf8_starts(s, b, j, "级") ||
                         rp_utf8_starts(s, b, j, "第");

@@ -48,7 +48,10 @@ void rp_clean_split_lines(const char *t, size_t len, struct lines *L)
             flags |= LINE_TABBED | (cur.len == 0 ? LINE_LEAD_TAB : 0);
             rp_tbuf_append(&cur, "    ", 4);
         }
-        else if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A))
+        else if (cp == 0x3000)
+            rp_tbuf_append(&cur, "  ", 2); /* as wide as a character: keeps
+                                               hand-aligned columns aligned */
+        else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A))
             rp_tbuf_putc(&cur, ' ');
         else if (cp < 0x20 || cp == 0x7F || cp == 0x200B || cp == 0xFEFF ||
                  cp == 0x200C || cp == 0x200D)

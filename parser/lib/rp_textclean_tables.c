@@ -50,26 +50,87 @@ static bool cell_has_digit(const char *s, const struct tcell *c)
     return false;
 }
 
-/* Lines k.. that form a table: three or more cells each, at most as many
- * as the first (header) line; returns how many lines (0 if under three or
- * no cell holds a digit). */
-static size_t table_extent(const struct lines *L, size_t k, size_t *ncols)
+/* A cell holding only a figure (`2,318`, `386.52`, `0`). */
+static bool bare_figure(const char *s, const struct tcell *c)
 {
-    struct tcell cells[TT_MAX_COLS];
-    *ncols = split_cells(line_at(L, k), L->v[k].len, cells);
-    if (*ncols < 3 || (L->v[k].flags & LINE_DROP))
+    if (c->len == 0)
+        return false;
+    for (size_t i = 0; i < c->len; i++) {
+        char ch = s[c->off + i];
+        if (!is_digit(ch) && ch != ',' && ch != '.')
+            return false;
+    }
+    return true;
+}
+
+/* A two-cell row closing a table: a short label and a bare figure
+ * (`支出合计      101,976.70`), as totals rows leave the other cells blank. */
+static bool total_row(const char *s, const struct tcell *c)
+{
+    return c[0].end - c[0].start <= 16 && bare_figure(s, &c[1]);
+}
+
+/* The header of the table at line k, in head (ncols cells). A header
+ * indented over an unheaded label column (`      自然人  法人  总计` above
+ * `本年新收申请数量  41  6  47`) gets an empty first cell spanning the
+ * indent; *shifted says so. */
+static size_t header_cells(const struct lines *L, size_t k, struct tcell *head, bool *shifted)
+{
+    struct tcell next[TT_MAX_COLS];
+    size_t nh = split_cells(line_at(L, k), L->v[k].len, head + 1);
+    *shifted = false;
+    if (nh == 0 || k + 1 >= L->n)
+        goto plain;
+    size_t nn = split_cells(line_at(L, k + 1), L->v[k + 1].len, next);
+    if (head[1].start >= 8 && nn == nh + 1 && next[0].start < 4 &&
+        next[0].end <= head[1].start + 2) {
+        head[0] = (struct tcell){0, head[1].start > 2 ? head[1].start - 2 : 0, 0, 0};
+        *shifted = true;
+        return nh + 1;
+    }
+plain:
+    memmove(head, head + 1, nh * sizeof *head);
+    return nh;
+}
+
+/* Lines k.. that form a table: a header of three or more cells and rows of
+ * three or more cells each, at most as many as the header, or a two-column
+ * table whose rows pair a label with a bare figure; a one-cell group row
+ * (`三、本年度办理结果`) may stand between rows. Returns how many lines (0
+ * if too few or no cell holds a digit). */
+static size_t table_extent(const struct lines *L, size_t k, size_t *ncols, bool *shifted)
+{
+    struct tcell head[TT_MAX_COLS + 1], cells[TT_MAX_COLS];
+    if (L->v[k].flags & LINE_DROP)
+        return 0;
+    *ncols = header_cells(L, k, head, shifted);
+    if (*ncols < 2 || *ncols > TT_MAX_COLS)
+        return 0;
+    bool pairs = *ncols == 2;
+    if (pairs && (cell_has_digit(line_at(L, k), &head[1]) ||
+                  cell_has_digit(line_at(L, k), &head[0])))
         return 0;
     size_t e = k + 1;
     bool digits = false;
     while (e < L->n && !(L->v[e].flags & LINE_DROP)) {
-        size_t nc = split_cells(line_at(L, e), L->v[e].len, cells);
-        if (nc < 3 || nc > *ncols)
+        const char *s = line_at(L, e);
+        size_t nc = split_cells(s, L->v[e].len, cells);
+        bool ok;
+        if (pairs)
+            ok = nc == 2 && bare_figure(s, &cells[1]);
+        else if (nc == 1 && e - k >= 2 && e + 1 < L->n) {
+            struct tcell nx[TT_MAX_COLS];
+            size_t nn = split_cells(line_at(L, e + 1), L->v[e + 1].len, nx);
+            ok = nn >= 3 && nn <= *ncols; /* a group row: a data row follows */
+        } else
+            ok = (nc >= 3 || (nc == 2 && e - k >= 3 && total_row(s, cells))) && nc <= *ncols;
+        if (!ok)
             break;
         for (size_t c = 0; c < nc; c++)
-            digits = digits || cell_has_digit(line_at(L, e), &cells[c]);
+            digits = digits || cell_has_digit(s, &cells[c]);
         e++;
     }
-    return (e - k >= 3 && digits) ? e - k : 0;
+    return (e - k >= (pairs ? 2u : 3u) && digits) ? e - k : 0;
 }
 
 /* Header column a cell sits under: most overlap, else nearest centre. */
@@ -96,20 +157,25 @@ static size_t column_of(const struct tcell *head, size_t nh,
 static bool table_grid(const struct lines *L, size_t k, size_t rows,
                        size_t ncols, char **grid)
 {
-    struct tcell head[TT_MAX_COLS], cells[TT_MAX_COLS];
-    split_cells(line_at(L, k), L->v[k].len, head);
+    struct tcell head[TT_MAX_COLS + 1], cells[TT_MAX_COLS];
+    bool shifted;
+    header_cells(L, k, head, &shifted);
     for (size_t r = 0; r < rows; r++) {
         const char *s = line_at(L, k + r);
         size_t nc = split_cells(s, L->v[k + r].len, cells);
         for (size_t c = 0; c < nc; c++) {
             /* A row with one cell per header column maps by position: hand-
              * typed tables are often aligned loosely under wide headers. */
-            size_t j = (r == 0 || nc == ncols) ? c : column_of(head, ncols, &cells[c]);
+            size_t j = (r == 0 || nc == ncols) ? c + (r == 0 && shifted)
+                                              : column_of(head, ncols, &cells[c]);
             /* A tab-separated row that opens with a tab left its first cell
              * empty (`⇥合计⇥33…` under `序号⇥乡镇⇥…`): the rest map by position. */
             if (r > 0 && nc + 1 == ncols && (L->v[k].flags & LINE_TABBED) &&
                 (L->v[k + r].flags & LINE_LEAD_TAB))
                 j = c + 1;
+            /* a group row's one cell is its label */
+            if (r > 0 && nc == 1)
+                j = 0;
             char **slot = &grid[r * ncols + j];
             if (*slot != NULL)
                 continue; /* two cells under one header: keep the first */
@@ -133,6 +199,25 @@ static bool is_caption(const struct lines *L, size_t k)
            (has_prefix(s, n, "表") || contains(s, n, "单位"));
 }
 
+/* The caption of the table at line k: the line just above it, or one up
+ * to three lines above that gives the unit (`表2 …(单位:件)` over a note
+ * and a spanning header); its distance, 0 if none. */
+static size_t caption_above(const struct lines *L, size_t k, const struct lines *out)
+{
+    for (size_t d = 1; d <= 3 && d <= k && d <= out->n; d++) {
+        /* lines above that a table before consumed are not there to take */
+        const struct span *o = &out->v[out->n - d];
+        if (o->len != L->v[k - d].len ||
+            memcmp(line_at(out, out->n - d), line_at(L, k - d), o->len) != 0)
+            return 0;
+        if (!is_caption(L, k - d))
+            continue;
+        if (d == 1 || contains(line_at(L, k - d), L->v[k - d].len, "单位"))
+            return d;
+    }
+    return 0;
+}
+
 /* Renders the table at lines k..k+rows into out (one sentence a line);
  * false when it does not read as a data table. */
 static bool render_table(struct lines *L, size_t k, size_t rows, size_t ncols,
@@ -141,16 +226,21 @@ static bool render_table(struct lines *L, size_t k, size_t rows, size_t ncols,
     char **grid = calloc(rows * ncols, sizeof *grid);
     if (grid == NULL)
         return false;
-    bool cap = k > 0 && is_caption(L, k - 1);
+    size_t cap = caption_above(L, k, out);
     rp_tbuf buf = {0};
     bool ok = table_grid(L, k, rows, ncols, grid) &&
               rp_table_render((const char *const *)grid, rows, ncols,
-                              cap ? line_at(L, k - 1) : NULL, &buf) > 0;
+                              cap ? line_at(L, k - cap) : NULL, &buf) > 0;
     for (size_t i = 0; i < rows * ncols; i++)
         free(grid[i]);
     free(grid);
-    if (ok && cap && out->n > 0)
-        out->n--; /* the caption comes back with the table */
+    if (ok && cap && out->n >= cap) {
+        /* the caption comes back with the table: drop its earlier copy,
+         * keeping the lines between */
+        size_t at = out->n - cap;
+        memmove(&out->v[at], &out->v[at + 1], (cap - 1) * sizeof out->v[0]);
+        out->n--;
+    }
     for (size_t i = 0; ok && i < buf.len;) {
         const char *nl = memchr(buf.p + i, '\n', buf.len - i);
         size_t e = nl ? (size_t)(nl - buf.p) : buf.len;
@@ -167,7 +257,9 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
     struct lines out = {0};
     *tables = 0;
     for (size_t k = 0; k < L->n;) {
-        size_t ncols = 0, rows = table_extent(L, k, &ncols);
+        size_t ncols = 0;
+        bool shifted = false;
+        size_t rows = table_extent(L, k, &ncols, &shifted);
         if (rows > 0 && render_table(L, k, rows, ncols, &out)) {
             (*tables)++;
             k += rows;

@@ -92,12 +92,25 @@ static void match_pass(const rp_eval_item *gold, size_t ng, const rp_eval_item *
     for (size_t i = 0; i < ng; i++) {
         if (gold[i].optional != want_optional)
             continue;
+        /* Among predictions with the same key, the pairing prefers the same
+         * surface text, then the same optional mark, then document order:
+         * `3个` of a capacity is not paired with `3个` of a count when both
+         * are there. Counts do not depend on it, attributes do. */
+        size_t best = 0;
+        int best_score = -1;
         for (size_t j = 0; j < np; j++) {
-            if (!pm[j] && same_key(&gold[i], &pred[j])) {
-                pm[j] = true;
-                gm[i] = j + 1;
-                break;
+            if (pm[j] || !same_key(&gold[i], &pred[j]))
+                continue;
+            int score = 2 * (gold[i].text && pred[j].text && strcmp(gold[i].text, pred[j].text) == 0) +
+                        (gold[i].optional == pred[j].optional);
+            if (score > best_score) {
+                best = j;
+                best_score = score;
             }
+        }
+        if (best_score >= 0) {
+            pm[best] = true;
+            gm[i] = best + 1;
         }
     }
 }

@@ -5,7 +5,8 @@
  * Matching, per document: one to one on (value, unit), values equal within
  * 1e-6 relative, units equal after traditional->simplified folding. Gold
  * measures that are not optional are matched first, each in document order
- * to the earliest unmatched equal prediction; optional gold then takes the
+ * to an unmatched equal prediction (the one with the same surface text, else
+ * the same optional mark, else the earliest); optional gold then takes the
  * remaining predictions. Matched optional pairs are dropped from both sides,
  * unmatched optional gold is ignored. approx, subject and region are scored
  * on the matched non-optional pairs.

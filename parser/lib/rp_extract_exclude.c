@@ -319,6 +319,26 @@ static bool size_attribute(const ex *x, const quantity *q, uint32_t next)
     return rp_utf8_at(x->s, x->n, q->end + l) == 0x7684; /* 的 */
 }
 
+/* A comparison opens the words before the number in its clause
+ * (`收入低于当地低保标准1.5倍的家庭`): with 的 after, a threshold. */
+static bool compared_before(const ex *x, const quantity *q)
+{
+    static const char *const cmp[] = {"低于", "高于", "不足", "不到", "超过", "少于", "多于", NULL};
+    size_t j = q->start, chars = 0;
+    while (j > 0 && chars < 24) {
+        size_t p = rp_utf8_prev(x->s, j), l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, p, &l);
+        if (is_clause_punct(cp) || cp == '\n' || cp == 0x3001 || (cp >= '0' && cp <= '9'))
+            return false;
+        for (size_t k = 0; cmp[k]; k++)
+            if (starts(x, p, cmp[k]))
+                return true;
+        j = p;
+        chars++;
+    }
+    return false;
+}
+
 bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
@@ -326,7 +346,7 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
         return true;
     if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
         return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */
-    if (next == 0x7684 && is_threshold_marker(x, q)) /* 的 */
+    if (next == 0x7684 && (is_threshold_marker(x, q) || compared_before(x, q))) /* 的 */
         return true;
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
         (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
@@ -408,11 +428,13 @@ static bool is_threshold(const ex *x, const quantity *q)
     return prior_count;
 }
 
-/* 计划 as the noun a result is measured against (完成年度计划的106%), not
- * the verb of a plan. */
+/* 计划 as the noun a result is measured against (完成年度计划的106%) or
+ * the schedule a thing is put on (列入计划逐步解决的62件), not the verb of
+ * a plan. */
 static bool plan_is_noun(const ex *x, size_t at)
 {
-    static const char *const before[] = {"完成", "年度", "全年", "原", NULL};
+    static const char *const before[] = {"完成", "年度", "全年", "原", "列入", "纳入", "按",
+                                         "超", NULL};
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, at, before[k]))
             return true;
@@ -599,12 +621,36 @@ bool rp_ex_is_planned_or_bound(ex *x, const quantity *q)
     return rp_ex_is_condition(x, q) || is_threshold(x, q) || is_target(x, q);
 }
 
+/* 可 / 能 + a verb of reach (可满足周边3个乡镇…需求, 能辐射带动300户): what
+ * the thing can do, not what it did. */
+static bool can_reach(const ex *x, size_t at)
+{
+    static const char *const verbs[] = {"满足", "容纳", "供", "服务", "辐射", "覆盖", "带动",
+                                        "吸纳", "接待", "安置", "惠及", "年产", "节约", "节省",
+                                        "同时", NULL};
+    size_t m = starts(x, at, "可以") ? 6 : starts(x, at, "能够") ? 6 : 3;
+    for (size_t k = 0; verbs[k]; k++)
+        if (starts(x, at + m, verbs[k]))
+            return true;
+    return false;
+}
+
 bool rp_ex_is_capacity(const ex *x, const quantity *q)
 {
     size_t b = q->start;
     for (int k = 0; k < 3 && b > 0; k++) {
         b = rp_utf8_prev(x->s, b);
         if (starts(x, b, "容纳") || starts(x, b, "可供"))
+            return true;
+    }
+    b = q->start;
+    for (int k = 0; k < 10 && b > 0; k++) {
+        b = rp_utf8_prev(x->s, b);
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, b, &l);
+        if (is_clause_punct(cp) || cp == '\n' || (cp >= '0' && cp <= '9'))
+            break;
+        if ((cp == 0x53EF || cp == 0x80FD) && can_reach(x, b)) /* 可 能 */
             return true;
     }
     return false;

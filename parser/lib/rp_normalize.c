@@ -299,6 +299,22 @@ static bool number_runs_on(const norm_ctx *c, size_t j)
     return b != '\n' && b != '\r' && b != ' ' && b != '\t';
 }
 
+/* One or two Han characters alone on the line at j (`分`, `对`, `人次`):
+ * the unit of a figure stacked above it. */
+static bool unit_alone(const norm_ctx *c, size_t j)
+{
+    for (size_t k = 0; k < 3 && j < c->in_len; k++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(c->in, c->in_len, j, &l);
+        if (cp == '\n' || cp == '\r')
+            return k > 0;
+        if (k == 2 || !rp_utf8_is_han(cp))
+            return false;
+        j += l;
+    }
+    return j >= c->in_len;
+}
+
 /* Whitespace run at i: drops it when it sits inside a number or between a
  * number and its unit; otherwise copies it. Returns the input bytes used. */
 static size_t whitespace_run(norm_ctx *c, size_t i)
@@ -322,8 +338,16 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
     if (newlines == 0 && j - i <= 1)
         drop = (is_digit(prev) && (is_digit(next) || rp_utf8_is_han(next) || next == '%')) ||
                (rp_utf8_is_han(prev) && is_digit(next));
-    else if (newlines == 1 && j - i == 1)
-        drop = is_digit(prev) && ((is_digit(next) && number_runs_on(c, j)) || is_unit_joiner(next));
+    else if (newlines == 1 && j - i == 1) {
+        /* `12.⏎5万元` (a break after the decimal point), `1.38万⏎名` (after
+         * the multiplier), `86⏎对⏎机关与村结对` (a unit alone on its line) */
+        bool after_digit = is_digit(c->prev_cp);
+        bool mult = (prev == 0x4E07 || prev == 0x4EBF) && after_digit; /* 万 亿 */
+        drop = (is_digit(prev) && ((is_digit(next) && number_runs_on(c, j)) || is_unit_joiner(next))) ||
+               (prev == '.' && after_digit && is_digit(next) && number_runs_on(c, j)) ||
+               (mult && is_unit_joiner(next) && next != 0x4E07 && next != 0x4EBF) ||
+               ((is_digit(prev) || mult) && unit_alone(c, j));
+    }
     if (drop)
         return j - i;
     for (size_t k = i; k < j;) {

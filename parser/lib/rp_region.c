@@ -95,7 +95,8 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
 {
     static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
                                         "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
-                                        "走进", "深入", "地处", "位于", NULL};
+                                        "走进", "深入", "地处", "位于", "联合", "会同", "协同",
+                                        "配合", NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
         if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
@@ -197,6 +198,14 @@ static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clau
 bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out)
 {
     return place_at(s, n, i, out, false);
+}
+
+/* `平安村(社区)`, `文明村（社区）`: a kind of village or community named
+ * with its twin in brackets is a title, not a place. */
+static bool kind_of_place(const char *s, size_t n, const rp_place *pl)
+{
+    return rp_utf8_ends(s, pl->end, "村") &&
+           (rp_utf8_starts(s, n, pl->end, "(社区)") || rp_utf8_starts(s, n, pl->end, "（社区）"));
 }
 
 int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
@@ -537,7 +546,12 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             st->section[0] = '\0';
             st->sentence[0] = '\0';
         }
-        return;
+        /* 我县青苇镇探索…: the county's own township opens the clause */
+        rp_place in;
+        if (!(rp_utf8_starts(s, n, i, "我") && place_at(s, n, i + len, &in, true) &&
+              in.start == i + len && in.level > self))
+            return;
+        i += len;
     }
     rp_place pl;
     /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
@@ -552,7 +566,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     bool frame = !part && rp_utf8_starts(s, n, i, "在");
     if (frame)
         i += strlen("在");
-    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true))
+    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
+        kind_of_place(s, n, &pl))
         return;
     if (frame) {
         uint32_t next = rp_utf8_at(s, n, pl.end);
@@ -595,6 +610,32 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
         st->sentence_is_para = st->para_short && !st->para_enum;
     }
+}
+
+bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    /* 与X结对, 针对X代表提出的建议, 在X试点…, 为X争取: the place the clause
+     * acts on or in; what the sentence counts after it is about there */
+    static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", NULL};
+    sets_ready();
+    size_t m = 0;
+    for (size_t k = 0; marks[k] && m == 0; k++)
+        if (rp_utf8_starts(s, n, i, marks[k]))
+            m = strlen(marks[k]);
+    rp_place pl;
+    if (m == 0 || !place_at(s, n, i + m, &pl, false) || pl.start != i + m ||
+        pl.level <= st->doc_level || same_as_doc(st, s, pl.start, pl.end) ||
+        kind_of_place(s, n, &pl))
+        return false;
+    uint32_t next = rp_utf8_at(s, n, pl.end);
+    if (next == 0x3001 || rp_utf8_starts(s, n, pl.end, "等") || rp_utf8_starts(s, n, pl.end, "和") ||
+        rp_utf8_starts(s, n, pl.end, "及") || next == ',' || next == 0xFF0C)
+        return false; /* a list of places, or the 在X, frame of rp_region_clause */
+    if (st->sentence[0] && st->sentence_is_para)
+        return false; /* the paragraph's place holds */
+    set_place(st->sentence, s, pl.start, pl.end);
+    st->sentence_is_para = false;
+    return true;
 }
 
 void rp_region_sentence_end(rp_region_state *st)

@@ -73,6 +73,11 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 /* A clause starts at s[i] (time phrases already skipped by the caller). */
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i);
 
+/* At 与 针对 在 为 帮助 帮扶 mid-clause (i the marker): a place more specific
+ * than the document's right after it (与漳岭县枫木乡桃坪村结对, 针对荷叶街道代表
+ * 提出的建议) sets the rest of the sentence there. True if it did. */
+bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i);
+
 /* A sentence ended (。！？). */
 void rp_region_sentence_end(rp_region_state *st);
 

@@ -168,6 +168,20 @@ static size_t match_any_end(const char *s, size_t a, size_t b, const char *const
     return 0;
 }
 
+/* A trailing function word to trim from s[a..b), its length; 对 closing
+ * a word (结对 配对 比对 应对 面对) stays. */
+static size_t tail_trim(const char *s, size_t a, size_t b)
+{
+    size_t t = match_any_end(s, a, b, tail_trims);
+    if (t == 3 && b - a >= 6 && memcmp(s + b - 3, "对", 3) == 0) {
+        static const char *const words[] = {"结", "配", "比", "应", "面", "核", "针", "相", "反", "绝"};
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            if (memcmp(s + b - 6, words[k], 3) == 0)
+                return 0;
+    }
+    return t;
+}
+
 static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
     size_t l = b > a ? b - a : 0;
@@ -229,7 +243,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bo
     *a = i;
     *b = j;
     while (*b > *a) {
-        size_t t = match_any_end(s, *a, *b, tail_trims);
+        size_t t = tail_trim(s, *a, *b);
         if (t == 0 || *b - t == *a)
             break;
         *b -= t;
@@ -356,7 +370,7 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         *a += t;
     }
     for (int guard = 0; guard < 6 && *b > *a; guard++) {
-        size_t t = match_any_end(s, *a, *b, tail_trims);
+        size_t t = tail_trim(s, *a, *b);
         if (t == 0)
             break;
         *b -= t;

@@ -79,6 +79,8 @@ static const rp_unit units[] = {
     {"栋", "栋", "item", CN, NULL},
     {"张", "张", "item", CN, "贴扬"},
     {"盏", "盏", "item", CN, NULL},
+    /* pairs (结对86对); 对 as a preposition or in a word (对接 对象 对照) is not one */
+    {"对", "对", "item", CN, "接象比照口标应待于外话策手抗称症付焦立齐准表号路位岸面"},
     {"棵", "棵", "item", CN, NULL},
     {"株", "株", "item", CN, NULL},
     {"眼", "眼", "item", CN, "光前界睛里神色"},

@@ -47,6 +47,17 @@ static size_t median(size_t *v, size_t n)
     return v[n / 2];
 }
 
+/* A run of two or more blanks inside s[0..n) (trailing blanks aside). */
+static bool has_gap(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == ' ' && s[i + 1] == ' ')
+            return true;
+    return false;
+}
+
 /* Column where the right column starts on lines a..b, or 0 if one column.
  * Two columns need at least three lines (and a fifth of the page's text
  * lines) split by a gap, most gaps ending within a few columns of the
@@ -54,7 +65,7 @@ static size_t median(size_t *v, size_t n)
  * one-column text is not two columns). */
 static size_t page_split_col(const struct lines *L, size_t a, size_t b)
 {
-    size_t n_text = 0, n_gap = 0;
+    size_t n_text = 0, n_gap = 0, n_cells = 0;
     size_t *buf = malloc((b - a + 1) * 3 * sizeof *buf);
     if (buf == NULL)
         return 0;
@@ -73,10 +84,13 @@ static size_t page_split_col(const struct lines *L, size_t a, size_t b)
         cols[n_gap] = c.right_col;
         lefts[n_gap] = count_cps(s, c.left_end) - c.lead;
         rights[n_gap] = count_cps(s + c.right_off, L->v[k].len - c.right_off);
+        n_cells += has_gap(s + c.right_off, L->v[k].len - c.right_off);
         n_gap++;
     }
     size_t split = 0;
-    if (n_gap >= 3 && n_gap * 5 >= n_text) {
+    /* rows whose right part is itself split in cells (`41  6  47`) make a
+     * table, not a second column of text */
+    if (n_gap >= 3 && n_gap * 5 >= n_text && n_cells * 2 <= n_gap) {
         size_t near = 0, m = median(cols, n_gap);
         for (size_t i = 0; i < n_gap; i++)
             near += cols[i] + 8 >= m && cols[i] <= m + 8;

@@ -89,6 +89,24 @@ static void equality_rules(void **state)
     assert_false(rp_eval_subject_equal("", "新党员", true));
 }
 
+/* Same-key predictions pair by surface text, then optional mark: the
+ * counts are those of any pairing, the attributes those of the right one. */
+static void pairing_prefers_same_text(void **state)
+{
+    (void)state;
+    rp_eval_item gold[] = {{3, "个", "", "3个", "社会救助服务站", "榉林街道", false}};
+    rp_eval_item pred[] = {
+        {3, "个", "", "三个", "乡镇", "蘅江区", true},            /* a capacity, earlier */
+        {3, "个", "", "3个", "社会救助服务站", "榉林街道", false}, /* the same figure */
+    };
+    rp_eval_counts c = {0};
+    assert_int_equal(rp_eval_score(gold, 1, pred, 2, &c, NULL, NULL), 0);
+    assert_int_equal(c.tp, 1);
+    assert_int_equal(c.fp, 1);
+    assert_int_equal(c.region_ok, 1);
+    assert_int_equal(c.subject_strict_ok, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -96,6 +114,7 @@ int main(void)
         cmocka_unit_test(score_document),
         cmocka_unit_test(unmatched_gold_is_a_miss),
         cmocka_unit_test(equality_rules),
+        cmocka_unit_test(pairing_prefers_same_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

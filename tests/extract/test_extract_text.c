@@ -596,6 +596,129 @@ static void round8_regions_and_scales(void **state)
     rp_extract_result_free(r);
 }
 
+/* Runs the whole document path (text cleaning, tables) on plain text. */
+static rp_extract_result *run_doc(const char *doc)
+{
+    rp_document_input in = {doc, strlen(doc), "text/plain; charset=utf-8", NULL, 0};
+    rp_extract_result *r = NULL;
+    char err[128];
+    assert_int_equal(rp_document_extract(&in, &r, err, sizeof err), RP_DOC_OK);
+    return r;
+}
+
+/* Round 10: text tables as offices type them (ideographic-space columns,
+ * a header indented over the row labels, two-column blocks, group and
+ * totals rows, units from the header or a caption further up). */
+static void round10_text_tables(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run_doc(
+        "二、本季度支出\n"
+        "序号\u3000支出项目\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000金额（元）\u3000\u3000备注\n"
+        "1\u3000\u3000村干部报酬（7—9月）\u3000\u3000\u3000\u3000\u3000\u300040,500.00\u3000\u3000按镇核定标准\n"
+        "2\u3000\u3000办公费（水电、报刊、网络）\u3000\u3000\u30003,826.70\n"
+        "3\u3000\u3000太阳能路灯安装\u3000\u3000\u3000\u3000\u3000\u3000\u300018,900.00\n"
+        "\u3000\u3000\u3000支出合计\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000101,976.70\n");
+    assert_string_equal(subject_of(r, 40500, "元"), "村干部报酬金额");
+    assert_string_equal(subject_of(r, 3826.7, "元"), "办公费金额");
+    assert_non_null(find(r, 18900, "元"));
+    assert_non_null(find(r, 101976.7, "元"));
+    assert_int_equal(r->n_measures, 4);
+    rp_extract_result_free(r);
+    /* a header over the figures only, its unit in a caption three lines up;
+     * a group row between rows; dashes are empty cells */
+    r = run_doc("表2　收到和处理申请情况（单位：件）\n"
+            "（本列数据的勾稽关系为：第一项等于第二项与第三项之和）\n"
+            "　　　　　　　　　　　　　　申请人情况\n"
+            "　　　　　　　　　　　　　　自然人　　法人或其他组织　　总计\n"
+            "一、本年新收申请数量　　　　41　　　　6　　　　　　　　47\n"
+            "二、本年度办理结果\n"
+            "　（一）予以公开　　　　　　26　　　　3　　　　　　　　29\n"
+            "　（二）不予公开　　　　　　—　　　　—　　　　　　　　—\n"
+            "　（三）无法提供（本机关不掌握相关信息）　10　　1　　　11\n");
+    assert_string_equal(subject_of(r, 41, "件"), "本年新收申请数量自然人");
+    assert_string_equal(subject_of(r, 29, "件"), "予以公开"); /* 总计 reads as "in all" */
+    assert_string_equal(subject_of(r, 10, "件"), "无法提供自然人");
+    assert_int_equal(r->n_measures, 9);
+    rp_extract_result_free(r);
+    /* two-column blocks; a header that counts 件数 gives its unit */
+    r = run_doc("信息内容　　　　　　本年处理决定数量（单位：件）\n"
+            "行政许可　　　　　　2,318\n"
+            "信息内容　　　　　　本年收费金额（单位：万元）\n"
+            "行政事业性收费　　　386.52\n"
+            "信息内容　　　　　　本年制发件数　　本年废止件数　　现行有效件数\n"
+            "规章　　　　　　　　0　　　　　　　0　　　　　　　0\n"
+            "行政规范性文件　　　12　　　　　　　5　　　　　　　63\n");
+    assert_string_equal(subject_of(r, 2318, "件"), "行政许可本年处理决定数量");
+    assert_non_null(find(r, 3865200, "元"));
+    assert_string_equal(subject_of(r, 63, "件"), "行政规范性文件现行有效件数");
+    assert_int_equal(r->n_measures, 8);
+    rp_extract_result_free(r);
+    /* a dot leader between a label and its figure */
+    r = run_doc("1．上级转移支付……………………48,600.00元\n2．其他收入（存款利息等）………4,450.00元\n");
+    assert_string_equal(subject_of(r, 48600, "元"), "上级转移支付");
+    assert_string_equal(subject_of(r, 4450, "元"), "其他收入(存款利息等)");
+    rp_extract_result_free(r);
+}
+
+/* Round 10: figures broken by a line end, pairs, thresholds, capacities,
+ * schedules, and places named mid-clause. */
+static void round10_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("为6个村分红12.\n5万元。注册参学\n1.38万\n名机关党员\n86\n对\n机关与村结对\n");
+    assert_non_null(find(r, 125000, "元"));
+    assert_null(find(r, 50000, "元"));
+    assert_non_null(find(r, 13800, "名"));
+    assert_non_null(find(r, 86, "对"));
+    rp_extract_result_free(r);
+    r = run("机关与村结对86对,其中54对为重点村;开展一对一帮扶,3个支部对标先进。\n");
+    assert_string_equal(subject_of(r, 86, "对"), "机关与村结对");
+    assert_non_null(find(r, 54, "对"));
+    assert_int_equal(r->n_measures, 3);
+    rp_extract_result_free(r);
+    check_none("将家庭人均收入低于当地低保标准1.5倍的低收入家庭纳入监测。");
+    r = run("已解决的131件已办结,列入计划逐步解决的62件。\n");
+    assert_non_null(find(r, 62, "件"));
+    rp_extract_result_free(r);
+    r = run("新增护理型床位60张,可满足周边3个乡镇失能人员的照护需求。\n");
+    assert_false(find(r, 60, "张")->optional);
+    assert_true(find(r, 3, "个")->optional);
+    rp_extract_result_free(r);
+    /* places */
+    r = run("涧川县网格化治理工作报告\n"
+            "全县划分网格1,284个,平安村(社区)创建达标率93%以上。\n"
+            "我县青苇镇探索板凳议事会,今年以来调处各类纠纷286件。\n"
+            "联合县人社局举办招聘会6场。\n"
+            "市财政局党组与漳岭县枫木乡桃坪村结对后,协调资金46万元,安装路灯120盏。"
+            "全系统共结对86对。\n"
+            "针对荷叶街道代表提出的建议,今年完成改造小区14个。\n");
+    assert_string_equal(region_of(r, 1284, "个"), "涧川县");
+    assert_string_equal(region_of(r, 93, "%"), "涧川县");
+    assert_string_equal(region_of(r, 286, "件"), "青苇镇");
+    assert_string_equal(region_of(r, 6, "场"), "涧川县");
+    assert_string_equal(region_of(r, 460000, "元"), "漳岭县枫木乡桃坪村");
+    assert_string_equal(region_of(r, 120, "盏"), "漳岭县枫木乡桃坪村");
+    assert_string_equal(region_of(r, 86, "对"), "涧川县");
+    assert_string_equal(region_of(r, 14, "个"), "荷叶街道");
+    rp_extract_result_free(r);
+    /* a place opening a sentence after the paragraph's own figures is that
+     * sentence's; one opening a paragraph that counted nothing heads it */
+    r = run("汀嶂县老干部工作报告\n"
+            "坚持小型、就近、分散、灵活的活动方式,全年各支部开展活动580场。柳塘镇退休干部"
+            "党支部联合镇中心小学开展老少共话初心活动12场。对高龄党员实行送学上门,"
+            "全年送学2000人次。\n"
+            "习近平总书记指出,要锻造像钢铁一样坚硬的党员队伍。近年来,钢城区依托钢铁产业"
+            "特色,创新实施党员教育工程,建成教学基地9个。\n"
+            "全年培训党员300名。\n");
+    assert_string_equal(region_of(r, 580, "场"), "汀嶂县");
+    assert_string_equal(region_of(r, 12, "场"), "柳塘镇");
+    assert_string_equal(region_of(r, 2000, "人次"), "汀嶂县");
+    assert_string_equal(region_of(r, 9, "个"), "钢城区");
+    assert_string_equal(region_of(r, 300, "名"), "钢城区");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -619,6 +742,7 @@ int main(void)
         cmocka_unit_test(round7_counts_and_bounds), cmocka_unit_test(site_name_prefixes_region),
         cmocka_unit_test(back_references),
         cmocka_unit_test(round8_regions_and_scales),
+        cmocka_unit_test(round10_text_tables),    cmocka_unit_test(round10_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -441,10 +441,12 @@ static bool plan_is_noun(const ex *x, size_t at)
     return false;
 }
 
-/* 目标 as what a result is measured against: 完成年度目标的32.6%. */
+/* 目标 as what a result is measured against: 完成年度目标的32.6%,
+ * 高于年初目标1.2个百分点. */
 static bool goal_is_noun(const ex *x, size_t at)
 {
-    static const char *const before[] = {"完成", "完成年度", "完成全年", "完成年初", NULL};
+    static const char *const before[] = {"完成", "完成年度", "完成全年", "完成年初", "年初",
+                                         "年度", "既定", "高于", "低于", "超过", "超出", NULL};
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, at, before[k]))
             return true;

@@ -236,7 +236,7 @@ void rp_ex_scan(ex *x)
     while (i < x->n && !x->oom && !x->capped) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
-        if (at_clause && cp != ' ' && cp != '\t') {
+        if (at_clause && cp != ' ' && cp != '\t' && !rp_utf8_is_bullet(cp)) {
             clause_start(x, i);
             at_clause = false;
         }

@@ -96,7 +96,7 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
     static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
                                         "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
                                         "走进", "深入", "地处", "位于", "联合", "会同", "协同",
-                                        "配合", NULL};
+                                        "配合", "接受", "自觉", NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
         if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
@@ -115,6 +115,11 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         "老乡", "同乡", "故乡", NULL};
     if (b - a <= 6)
         return false;
+    /* zones that are no administrative area: 工业集中区, 产业集聚区 */
+    static const char *const zones[] = {"集中区", "集聚区", "聚集区", NULL};
+    for (size_t k = 0; zones[k]; k++)
+        if (b - a > 9 && memcmp(s + b - 9, zones[k], 9) == 0)
+            return true;
     for (size_t k = 0; words[k]; k++)
         if (words[k][5] == s[b - 1] && memcmp(s + b - 6, words[k], 6) == 0)
             return true; /* every entry has two characters */
@@ -508,8 +513,11 @@ static bool names_place(const char *s, size_t a, size_t b)
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
+    for (size_t l; i < n; i += l) { /* blanks, and bullets: `📍在石渡镇,…` */
+        uint32_t cp = rp_utf8_decode(s, n, i, &l);
+        if (cp != ' ' && cp != '\t' && !rp_utf8_is_bullet(cp))
+            break;
+    }
     st->para_enum = is_enumerated(s, n, i);
     st->para_has_place = false;
     st->para_later = false;

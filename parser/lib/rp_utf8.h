@@ -58,6 +58,10 @@ size_t rp_utf8_encode(uint32_t cp, char *out);
 
 bool rp_utf8_is_han(uint32_t cp);
 
+/* A bullet or pictograph that decorates a line's start (📍 ● ▶ ★ ✅ ◆ …):
+ * emoji, arrows, geometric shapes, dingbats, and their joiners. */
+bool rp_utf8_is_bullet(uint32_t cp);
+
 /* True when s[i..] starts with the NUL-terminated literal lit. Inline so
  * that strlen and memcmp of a literal fold at compile time. */
 static inline bool rp_utf8_starts(const char *s, size_t n, size_t i, const char *lit)

@@ -173,19 +173,26 @@ static bool band_edge(const ex *x, const quantity *q)
 }
 
 /* `工龄满3年、表现突出的一线职工`: one of a list of qualifiers that ends in
- * 的 before the people it selects. */
+ * 的 before the people it selects (an item holding a figure must be a bound:
+ * `注册满1年、服务时长100小时以上的`). */
 static bool listed_qualifier(const ex *x, const quantity *q)
 {
     if (!starts(x, q->end, "、"))
         return false;
     size_t j = q->end + strlen("、");
-    for (int c = 0; c < 8 && j < x->n; c++) {
+    bool figures = false;
+    for (int c = 0; c < 16 && j < x->n; c++) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
         if (cp == 0x7684) /* 的 */
-            return c > 0;
-        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
+            /* an item with a figure is a qualifier only as a bound:
+             * `注册满1年、服务时长100小时以上的志愿者` */
+            return c > 0 && (!figures || rp_utf8_ends(x->s, j, "以上") ||
+                             rp_utf8_ends(x->s, j, "以下") || rp_utf8_ends(x->s, j, "以内"));
+        bool digit = (cp >= '0' && cp <= '9') || cp == '.' || cp == '%';
+        if (!(digit || rp_utf8_is_han(cp)) || rp_number_is_cn(cp) || (!figures && !digit && c >= 8))
             return false;
+        figures = figures || digit;
         j += l;
     }
     return false;
@@ -302,7 +309,7 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
 /* An age followed by the people it selects (青年 党员 人员 ...) or a list. */
 static bool age_selects(uint32_t next)
 {
-    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、";
+    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育";
     char buf[5];
     size_t l = rp_utf8_encode(next, buf);
     buf[l] = '\0';
@@ -445,6 +452,11 @@ static bool plan_is_noun(const ex *x, size_t at)
  * 高于年初目标1.2个百分点. */
 static bool goal_is_noun(const ex *x, size_t at)
 {
+    /* 目标人群筛查覆盖率, 目标群体: the people aimed at, not a goal */
+    static const char *const after[] = {"人群", "群体", "对象", "客户", NULL};
+    for (size_t k = 0; after[k]; k++)
+        if (starts(x, at + strlen("目标"), after[k]))
+            return true;
     static const char *const before[] = {"完成", "完成年度", "完成全年", "完成年初", "年初",
                                          "年度", "既定", "高于", "低于", "超过", "超出", NULL};
     for (size_t k = 0; before[k]; k++)

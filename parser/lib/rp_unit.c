@@ -31,6 +31,7 @@ static const rp_unit units[] = {
     {"件次", "件次", "item", CN, NULL},
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
+    {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
     {"平方公里", "平方公里", "area", CN, NULL},
     {"立方米", "立方米", "other", CN, NULL},
     {"千瓦时", "千瓦时", "other", CN, NULL},
@@ -79,6 +80,7 @@ static const rp_unit units[] = {
     {"栋", "栋", "item", CN, NULL},
     {"张", "张", "item", CN, "贴扬"},
     {"盏", "盏", "item", CN, NULL},
+    {"面", "面", "item", CN, "积貌向对临前上下子料条包膜试谈临孔值额"}, /* 锦旗73面 */
     /* pairs (结对86对); 对 as a preposition or in a word (对接 对象 对照) is not one */
     {"对", "对", "item", CN, "接象比照口标应待于外话策手抗称症付焦立齐准表号路位岸面"},
     {"棵", "棵", "item", CN, NULL},
@@ -99,6 +101,8 @@ static const rp_unit units[] = {
     {"架", "架", "item", CN, "构子次势"},
     {"亩", "亩", "area", CN, NULL},
     {"公里", "公里", "other", CN, NULL},
+    {"毫米", "毫米", "other", CN, NULL}, /* rainfall */
+    {"厘米", "厘米", "other", CN, NULL},
     {"千米", "千米", "other", 0, NULL},
     {"米", "米", "other", 0, "乐粮面饭"},
     {"吨", "吨", "other", CN, NULL},

@@ -510,6 +510,80 @@ static bool names_place(const char *s, size_t a, size_t b)
     return false;
 }
 
+/* Value of a Chinese numeral of one to two places (一 … 九十九) at s[i..e),
+ * 0 if it is none. */
+static int cn_value(const char *s, size_t i, size_t e)
+{
+    static const char digits[] = "一二三四五六七八九";
+    int v = 0, cur = 0;
+    if (i >= e)
+        return 0;
+    while (i < e) {
+        if (rp_utf8_starts(s, e, i, "十")) {
+            v += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else {
+            const char *d = i + 3 <= e ? memmem(digits, sizeof digits - 1, s + i, 3) : NULL;
+            if (d == NULL)
+                return 0;
+            cur = (int)(d - digits) / 3 + 1;
+        }
+        i += 3;
+    }
+    return v + cur;
+}
+
+/* The numbering that opens a paragraph: kind 1 `三、`, 2 `(三)`, 3 `3.` or
+ * `3、`, 4 `(3)`; its number in *num. 0 when it opens with none. */
+static int enum_marker(const char *s, size_t n, size_t i, int *num)
+{
+    bool paren = i < n && s[i] == '(';
+    size_t j = i + paren, k = j;
+    int v = 0;
+    if (k < n && s[k] >= '0' && s[k] <= '9') {
+        while (k < n && s[k] >= '0' && s[k] <= '9' && v < 1000)
+            v = v * 10 + (s[k++] - '0');
+        if (paren ? (k < n && s[k] == ')') : (k < n && (s[k] == '.' || rp_utf8_starts(s, n, k, "、")))) {
+            *num = v;
+            return paren ? 4 : 3;
+        }
+        return 0;
+    }
+    while (k + 3 <= n && k - j < 9 && cn_value(s, k, k + 3) + rp_utf8_starts(s, n, k, "十") > 0)
+        k += 3;
+    v = cn_value(s, j, k);
+    if (v == 0)
+        return 0;
+    if (paren ? (k < n && s[k] == ')') : rp_utf8_starts(s, n, k, "、")) {
+        *num = v;
+        return paren ? 2 : 1;
+    }
+    return 0;
+}
+
+/* A short unnumbered heading on its own line (`巾帼创新业  发展有作为`)
+ * above a paragraph of text: four to twenty characters, no figure, no
+ * punctuation, the next line long. */
+static bool plain_heading(const char *s, size_t n, size_t a, size_t b)
+{
+    size_t chars = 0, han = 0;
+    for (size_t i = a; i < b;) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, b, i, &l);
+        if (cp >= '0' && cp <= '9')
+            return false;
+        han += rp_utf8_is_han(cp);
+        chars++;
+        i += l;
+    }
+    if (han < 4 || chars > 20 || !pure_heading(s, a, b))
+        return false;
+    size_t c = b < n ? b + 1 : n;
+    const char *nl = memchr(s + c, '\n', n - c);
+    size_t next = nl ? (size_t)(nl - (s + c)) : n - c;
+    return next >= 150;
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
@@ -527,11 +601,23 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
     st->para_short = len < 150; /* about 50 characters: a heading or table row */
-    /* A numbered heading that names no place (`二、分乡镇推进情况`) closes
-     * the section a place opened before it. */
-    if (st->section[0] && st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
-        !names_place(s, i, i + len))
+    /* A numbered heading that names no place (`二、分乡镇推进情况`), a plain
+     * heading line over a paragraph (`巾帼创新业  发展有作为`), or the next
+     * number after the heading the section's place sat under (`（三）…` then
+     * the place's paragraph, then `（四）…`) closes the section. */
+    int num = 0, kind = st->para_enum ? enum_marker(s, n, i, &num) : 0;
+    if (st->section[0] &&
+        ((st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
+          !names_place(s, i, i + len)) ||
+         (!st->para_enum && plain_heading(s, n, i, i + len) && !names_place(s, i, i + len)) ||
+         (kind != 0 && kind == st->section_kind && num == st->section_num + 1)))
         st->section[0] = '\0';
+    if (kind != 0 && kind == st->section_kind && num == 1)
+        st->section_kind = 0; /* the place opened a list of its own: 一、二、… are its parts */
+    if (kind != 0) {
+        st->enum_kind = kind;
+        st->enum_num = num;
+    }
     if (!st->para_enum && scene_opener(st, s, n, i))
         return;
     if (!st->para_enum && !st->para_short)
@@ -608,6 +694,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     bool example = st->para_later && st->para_counted;
     if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
         set_place(st->section, s, pl.start, pl.end);
+        st->section_kind = st->enum_kind;
+        st->section_num = st->enum_num;
         if (pl.start == pl.end)
             st->section[0] = '\0';
         st->sentence[0] = '\0';

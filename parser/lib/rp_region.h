@@ -60,6 +60,8 @@ typedef struct rp_region_state {
     bool para_counted;     /* a measure of the paragraph was read (set by the caller) */
     bool para_short;       /* a heading or a table row: its place stays local */
     bool sentence_is_para; /* the sentence place lasts to the paragraph end */
+    int enum_kind, enum_num;       /* the last numbered paragraph's marker */
+    int section_kind, section_num; /* the marker the section's place sat under */
 } rp_region_state;
 
 /* Finds the main region from the title, source and site name (all may be

@@ -719,6 +719,58 @@ static void round10_language(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 11: units of hospitals and floods, bounds in lists, target groups,
+ * bullets before a frame, and where a place's section ends. */
+static void round11_units_and_sections(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("完成手术1.46万台次,收到锦旗73面,累计降雨量386.5毫米。\n");
+    assert_non_null(find(r, 14600, "台次"));
+    assert_null(find(r, 14600, "台"));
+    assert_non_null(find(r, 73, "面"));
+    assert_non_null(find(r, 386.5, "毫米"));
+    rp_extract_result_free(r);
+    check_none("对注册满1年、服务时长100小时以上的志愿者进行星级评定。");
+    check_none("为35—64岁适龄妇女免费开展筛查。");
+    check_one("目标人群筛查覆盖率达92%以上。", 92, "%", RP_APPROX_AT_LEAST);
+    check_one("经济增速高于年初目标1.2个百分点。", 1.2, "百分点", RP_APPROX_EXACT);
+    r = run("潇峪县人才工作\n📍在石渡镇,镇党委聘请12名土专家担任产业顾问。\n"
+            "栗桥工业集中区新建标准厂房3.2万平方米。自觉接受镇人大监督,办结建议4件。\n");
+    assert_string_equal(region_of(r, 12, "名"), "石渡镇");
+    assert_string_equal(region_of(r, 32000, "平方米"), "潇峪县");
+    assert_string_equal(region_of(r, 4, "件"), "潇峪县");
+    rp_extract_result_free(r);
+    /* the next number after the heading a place sat under closes its
+     * section; a place that opens a list of its own keeps it */
+    r = run("浠岭县防汛工作报告\n"
+            "(三)科学调度抢险。全县转移群众3.86万人,组织抢险队伍46支,出动抢险人员1.2万人次。\n"
+            "汶口乡针对汶口河上游洪水,提前转移沿河群众1,084人,组织党员民兵连夜抢筑子堤1.2公里。\n"
+            "(四)统筹救灾救助。县财政紧急拨付救灾资金2,600万元,全部按程序下拨到受灾乡镇。\n");
+    assert_string_equal(region_of(r, 1084, "人"), "汶口乡");
+    assert_string_equal(region_of(r, 26000000, "元"), "浠岭县");
+    rp_extract_result_free(r);
+    r = run("济南市基层党建工作经验\n"
+            "(三)深化结果运用。全市评定星级党组织1,200个,并与报酬挂钩。\n"
+            "钢城区始终坚持把村干部队伍建设作为抓党建促乡村振兴的重中之重,持续选优配强、"
+            "严管厚爱,着力打造一支政治过硬、本领高强的带头人队伍。\n"
+            "一、严标尺、拓渠道。全区储备后备力量560名,择优选拔一批优秀人才进入村级班子。\n"
+            "二、搭平台、重实战。区财政补贴60余万元,支持村干部提升学历和能力素质。\n"
+            "(四)加强保障。全市列支1.4亿元保障村干部待遇。\n");
+    assert_string_equal(region_of(r, 1200, "个"), "济南市");
+    assert_string_equal(region_of(r, 560, "名"), "钢城区");
+    assert_string_equal(region_of(r, 600000, "元"), "钢城区");
+    rp_extract_result_free(r);
+    /* a plain heading line over a paragraph closes the section too */
+    r = run("岚汀市妇联年度综述\n"
+            "沙埔区按照积分超市建设的实施意见要求,建成积分超市36家,居民累计兑换积分逾42万分,小积分撬动了家庭文明大变化。\n"
+            "巾帼创新业  发展有作为\n"
+            "实施巾帼技能提升工程,联合人社、财政等部门,全年举办妇女技能培训班326期,"
+            "培训1.26万人次,帮助4300余名妇女实现就业创业。\n");
+    assert_string_equal(region_of(r, 36, "家"), "沙埔区");
+    assert_string_equal(region_of(r, 326, "期"), "岚汀市");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -743,6 +795,7 @@ int main(void)
         cmocka_unit_test(back_references),
         cmocka_unit_test(round8_regions_and_scales),
         cmocka_unit_test(round10_text_tables),    cmocka_unit_test(round10_language),
+        cmocka_unit_test(round11_units_and_sections),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -256,14 +256,25 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
 {
     struct lines out = {0};
     *tables = 0;
+    /* A block that does not read as a data table is retried from its second
+     * line once (a stray line above the real header), then passed over as
+     * text: retrying from every line of it would cost its length squared. */
+    size_t plain_until = 0;
+    bool retried = false;
     for (size_t k = 0; k < L->n;) {
-        size_t ncols = 0;
+        size_t ncols = 0, rows = 0;
         bool shifted = false;
-        size_t rows = table_extent(L, k, &ncols, &shifted);
+        if (k >= plain_until)
+            rows = table_extent(L, k, &ncols, &shifted);
         if (rows > 0 && render_table(L, k, rows, ncols, &out)) {
             (*tables)++;
             k += rows;
+            retried = false;
             continue;
+        }
+        if (rows > 0) {
+            plain_until = retried ? k + rows : k + 1;
+            retried = !retried;
         }
         rp_clean_lines_add(&out, line_at(L, k), L->v[k].len, L->v[k].flags);
         k++;

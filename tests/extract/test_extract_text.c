@@ -654,6 +654,15 @@ static void round10_text_tables(void **state)
     assert_string_equal(subject_of(r, 63, "件"), "行政规范性文件现行有效件数");
     assert_int_equal(r->n_measures, 8);
     rp_extract_result_free(r);
+    /* a stray line of cells above the header reads as a header row; the
+     * figures keep their rows and units */
+    r = run_doc("填报单位  县委组织部  2024年\n"
+                "乡镇　　　党员(名)　　党组织(个)\n"
+                "石门镇　　　316　　　　　21\n"
+                "龙泉镇　　　208　　　　　17\n");
+    assert_string_equal(region_of(r, 316, "名"), "石门镇");
+    assert_non_null(find(r, 17, "个"));
+    rp_extract_result_free(r);
     /* a dot leader between a label and its figure */
     r = run_doc("1．上级转移支付……………………48,600.00元\n2．其他收入（存款利息等）………4,450.00元\n");
     assert_string_equal(subject_of(r, 48600, "元"), "上级转移支付");

@@ -549,7 +549,7 @@ static int enum_marker(const char *s, size_t n, size_t i, int *num)
         }
         return 0;
     }
-    while (k + 3 <= n && k - j < 9 && cn_value(s, k, k + 3) + rp_utf8_starts(s, n, k, "十") > 0)
+    while (k + 3 <= n && k - j < 9 && cn_value(s, k, k + 3) > 0)
         k += 3;
     v = cn_value(s, j, k);
     if (v == 0)

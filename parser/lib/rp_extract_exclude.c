@@ -330,6 +330,8 @@ static bool size_attribute(const ex *x, const quantity *q, uint32_t next)
  * (`收入低于当地低保标准1.5倍的家庭`): with 的 after, a threshold. */
 static bool compared_before(const ex *x, const quantity *q)
 {
+    /* two-character words only: unlike is_threshold's list, these are
+     * sought anywhere in the clause, where a lone 超 may be 超市 */
     static const char *const cmp[] = {"低于", "高于", "不足", "不到", "超过", "少于", "多于", NULL};
     size_t j = q->start, chars = 0;
     while (j > 0 && chars < 24) {

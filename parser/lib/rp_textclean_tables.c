@@ -79,11 +79,10 @@ static size_t header_cells(const struct lines *L, size_t k, struct tcell *head, 
     struct tcell next[TT_MAX_COLS];
     size_t nh = split_cells(line_at(L, k), L->v[k].len, head + 1);
     *shifted = false;
-    if (nh == 0 || k + 1 >= L->n)
-        goto plain;
+    if (nh == 0 || head[1].start < 8 || k + 1 >= L->n)
+        goto plain; /* not indented: the usual case, no second split */
     size_t nn = split_cells(line_at(L, k + 1), L->v[k + 1].len, next);
-    if (head[1].start >= 8 && nn == nh + 1 && next[0].start < 4 &&
-        next[0].end <= head[1].start + 2) {
+    if (nn == nh + 1 && next[0].start < 4 && next[0].end <= head[1].start + 2) {
         head[0] = (struct tcell){0, head[1].start > 2 ? head[1].start - 2 : 0, 0, 0};
         *shifted = true;
         return nh + 1;

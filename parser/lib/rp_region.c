@@ -448,16 +448,25 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
 }
 
 /* A place named in the first words of a plain paragraph, even mid-clause
- * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about. */
+ * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
+ * A bare township counts there only after a blank, the gap of a roster
+ * entry between a name and its unit (`覃秀兰（女）  石门镇人民调解委员会…`). */
 static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
 {
+    size_t open = i;
     while (i < n) {
         size_t l;
         rp_place pl;
         uint32_t cp = rp_utf8_decode(s, n, i, &l);
-        if (rp_utf8_is_han(cp) && word_start(s, n, i) && rp_region_place_at(s, n, i, &pl) &&
-            pl.end <= n && !rp_region_not_subject(s, n, pl.end) &&
-            (pl.level <= 3 || element_end(s + pl.start, pl.end - pl.start) < pl.end - pl.start)) {
+        if (!rp_utf8_is_han(cp) || !word_start(s, n, i) || !rp_region_place_at(s, n, i, &pl) ||
+            pl.end > n) {
+            i += l;
+            continue;
+        }
+        bool roster = pl.start > open && s[pl.start - 1] == ' '; /* its unit: 石门镇人民政府… too */
+        if (roster || (!rp_region_not_subject(s, n, pl.end) &&
+                       (pl.level <= 3 ||
+                        element_end(s + pl.start, pl.end - pl.start) < pl.end - pl.start))) {
             set_place(st->sentence, s, pl.start, pl.end);
             st->sentence_is_para = true;
             return;

@@ -780,6 +780,20 @@ static void round11_units_and_sections(void **state)
     rp_extract_result_free(r);
 }
 
+static void round12_language(void **state)
+{
+    (void)state;
+    /* a roster entry: name, a blank, then the unit whose place it names */
+    rp_extract_result *r =
+        run("关于樾山县拟表彰对象的公示\n"
+            "覃秀兰（女）　石门镇人民调解委员会专职调解员。扎根调解一线18年,2024年调解各类"
+            "矛盾纠纷46起,调解成功率98%,被群众称为“和事佬”,多次获得表彰和群众赞誉。\n"
+            "石门镇人民群众踊跃参与,全年共收集意见建议320条,全部转交有关部门办理并反馈。\n");
+    assert_string_equal(region_of(r, 46, "起"), "石门镇");
+    assert_string_equal(region_of(r, 320, "条"), "樾山县");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -805,6 +819,7 @@ int main(void)
         cmocka_unit_test(round8_regions_and_scales),
         cmocka_unit_test(round10_text_tables),    cmocka_unit_test(round10_language),
         cmocka_unit_test(round11_units_and_sections),
+        cmocka_unit_test(round12_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

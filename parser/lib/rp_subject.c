@@ -338,6 +338,17 @@ static size_t leader_start(const char *s, size_t n, size_t floor, size_t end)
     return (ell >= 2 || dots >= 3) ? j : end;
 }
 
+/* 年/月 trimmed alone (what is left of `2024年`) unless it begins a word:
+ * 年度, 年轻, 年均, 年龄, 月度, 月均 ... */
+static bool word_after_period_char(const char *s, size_t n, size_t i)
+{
+    static const char *const seconds[] = {"度", "轻", "均", "龄", "终", "薪", "报", "票", NULL};
+    for (size_t k = 0; seconds[k]; k++)
+        if (rp_utf8_starts(s, n, i, seconds[k]))
+            return true;
+    return false;
+}
+
 static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
 {
     size_t start = leader_start(s, n, sp->floor, sp->start);
@@ -359,6 +370,14 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         after_last_action(s, a, *b);
     for (int guard = 0; guard < 8 && *a < *b; guard++) {
         size_t t = match_any(s, *b, *a, lead_trims);
+        if (t == 3 && word_after_period_char(s, *b, *a + t)) /* 年度学员, 年轻干部 */
+            t = 0;
+        if (t == 0) { /* a bullet or emoji before the words: 📍全县人才项目… */
+            size_t l;
+            uint32_t cp = rp_utf8_decode(s, *b, *a, &l);
+            if (rp_utf8_is_bullet(cp) || cp == ' ')
+                t = l;
+        }
         if (t == 0)
             t = leading_date(s, *b, *a);
         if (t == 0) {

@@ -792,6 +792,17 @@ static void round12_language(void **state)
     assert_string_equal(region_of(r, 46, "起"), "石门镇");
     assert_string_equal(region_of(r, 320, "条"), "樾山县");
     rp_extract_result_free(r);
+    /* a share after a count is that group's share; 年度 and 年轻 are words,
+     * not what is left of a date; a bullet is no part of a subject */
+    r = run("全年发展党员2,964名,其中35岁及以下的1,872名,占63.2%,比上年提高4.6个百分点。"
+            "全年人均学习积分11,286分,年度学员活跃率96.7%。举办年轻干部专题班2期。\n"
+            "📍全县人才项目全年带动就业1.2万人。\n");
+    assert_string_equal(subject_of(r, 63.2, "%"), "35岁及以下占比");
+    assert_string_equal(subject_of(r, 4.6, "百分点"), "35岁及以下占比提高");
+    assert_string_equal(subject_of(r, 96.7, "%"), "年度学员活跃率");
+    assert_string_equal(subject_of(r, 2, "期"), "年轻干部专题班");
+    assert_string_equal(subject_of(r, 12000, "人"), "人才项目全年带动就业");
+    rp_extract_result_free(r);
 }
 
 int main(void)

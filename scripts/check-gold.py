@@ -132,6 +132,8 @@ def interpret(text):
             value += float('0.' + ''.join(str(CN_DIGIT[c]) for c in m.group(2)))
     s = s[m.end():]
     while s and s[0] in '余多万亿千':
+        if s[0] == '千' and s[1:2] in ('克', '米', '瓦', '伏', '帕', '卡'):
+            break  # 千克, 千米, 千瓦时: a unit, not a multiplier
         if s[0] in '余多':
             approx = approx or 'more_than'
         else:

@@ -177,7 +177,8 @@ static bool band_edge(const ex *x, const quantity *q)
  * `注册满1年、服务时长100小时以上的`). */
 static bool listed_qualifier(const ex *x, const quantity *q)
 {
-    if (!starts(x, q->end, "、"))
+    /* 表示满意的221件、基本满意的45件: counts of a list, each the head of its 的 */
+    if (!starts(x, q->end, "、") || rp_utf8_ends(x->s, q->start, "的"))
         return false;
     size_t j = q->end + strlen("、");
     bool figures = false;
@@ -219,12 +220,33 @@ static bool hashtag_count(const ex *x, const quantity *q)
  * things already counted. 第一轮巡察…第二轮巡察…。两轮巡察共反馈问题: a count
  * that opens its clause and names the same things as an ordinal earlier in
  * the text (第二轮巡察) refers to them; it is not a new count. */
+/* 对第四轮、第五轮两轮巡察的整改情况: a count right after the ordinals it
+ * sums up, in the same classifier, names them again. */
+static bool after_own_ordinals(const ex *x, const quantity *q)
+{
+    const char *u = q->unit->surface;
+    if (!rp_utf8_ends(x->s, q->start, u))
+        return false;
+    size_t b = q->start - strlen(u), digits = 0;
+    while (b > 0 && digits < 8) {
+        size_t pb = rp_utf8_prev(x->s, b);
+        uint32_t cp = rp_utf8_at(x->s, x->n, pb);
+        if (!rp_number_is_cn(cp) && !(cp >= '0' && cp <= '9'))
+            break;
+        b = pb;
+        digits++;
+    }
+    return digits > 0 && rp_utf8_ends(x->s, b, "第");
+}
+
 static bool back_reference(const ex *x, const quantity *q)
 {
     static const char *const dem[] = {"上述", "前述", "这", "这些", "此", NULL};
     for (size_t k = 0; dem[k]; k++)
         if (rp_utf8_ends(x->s, q->start, dem[k]))
             return true;
+    if (q->unit_end == q->end && after_own_ordinals(x, q))
+        return true;
     if (q->start != x->clause_start || q->unit_end != q->end || q->num.value < 2)
         return false;
     size_t noun_end = q->end; /* the unit and the two characters after it */
@@ -437,15 +459,23 @@ static bool is_threshold(const ex *x, const quantity *q)
     return prior_count;
 }
 
-/* 计划 as the noun a result is measured against (完成年度计划的106%) or
- * the schedule a thing is put on (列入计划逐步解决的62件), not the verb of
- * a plan. */
+/* 计划 as the noun a result is measured against (完成年度计划的106%), the
+ * schedule a thing is put on (列入计划逐步解决的62件), a planned sum or a
+ * programme's name, not the verb of a plan. */
 static bool plan_is_noun(const ex *x, size_t at)
 {
     static const char *const before[] = {"完成", "年度", "全年", "原", "列入", "纳入", "按",
                                          "超", NULL};
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, at, before[k]))
+            return true;
+    /* 计划总投资亿元以上项目47个: the planned sum, a project's attribute;
+     * 营养改善计划覆盖学校58所: a programme by name, doing what it did */
+    static const char *const after[] = {"总投资", "投资额", "总额", "覆盖", "惠及", "受益",
+                                        "累计", "共", "已", "内", "外", "任务数", "项目",
+                                        "资金", NULL};
+    for (size_t k = 0; after[k]; k++)
+        if (starts(x, at + strlen("计划"), after[k]))
             return true;
     return false;
 }

@@ -269,7 +269,9 @@ void rp_ex_scan(ex *x)
                 cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE)   /* 计 预 目 */
                 rp_ex_note_modal(x, i, cp);
             else if (cp == 0x4E0E || cp == 0x9488 || cp == 0x5728 || /* 与 针 在 */
-                     cp == 0x4E3A || cp == 0x5E2E)                   /* 为 帮 */
+                     cp == 0x4E3A || cp == 0x5E2E || cp == 0x4F1A || /* 为 帮 会 */
+                     cp == 0x6307 || cp == 0x7763 || cp == 0x534F || /* 指 督 协 */
+                     cp == 0x652F)                                   /* 支 */
                 rp_region_inline(&x->region, x->s, x->n, i);
             update_quotes(x, i, l, cp);
         }

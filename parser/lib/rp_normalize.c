@@ -233,11 +233,11 @@ static size_t pinyin_note_len(const norm_ctx *c, size_t i, size_t open_len)
     return 0;
 }
 
-/* End of the run of 1-3 Han characters at j, or 0. */
+/* End of the run of 1-4 Han characters at j, or 0. */
 static size_t han_run_end(const norm_ctx *c, size_t j, size_t *count)
 {
     *count = 0;
-    while (j < c->in_len && *count <= 3) {
+    while (j < c->in_len && *count <= 4) {
         size_t l;
         uint32_t cp = rp_utf8_decode(c->in, c->in_len, j, &l);
         if (!rp_utf8_is_han(cp))
@@ -245,7 +245,7 @@ static size_t han_run_end(const norm_ctx *c, size_t j, size_t *count)
         (*count)++;
         j += l;
     }
-    return (*count >= 1 && *count <= 3) ? j : 0;
+    return (*count >= 1 && *count <= 4) ? j : 0;
 }
 
 /* At an ASCII letter at i: length of a spam token to drop, else 0. */
@@ -277,7 +277,10 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     uint32_t next = rp_utf8_at(c->in, c->in_len, end);
     bool at_eol = next == 0 || next == '\n' || next == '\r';
     bool closes = next == 0x201D || next == 0x300B || next == 0x300D || next == '"';
-    if (!at_eol && (closes || !(is_break_punct(next) || is_alpha(next))))
+    /* what follows the brand: a break, a letter, or a figure it was glued
+     * before (`加装电梯AG88亚游37部`) */
+    bool figure = next < 0x80 && is_digit((unsigned char)next) && digits > 0;
+    if (!at_eol && !figure && (closes || !(is_break_punct(next) || is_alpha(next))))
         return 0;
     if (digits > 0 || letters == 1 || (line_start && at_eol))
         return end - i;

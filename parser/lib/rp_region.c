@@ -49,6 +49,7 @@ static const char verb_chars[] =
         "始终围绕注重积极深入扎实切实努力不断持续全面进一步采取实行开展完成实现形成建立壮任职"
         "欢席"  /* 欢迎出席苍岚县…: a greeting, not a name */
         "个名"  /* classifiers: 三个县区 is a count, not a place */
+        "跨"    /* 特大跨省贩毒案, 跨县: crossing places, not one */
         "比较"; /* comparison bases: 比石桥村高出 is not a place */
 
 static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
@@ -136,6 +137,20 @@ static const suffix *suffix_at(const char *s, size_t n, size_t i)
     return NULL;
 }
 
+/* Whether i is at or inside the name of a body that precedes a place
+ * (政协檀川县委员会, 共青团荻塘县委): the place starts after it. */
+static bool in_body_prefix(const char *s, size_t n, size_t i)
+{
+    static const char *const bodies[] = {"政协", "共青团", "中共", NULL};
+    for (size_t k = 0; bodies[k]; k++) {
+        size_t l = strlen(bodies[k]);
+        for (size_t back = 0; back < l; back += 3)
+            if (i >= back && rp_utf8_starts(s, n, i - back, bodies[k]))
+                return true;
+    }
+    return false;
+}
+
 /* One place element at i: name of 2-7 Han chars (1 allowed when chaining)
  * followed by a suffix. Returns its end or 0. */
 static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, int *level,
@@ -146,7 +161,7 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
     /* 和 is the conjunction mid-clause, but no clause opens with it: at a
      * clause start it begins a name (和平社区党委发动…) */
     bool lead_he = clause_start && first == 0x548C;
-    if (bad_first(first) && !lead_he)
+    if ((bad_first(first) && !lead_he) || in_body_prefix(s, n, i))
         return 0;
     while (j < n && chars < 8) {
         size_t l;
@@ -282,7 +297,8 @@ static bool word_start(const char *s, size_t n, size_t i)
     uint32_t prev = rp_utf8_before(s, n, i);
     if (!rp_utf8_is_han(prev))
         return true;
-    return rp_cset_has(&fn_set, prev);
+    /* 政协檀川县, 共青团荻塘县: a body's name before its place */
+    return rp_cset_has(&fn_set, prev) || rp_utf8_ends(s, i, "政协") || rp_utf8_ends(s, i, "共青团");
 }
 
 static bool first_place(const char *s, size_t n, size_t limit, rp_place *out)
@@ -719,9 +735,11 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 
 bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
 {
-    /* 与X结对, 针对X代表提出的建议, 在X试点…, 为X争取: the place the clause
-     * acts on or in; what the sentence counts after it is about there */
-    static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", NULL};
+    /* 与X结对, 针对X代表提出的建议, 在X试点…, 为X争取, 会同X新建: the place
+     * the clause acts on or in, or with; what the sentence counts after it
+     * is about there */
+    static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
+                                        "督促", "协助", "支持", NULL};
     sets_ready();
     size_t m = 0;
     for (size_t k = 0; marks[k] && m == 0; k++)

@@ -32,6 +32,7 @@ static const rp_unit units[] = {
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
     {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
+    {"家次", "家次", "event", CN, NULL}, /* inspections of premises */
     {"平方公里", "平方公里", "area", CN, NULL},
     {"立方米", "立方米", "other", CN, NULL},
     {"千瓦时", "千瓦时", "other", CN, NULL},
@@ -72,6 +73,8 @@ static const rp_unit units[] = {
     {"套", "套", "item", CN, "餐路"},
     {"门", "门", "item", CN, "户槛口诊类"},
     {"类", "类", "item", CN, "别型似"},
+    /* kinds (病种由35种增加到42种); not 种植 种养 种子 种类 种粮 种草 */
+    {"种", "种", "item", CN, "植养子类粮草苗田地树菜族业下出花果"},
     {"册", "册", "item", CN, NULL},
     {"枚", "枚", "item", CN, "举"},
     {"台", "台", "item", CN, "账阶湾"},
@@ -108,6 +111,7 @@ static const rp_unit units[] = {
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
     {"千克", "千克", "other", 0, NULL},
+    {"克", "克", "other", 0, "服隆制难敌"}, /* seized drugs; 克服 is a verb */
     {"头", "头", "other", 0, "雁羊牛"},
     {"%", "%", "ratio", 0, NULL},
     {"‰", "‰", "ratio", 0, NULL},

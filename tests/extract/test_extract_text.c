@@ -792,6 +792,39 @@ static void round12_language(void **state)
     assert_string_equal(region_of(r, 46, "起"), "石门镇");
     assert_string_equal(region_of(r, 320, "条"), "樾山县");
     rp_extract_result_free(r);
+    /* units that open with a multiplier's character; grams, kinds, visits */
+    r = run("缴获毒品4.86千克,其中氯胺酮近400克。全社会用电量16.42亿千瓦时。"
+            "门诊慢特病病种增加到42种。检查寄递网点210余家次。");
+    assert_non_null(find(r, 4.86, "千克"));
+    assert_null(find(r, 4860, "克"));
+    assert_non_null(find(r, 400, "克"));
+    assert_non_null(find(r, 1642000000, "千瓦时"));
+    assert_non_null(find(r, 42, "种"));
+    assert_non_null(find(r, 210, "家次"));
+    rp_extract_result_free(r);
+    check_none("克服困难,种植水稻。");
+    /* counts listed with their own 的 are counts, not qualifiers */
+    r = run("提案人对办理工作表示满意的221件、基本满意的45件。");
+    assert_non_null(find(r, 221, "件"));
+    assert_non_null(find(r, 45, "件"));
+    rp_extract_result_free(r);
+    /* 计划 as a planned sum or a programme's name is no plan */
+    r = run("其中计划总投资亿元以上项目47个。营养改善计划覆盖学校58所。计划新建学校3所。");
+    assert_non_null(find(r, 47, "个"));
+    assert_non_null(find(r, 58, "所"));
+    assert_null(find(r, 3, "所"));
+    rp_extract_result_free(r);
+    /* a count right after the ordinals it sums up names them again */
+    check_one("对第四轮、第五轮两轮巡察的整改情况开展回头看,抽查整改事项96个。", 96, "个",
+              RP_APPROX_EXACT);
+    /* a body's name before its place; crossing places is no place; 会同X */
+    r = run("关于政协檀川县第十届委员会提案工作情况的报告\n"
+            "全年共收到提案312件。侦破“3·15”特大跨省贩毒案,抓获嫌疑人17名。\n"
+            "县住建局会同石坝镇新建公共停车场3处。\n");
+    assert_string_equal(region_of(r, 312, "件"), "檀川县");
+    assert_string_equal(region_of(r, 17, "名"), "檀川县");
+    assert_string_equal(region_of(r, 3, "处"), "石坝镇");
+    rp_extract_result_free(r);
     /* a share after a count is that group's share; 年度 and 年轻 are words,
      * not what is left of a date; a bullet is no part of a subject */
     r = run("全年发展党员2,964名,其中35岁及以下的1,872名,占63.2%,比上年提高4.6个百分点。"
@@ -802,6 +835,14 @@ static void round12_language(void **state)
     assert_string_equal(subject_of(r, 96.7, "%"), "年度学员活跃率");
     assert_string_equal(subject_of(r, 2, "期"), "年轻干部专题班");
     assert_string_equal(subject_of(r, 12000, "人"), "人才项目全年带动就业");
+    rp_extract_result_free(r);
+    /* a brand of four characters, or one glued before a figure */
+    r = run("服务居民5.6万人次LB6乐博官网,全街道新完成加装电梯AG88亚游37部。");
+    assert_non_null(find(r, 56000, "人次"));
+    assert_non_null(strstr(subject_of(r, 37, "部"), "加装电梯"));
+    assert_null(strstr(subject_of(r, 37, "部"), "AG"));
+    assert_null(strstr(r->text, "乐博"));
+    assert_null(strstr(r->text, "亚游"));
     rp_extract_result_free(r);
 }
 

@@ -75,10 +75,11 @@ size_t rp_ex_read_suffixes(const ex *x, quantity *q, size_t j, double *factor)
         if (starts(x, j, "余") || starts(x, j, "多")) {
             q->approx = RP_APPROX_MORE_THAN;
             j += 3;
-        } else if (!starts(x, j, "百分") && rp_unit_match(x->s, x->n, j) == NULL &&
+        } else if (!starts(x, j, "百分") &&
+                   !(starts(x, j, "千") && rp_unit_match(x->s, x->n, j) != NULL) &&
                    (ml = rp_number_multiplier(x->s, x->n, j, &mul)) > 0) {
             /* a unit that opens with a multiplier's character is the unit:
-             * 4.86千克, 16.42亿千瓦时 */
+             * 4.86千克, 16.42亿千瓦时 (百分点 is the other, tested before) */
             *factor *= mul;
             q->multiplied = true;
             j += ml;

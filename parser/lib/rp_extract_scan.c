@@ -5,6 +5,7 @@
  * rp_extract_int.h. */
 #include "rp_extract_int.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,8 +229,21 @@ static void paragraph_start(ex *x, size_t i)
     rp_region_paragraph(&x->region, x->s, x->n, i);
 }
 
+/* First characters of the words the scan hands on: modals and plans
+ * (力争 拟 将 下一步 明年 今后 新的一年 来年 计划 预计 目标), and the marks
+ * of a mid-clause place (与 针对 在 为 帮扶 会同 指导 督促 协助 支持). */
+static rp_cset modal_firsts, inline_firsts;
+static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
+
+static void firsts_build(void)
+{
+    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目");
+    rp_cset_add(&inline_firsts, "与针在为帮会指督协支");
+}
+
 void rp_ex_scan(ex *x)
 {
+    pthread_once(&firsts_once, firsts_build);
     size_t i = 0;
     bool at_clause = true;
     paragraph_start(x, 0);
@@ -263,15 +277,9 @@ void rp_ex_scan(ex *x)
             i = handle_number(x, i);
             continue;
         } else {
-            if (cp == 0x529B || cp == 0x62DF || cp == 0x5C06 || /* 力 拟 将 */
-                cp == 0x4E0B || cp == 0x660E || cp == 0x4ECA || /* 下 明 今 */
-                cp == 0x65B0 || cp == 0x6765 ||                 /* 新 来 */
-                cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE)   /* 计 预 目 */
+            if (rp_cset_has(&modal_firsts, cp))
                 rp_ex_note_modal(x, i, cp);
-            else if (cp == 0x4E0E || cp == 0x9488 || cp == 0x5728 || /* 与 针 在 */
-                     cp == 0x4E3A || cp == 0x5E2E || cp == 0x4F1A || /* 为 帮 会 */
-                     cp == 0x6307 || cp == 0x7763 || cp == 0x534F || /* 指 督 协 */
-                     cp == 0x652F)                                   /* 支 */
+            else if (rp_cset_has(&inline_firsts, cp))
                 rp_region_inline(&x->region, x->s, x->n, i);
             update_quotes(x, i, l, cp);
         }

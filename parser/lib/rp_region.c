@@ -142,6 +142,11 @@ static const suffix *suffix_at(const char *s, size_t n, size_t i)
 static bool in_body_prefix(const char *s, size_t n, size_t i)
 {
     static const char *const bodies[] = {"政协", "共青团", "中共", NULL};
+    uint32_t cp = rp_utf8_at(s, n, i);
+    /* 政 协 共 青 团 中 */
+    if (cp != 0x653F && cp != 0x534F && cp != 0x5171 && cp != 0x9752 && cp != 0x56E2 &&
+        cp != 0x4E2D)
+        return false;
     for (size_t k = 0; bodies[k]; k++) {
         size_t l = strlen(bodies[k]);
         for (size_t back = 0; back < l; back += 3)
@@ -298,7 +303,10 @@ static bool word_start(const char *s, size_t n, size_t i)
     if (!rp_utf8_is_han(prev))
         return true;
     /* 政协檀川县, 共青团荻塘县: a body's name before its place */
-    return rp_cset_has(&fn_set, prev) || rp_utf8_ends(s, i, "政协") || rp_utf8_ends(s, i, "共青团");
+    if (rp_cset_has(&fn_set, prev))
+        return true;
+    return (prev == 0x534F && rp_utf8_ends(s, i, "政协")) || /* 协 */
+           (prev == 0x56E2 && rp_utf8_ends(s, i, "共青团"));  /* 团 */
 }
 
 static bool first_place(const char *s, size_t n, size_t limit, rp_place *out)

@@ -149,8 +149,17 @@ static bool existential_count(const ex *x, const quantity *q)
     if (rp_utf8_ends(x->s, q->start, "有"))
         return !rp_utf8_ends(x->s, q->start, "没有");
     /* 先后三次专题听取, 累计两次: adverbs that only precede a count */
-    return rp_utf8_ends(x->s, q->start, "先后") || rp_utf8_ends(x->s, q->start, "累计") ||
-           rp_utf8_ends(x->s, q->start, "共计");
+    if (rp_utf8_ends(x->s, q->start, "先后") || rp_utf8_ends(x->s, q->start, "累计") ||
+        rp_utf8_ends(x->s, q->start, "共计"))
+        return true;
+    /* 组建五个技术指导组, 成立三个专班: what a verb of forming makes is
+     * counted; slogans are not formed (树立四个意识) */
+    static const char *const forming[] = {"组建", "成立", "设立", "组成", "抽调", "派出", "分成",
+                                          "编成", NULL};
+    for (size_t k = 0; forming[k]; k++)
+        if (rp_utf8_ends(x->s, q->start, forming[k]))
+            return true;
+    return false;
 }
 
 /* A scale, not a fact: `(含3,000元)` notes where a band ends, and a bound
@@ -197,6 +206,26 @@ static bool listed_qualifier(const ex *x, const quantity *q)
         j += l;
     }
     return false;
+}
+
+/* 榆树坪村3组58号: a village's group, part of an address, is a name. */
+static bool village_group(const ex *x, const quantity *q)
+{
+    if (strcmp(q->unit->surface, "组") != 0)
+        return false;
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    return rp_utf8_ends(x->s, q->start, "村") || rp_utf8_ends(x->s, q->start, "社区") ||
+           (next >= '0' && next <= '9') || next == 0x53F7; /* 号 */
+}
+
+/* 桂花苑小区3栋2单元: a building in an address, followed by its entrance
+ * or flat, is a name. */
+static bool building_address(const ex *x, const quantity *q)
+{
+    if (strcmp(q->unit->surface, "栋") != 0 && strcmp(q->unit->surface, "幢") != 0)
+        return false;
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    return (next >= '0' && next <= '9') || starts(x, q->end, "单元");
 }
 
 /* 二期工程, 3期项目: the phase of a project is its name. */
@@ -331,7 +360,7 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
 /* An age followed by the people it selects (青年 党员 人员 ...) or a list. */
 static bool age_selects(uint32_t next)
 {
-    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育";
+    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育之"; /* 之间的 */
     char buf[5];
     size_t l = rp_utf8_encode(next, buf);
     buf[l] = '\0';
@@ -431,6 +460,14 @@ static bool is_threshold(const ex *x, const quantity *q)
 {
     static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
     bool prior_count = x->nc > 0 && x->c[x->nc - 1].start >= x->clause_start;
+    /* 仍有3个代表联络站活动开展不够经常,全年接待群众不足20人次: the
+     * shortfalls a problem sentence counts are described, later in it, by
+     * the bound they fall short of */
+    if (!prior_count && x->nc > 0 && x->c[x->nc - 1].start >= x->sent_start) {
+        static const char *const still[] = {"仍有", "还有", "尚有", NULL};
+        for (size_t k = 0; still[k] && !prior_count; k++)
+            prior_count = rp_utf8_ends(x->s, x->c[x->nc - 1].start, still[k]);
+    }
     if (q->post != NULL && strcmp(q->unit->kind, "age") == 0 && strcmp(q->post, "左右") != 0)
         return true; /* (近百名)书记年龄在60岁以上: an age bound selects people, it counts nothing */
     /* 还有5个村集体经济收入在15万元以下: 在 + a bound after a count selects */
@@ -748,7 +785,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
-           phase_name(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
+           phase_name(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

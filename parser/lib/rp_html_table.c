@@ -7,6 +7,7 @@
  * tables (rp_html_emit_table) and aligned text tables (rp_table_render).
  * See rp_html_int.h. */
 #include "rp_html_int.h"
+#include "rp_unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,7 @@ struct layout {
     bool index_col[MAX_COLS];
     bool label_col[MAX_COLS];
     bool place_col[MAX_COLS]; /* a label column headed by a kind of place */
+    bool unit_col[MAX_COLS];  /* 单位: each row's unit (人, 万人, %) */
     char header[MAX_COLS][256];
     char unit[64]; /* table-wide unit, "" */
 };
@@ -174,10 +176,24 @@ static bool spans_row(struct grid *g, size_t k)
     return true;
 }
 
+/* Row k holds one cell and nothing else, not even a spread copy: a group
+ * row between a header and its data (`（一）收入部分`). */
+static bool group_row(struct grid *g, size_t k)
+{
+    size_t filled = 0;
+    for (size_t c = 0; c < g->cols; c++) {
+        const struct cell *cl = cell_at(g, k, c);
+        if (cl->copy)
+            return false;
+        filled += cl->text != NULL && *cl->text != '\0';
+    }
+    return filled == 1 && g->cols >= 3;
+}
+
 static void layout_headers(struct grid *g, struct layout *L)
 {
     size_t r = 0;
-    while (r < g->rows && r < 4 && !row_has_number(g, r))
+    while (r < g->rows && r < 4 && !row_has_number(g, r) && !(r > 0 && group_row(g, r)))
         r++;
     if (r == g->rows)
         r = 0;
@@ -313,6 +329,36 @@ static bool blank_cell(const char *t)
     return false;
 }
 
+/* A cell that is only a unit, with or without a multiplier: 人, 万人, %. */
+static bool unit_word(const char *t)
+{
+    size_t n = strlen(t), i = 0;
+    while (i < n && t[i] == ' ')
+        i++;
+    if (i + 3 <= n && (memcmp(t + i, "万", 3) == 0 || memcmp(t + i, "亿", 3) == 0))
+        i += 3;
+    const rp_unit *u = i < n ? rp_unit_match(t, n, i) : NULL;
+    return u != NULL && i + strlen(u->surface) == n;
+}
+
+/* A 单位 column whose cells are all units gives each row its unit; a 单位
+ * column of names (`责任单位`) is a label. */
+static bool unit_column(struct grid *g, struct layout *L, size_t c)
+{
+    if (strstr(L->header[c], "单位") == NULL)
+        return false;
+    size_t units = 0;
+    for (size_t r = L->head_rows; r < g->rows; r++) {
+        const char *t = cell_at(g, r, c)->text;
+        if (blank_cell(t))
+            continue;
+        if (!unit_word(t))
+            return false;
+        units++;
+    }
+    return units > 0;
+}
+
 static void layout_columns(struct grid *g, struct layout *L)
 {
     size_t data = g->rows - L->head_rows;
@@ -328,7 +374,8 @@ static void layout_columns(struct grid *g, struct layout *L)
         }
         L->index_col[c] = is_index_header(L->header[c]) ||
                           (c == 0 && data >= 2 && seq + 1 >= data);
-        L->label_col[c] = !L->index_col[c] && nums * 2 < filled;
+        L->unit_col[c] = !L->index_col[c] && unit_column(g, L, c);
+        L->label_col[c] = !L->index_col[c] && !L->unit_col[c] && nums * 2 < filled;
     }
     for (size_t c = 0; c < g->cols; c++) {
         L->place_col[c] = L->label_col[c] && place_header(L->header[c]);
@@ -355,10 +402,21 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
             put_label(&label, t);
             last = t;
         }
+    /* 合计 written under the 序号 column, the label cells left blank */
+    for (size_t c = 0; c < g->cols && label.len == 0; c++) {
+        const char *t = cell_at(g, r, c)->text;
+        if (L->index_col[c] && !blank_cell(t) && !is_num(t))
+            put_label(&label, t);
+    }
+    const char *row_unit = NULL;
+    for (size_t c = 0; c < g->cols; c++)
+        if (L->unit_col[c] && !blank_cell(cell_at(g, r, c)->text))
+            row_unit = cell_at(g, r, c)->text;
     for (size_t c = 0; c < g->cols; c++) {
         struct cell *cl = cell_at(g, r, c);
         size_t uat;
-        if (L->index_col[c] || L->label_col[c] || cl->copy || !is_num(cl->text))
+        if (L->index_col[c] || L->label_col[c] || L->unit_col[c] || cl->copy ||
+            !is_num(cl->text))
             continue;
         numeric_cell(cl->text, strlen(cl->text), &uat);
         char core[256], unit[64];
@@ -369,7 +427,7 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
         rp_tbuf_puts(&e->out, core);
         rp_tbuf_puts(&e->out, cl->text);
         if (uat == strlen(cl->text))
-            rp_tbuf_puts(&e->out, unit[0] ? unit : L->unit);
+            rp_tbuf_puts(&e->out, unit[0] ? unit : row_unit ? row_unit : L->unit);
         rp_tbuf_puts(&e->out, "。");
         emit_newline(e);
     }

@@ -117,7 +117,12 @@ static bool common_tail(const char *s, size_t a, size_t b)
     if (b - a <= 6)
         return false;
     /* zones that are no administrative area: 工业集中区, 产业集聚区 */
-    static const char *const zones[] = {"集中区", "集聚区", "聚集区", NULL};
+    static const char *const zones[] = {"集中区", "集聚区", "聚集区", "项目区", NULL};
+    /* parts of a place named by a common noun: 东澴区老城区, 深入项目区 */
+    static const char *const parts[] = {"老城区", "项目区", NULL};
+    for (size_t k = 0; parts[k]; k++)
+        if (b - a == 9 && memcmp(s + a, parts[k], 9) == 0)
+            return true;
     for (size_t k = 0; zones[k]; k++)
         if (b - a > 9 && memcmp(s + b - 9, zones[k], 9) == 0)
             return true;
@@ -268,6 +273,9 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
         return false;
     /* 曲榛县村均集体经济收入: a per-village average of the place */
     if (rp_utf8_starts(s, n, end, "村均") || rp_utf8_starts(s, n, end, "户均"))
+        return false;
+    /* 苎坪镇市场监管所, 石湾镇区域…: the place's own office, not 镇市 */
+    if (rp_utf8_starts(s, n, end, "市场"))
         return false;
     for (size_t k = 0; after[k]; k++)
         if (rp_utf8_starts(s, n, end, after[k]))
@@ -617,6 +625,30 @@ static bool plain_heading(const char *s, size_t n, size_t a, size_t b)
     return next >= 150;
 }
 
+/* A paragraph that opens on a topic of the whole (`在工程管理上,`,
+ * `在资金使用方面,`) after a place's paragraph is back with the document's
+ * region: the place was an example, not a section. (`同时,`, `此外,`
+ * continue the place's account as often as not.) */
+static bool topic_frame(const char *s, size_t n, size_t i)
+{
+    if (!rp_utf8_starts(s, n, i, "在"))
+        return false;
+    rp_place pl;
+    if (rp_region_place_at(s, n, i + 3, &pl) && pl.start == i + 3)
+        return false; /* 在湖滨镇, is a scene */
+    size_t j = i + 3;
+    for (int c = 0; c < 12 && j < n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (cp == ',' || cp == 0xFF0C)
+            return rp_utf8_ends(s, j, "上") || rp_utf8_ends(s, j, "方面");
+        if (!rp_utf8_is_han(cp))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
@@ -644,6 +676,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
           !names_place(s, i, i + len)) ||
          (!st->para_enum && plain_heading(s, n, i, i + len) && !names_place(s, i, i + len)) ||
          (kind != 0 && kind == st->section_kind && num == st->section_num + 1)))
+        st->section[0] = '\0';
+    if (st->section[0] && !st->para_enum && topic_frame(s, n, i))
         st->section[0] = '\0';
     if (kind != 0 && kind == st->section_kind && num == 1)
         st->section_kind = 0; /* the place opened a list of its own: 一、二、… are its parts */

@@ -13,6 +13,36 @@ struct tcell {
     size_t off, len;   /* bytes in the line */
 };
 
+/* A cell of one Han character (`项`, `合`). */
+static bool one_han(const char *s, const struct tcell *c)
+{
+    size_t i = 0;
+    return c->end - c->start == 2 && rp_cp_is_han(rp_text_next(s + c->off, c->len, &i)) &&
+           i == c->len;
+}
+
+/* Two one-character cells two columns apart are one letter-spaced word
+ * (`项　目`, `合  计`, `备　注`), not two columns; a run of three or more
+ * such cells is left alone. */
+static size_t join_spaced_pairs(const char *s, struct tcell *cells, size_t nc)
+{
+    for (size_t c = 0; c + 1 < nc; c++) {
+        bool pair = one_han(s, &cells[c]) && one_han(s, &cells[c + 1]) &&
+                    cells[c + 1].start - cells[c].end == 2;
+        bool more = (c + 2 < nc && one_han(s, &cells[c + 2]) &&
+                     cells[c + 2].start - cells[c + 1].end == 2) ||
+                    (c > 0 && one_han(s, &cells[c - 1]) &&
+                     cells[c].start - cells[c - 1].end == 2);
+        if (!pair || more)
+            continue;
+        cells[c].end = cells[c + 1].end;
+        cells[c].len = cells[c + 1].off + cells[c + 1].len - cells[c].off;
+        memmove(&cells[c + 1], &cells[c + 2], (nc - c - 2) * sizeof cells[0]);
+        nc--;
+    }
+    return nc;
+}
+
 /* Cells of a line separated by runs of two or more blanks. */
 static size_t split_cells(const char *s, size_t n, struct tcell *cells)
 {
@@ -39,7 +69,7 @@ static size_t split_cells(const char *s, size_t n, struct tcell *cells)
         }
         col += w;
     }
-    return nc;
+    return join_spaced_pairs(s, cells, nc);
 }
 
 static bool cell_has_digit(const char *s, const struct tcell *c)
@@ -117,7 +147,7 @@ static size_t table_extent(const struct lines *L, size_t k, size_t *ncols, bool 
         bool ok;
         if (pairs)
             ok = nc == 2 && bare_figure(s, &cells[1]);
-        else if (nc == 1 && e - k >= 2 && e + 1 < L->n) {
+        else if (nc == 1 && e + 1 < L->n) {
             struct tcell nx[TT_MAX_COLS];
             size_t nn = split_cells(line_at(L, e + 1), L->v[e + 1].len, nx);
             ok = nn >= 3 && nn <= *ncols; /* a group row: a data row follows */
@@ -152,6 +182,23 @@ static size_t column_of(const struct tcell *head, size_t nh,
     return best;
 }
 
+/* A cell's text without the blanks of a letter-spaced word (`合  计`). */
+static char *dup_cell(const char *s, size_t n)
+{
+    char *d = dup_n(s, n);
+    if (d == NULL)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] == ' ' && o > 0 && (unsigned char)d[o - 1] >= 0x80 && i + 1 < n &&
+            ((unsigned char)d[i + 1] >= 0x80 || d[i + 1] == ' '))
+            continue;
+        d[o++] = d[i];
+    }
+    d[o] = '\0';
+    return d;
+}
+
 /* Fills grid (rows x ncols strings, owned) from lines k..k+rows. */
 static bool table_grid(const struct lines *L, size_t k, size_t rows,
                        size_t ncols, char **grid)
@@ -178,7 +225,7 @@ static bool table_grid(const struct lines *L, size_t k, size_t rows,
             char **slot = &grid[r * ncols + j];
             if (*slot != NULL)
                 continue; /* two cells under one header: keep the first */
-            *slot = dup_n(s + cells[c].off, cells[c].len);
+            *slot = dup_cell(s + cells[c].off, cells[c].len);
             if (*slot == NULL)
                 return false;
         }

@@ -71,10 +71,27 @@ static size_t full_width(const struct lines *L)
     return w;
 }
 
+/* A line that opens with a short field label (`建设地点：`, `工　　期：`). */
+static bool field_line(const char *s, size_t n)
+{
+    size_t i = 0, han = 0;
+    for (int c = 0; c < 10 && i < n; c++) {
+        uint32_t cp = rp_text_next(s, n, &i);
+        if (cp == 0xFF1A || cp == ':')
+            return han >= 2;
+        if (rp_cp_is_han(cp))
+            han++;
+        else if (cp != ' ' && cp != 0x3000)
+            return false;
+    }
+    return false;
+}
+
 void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
 {
     size_t full = join ? full_width(L) : 0;
-    bool open = false; /* the output ends inside a paragraph */
+    bool open = false;  /* the output ends inside a paragraph */
+    bool field = false; /* the last line written opened with a field label */
     for (size_t k = 0; k < L->n; k++) {
         if (L->v[k].flags & LINE_DROP)
             continue;
@@ -89,6 +106,14 @@ void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
             }
             continue;
         }
+        /* a run of `label：value` lines (a notice's fields) is never one
+         * wrapped paragraph */
+        bool this_field = field_line(s, n);
+        if (open && field && this_field) {
+            rp_tbuf_putc(out, '\n');
+            open = false;
+        }
+        field = this_field;
         if (open) {
             size_t i = 0;
             uint32_t first = rp_text_next(s, n, &i);

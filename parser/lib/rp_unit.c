@@ -32,6 +32,7 @@ static const rp_unit units[] = {
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
     {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
+    {"台套", "台套", "item", CN, NULL},  /* farm machines */
     {"家次", "家次", "event", CN, NULL}, /* inspections of premises */
     {"平方公里", "平方公里", "area", CN, NULL},
     {"立方米", "立方米", "other", CN, NULL},
@@ -83,6 +84,10 @@ static const rp_unit units[] = {
     {"栋", "栋", "item", CN, NULL},
     {"张", "张", "item", CN, "贴扬"},
     {"盏", "盏", "item", CN, NULL},
+    /* wells, ponds (蓄水池14口); not 口径 口号 口岸 口碑 口子 口头 口腔 口罩 口味 */
+    {"口", "口", "item", CN, "径号岸碑子头腔罩味述令语诀气感才"},
+    /* sets (网箱86组) in figures only: 三组 / 第五组 are a village's groups */
+    {"组", "组", "item", 0, "织建成团长员合别"},
     {"面", "面", "item", CN, "积貌向对临前上下子料条包膜试谈临孔值额"}, /* 锦旗73面 */
     /* pairs (结对86对); 对 as a preposition or in a word (对接 对象 对照) is not one */
     {"对", "对", "item", CN, "接象比照口标应待于外话策手抗称症付焦立齐准表号路位岸面"},
@@ -110,6 +115,9 @@ static const rp_unit units[] = {
     {"米", "米", "other", 0, "乐粮面饭"},
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
+    {"微克/立方米", "微克/立方米", "other", 0, NULL}, /* PM2.5 */
+    {"毫克/立方米", "毫克/立方米", "other", 0, NULL},
+    {"毫克/升", "毫克/升", "other", 0, NULL},
     {"千克", "千克", "other", 0, NULL},
     {"克", "克", "other", 0, "服隆制难敌"}, /* seized drugs; 克服 is a verb */
     {"头", "头", "other", 0, "雁羊牛"},

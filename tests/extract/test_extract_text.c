@@ -846,6 +846,43 @@ static void round12_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round13_language(void **state)
+{
+    (void)state;
+    /* units: wells, sets (in figures), machine sets, concentrations */
+    rp_extract_result *r = run("新建蓄水池14口,拆除网箱养殖设施86组,新增农机具逾1.26万台套。"
+                               "PM2.5年均浓度28.4微克/立方米。\n");
+    assert_non_null(find(r, 14, "口"));
+    assert_non_null(find(r, 86, "组"));
+    assert_non_null(find(r, 12600, "台套"));
+    assert_non_null(find(r, 28.4, "微克/立方米"));
+    rp_extract_result_free(r);
+    /* addresses and a village's groups are names */
+    check_none("村部地址:榆树坪村3组58号。针对桂花苑小区3栋2单元的难题召开协调会。");
+    check_none("在村主干道及二组、六组居民聚居点开展清洁活动。");
+    /* a shortfall bound later in a problem sentence; an age range before
+     * 之间的; what a verb of forming makes */
+    check_one("仍有3个代表联络站活动开展不够经常,全年接待群众不足20人次。", 3, "个",
+              RP_APPROX_EXACT);
+    check_none("对年龄在16至24岁之间的离校未就业高校毕业生实行实名帮扶。");
+    check_one("抽调业务骨干组建五个技术指导组。", 5, "个", RP_APPROX_EXACT);
+    check_none("牢固树立四个意识。");
+    /* a township's 市场监管所 is the township's; `在…上,` opens a topic of
+     * the whole after a place's paragraph; 老城区 and 项目区 are no places */
+    r = run("芩阳县市场监督管理局2024年工作总结\n"
+            "苎坪镇市场监管所创新农村集体聚餐备案做法,全年备案指导农村集体聚餐1,280余场,"
+            "涉及就餐群众约9万人次,辖区未发生一起食物中毒事件,做法在全市推广。\n"
+            "在工程管理上,严格执行项目法人制、招投标制和监理制,对单项工程全部实行跟踪审计,"
+            "全年审计23项,未发现重大质量问题,工程质量总体良好。\n"
+            "县委主要负责同志多次深入项目区调研督导,项目区水稻平均增产11.8%。"
+            "东澴区老城区全年改造小区64个。\n");
+    assert_string_equal(region_of(r, 1280, "场"), "苎坪镇");
+    assert_string_equal(region_of(r, 23, "项"), "芩阳县");
+    assert_string_equal(region_of(r, 11.8, "%"), "芩阳县");
+    assert_string_equal(region_of(r, 64, "个"), "东澴区");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -872,6 +909,7 @@ int main(void)
         cmocka_unit_test(round10_text_tables),    cmocka_unit_test(round10_language),
         cmocka_unit_test(round11_units_and_sections),
         cmocka_unit_test(round12_language),
+        cmocka_unit_test(round13_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -182,6 +182,24 @@ static void tables_become_sentences(void **state)
     rp_html_text_release(&t);
 }
 
+/* A 单位 column of units gives each row its unit; a header's own unit wins. */
+static void table_unit_column(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><tr><th>指标</th><th>单位</th><th>完成数</th><th>增长(%)</th></tr>"
+        "<tr><td>城镇新增就业</td><td>人</td><td>4,126</td><td>6.3</td></tr>"
+        "<tr><td>农村劳动力转移就业</td><td>万人</td><td>1.32</td><td>2.4</td></tr>"
+        "<tr><td>城镇登记失业率</td><td>%</td><td>2.86</td><td>&mdash;</td></tr>"
+        "</table>");
+    assert_non_null(strstr(t.text, "城镇新增就业完成数4,126人。"));
+    assert_non_null(strstr(t.text, "城镇新增就业增长6.3%。"));
+    assert_non_null(strstr(t.text, "农村劳动力转移就业完成数1.32万人。"));
+    assert_non_null(strstr(t.text, "城镇登记失业率完成数2.86%。"));
+    assert_null(strstr(t.text, "人城镇"));
+    rp_html_text_release(&t);
+}
+
 static void table_unit_from_caption_and_rowspan(void **state)
 {
     (void)state;
@@ -287,6 +305,7 @@ int main(void)
         cmocka_unit_test(article_header_is_kept),
         cmocka_unit_test(site_logo_heading_is_not_the_title),
         cmocka_unit_test(tables_become_sentences),
+        cmocka_unit_test(table_unit_column),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
         cmocka_unit_test(layout_tables_are_walked_as_text),
         cmocka_unit_test(ranking_table_with_title_row_and_grades),

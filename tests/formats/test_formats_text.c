@@ -213,6 +213,46 @@ static void aligned_text_tables_become_sentences(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A village notice: letter-spaced headers (`项　目`, `备　注`, `合  计`), a
+ * group row right under the header, an index column and a remark column. */
+static void letter_spaced_table_with_group_rows(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("序号　项　目　　　　　　　　金额（元）　　　备　注\n"
+                              "　　　（一）收入部分\n"
+                              "1　　上级转移支付　　　　　　　 96,000.00　　　县财政拨付\n"
+                              "2　　光伏发电收益　　　　　　　 21,476.80　　　村部屋顶电站\n"
+                              "　　　（二）支出部分\n"
+                              "3　　环境卫生保洁　　　　　　　 14,400.00\n"
+                              "合  计　　　　　　　　　　　　 131,876.80\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "上级转移支付金额96,000.00元。"));
+    assert_non_null(strstr(r.text, "光伏发电收益金额21,476.80元。"));
+    assert_non_null(strstr(r.text, "环境卫生保洁金额14,400.00元。"));
+    assert_non_null(strstr(r.text, "合计金额131,876.80元。"));
+    assert_null(strstr(r.text, "序号"));
+    assert_null(strstr(r.text, "财政拨付")); /* remarks name nothing */
+    rp_clean_result_release(&r);
+}
+
+/* `label：value` lines of a notice stay apart even in a wrapped dump. */
+static void field_lines_are_not_joined(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("围绕特色种养、电商直播、农机维修等开设课程\n"
+                              "四十六门,邀请农技专家授课,培育致富带头人一\n"
+                              "百余名,带动村民增收致富取得了明显成效。\n"
+                              "建设地点：鹿鸣村三组至第五村民小组枫树湾\n"
+                              "施工单位：棠梨县兴农建筑工程有限公司承建\n"
+                              "受益情况：惠及沿线3个村民小组168户群众\n",
+                              RP_CLEAN_ALL);
+    assert_non_null(strstr(r.text, "承建\n受益情况：惠及"));
+    assert_non_null(strstr(r.text, "枫树湾\n施工单位："));
+    assert_non_null(strstr(r.text, "开设课程四十六门"));
+    rp_clean_result_release(&r);
+}
+
 static void wrapped_number_is_not_a_page_number(void **state)
 {
     (void)state;
@@ -306,6 +346,8 @@ int main(void)
         cmocka_unit_test(one_paragraph_per_line_is_not_joined),
         cmocka_unit_test(aligned_table_is_not_two_columns),
         cmocka_unit_test(aligned_text_tables_become_sentences),
+        cmocka_unit_test(letter_spaced_table_with_group_rows),
+        cmocka_unit_test(field_lines_are_not_joined),
         cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),
         cmocka_unit_test(infographic_figures_and_links_lists),

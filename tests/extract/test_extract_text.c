@@ -867,6 +867,10 @@ static void round13_language(void **state)
     check_none("对年龄在16至24岁之间的离校未就业高校毕业生实行实名帮扶。");
     check_one("抽调业务骨干组建五个技术指导组。", 5, "个", RP_APPROX_EXACT);
     check_none("牢固树立四个意识。");
+    /* 户均 after the noun counted starts the next phrase */
+    r = run("带动七十八户农户户均增收2100余元。");
+    assert_string_equal(subject_of(r, 78, "户"), "农户");
+    rp_extract_result_free(r);
     /* a township's 市场监管所 is the township's; `在…上,` opens a topic of
      * the whole after a place's paragraph; 老城区 and 项目区 are no places */
     r = run("芩阳县市场监督管理局2024年工作总结\n"

@@ -509,8 +509,7 @@ static bool plan_is_noun(const ex *x, size_t at)
     /* 计划总投资亿元以上项目47个: the planned sum, a project's attribute;
      * 营养改善计划覆盖学校58所: a programme by name, doing what it did */
     static const char *const after[] = {"总投资", "投资额", "总额", "覆盖", "惠及", "受益",
-                                        "累计", "共", "已", "内", "外", "任务数", "项目",
-                                        "资金", NULL};
+                                        "已", "内", "外", "任务数", "项目", "资金", NULL};
     for (size_t k = 0; after[k]; k++)
         if (starts(x, at + strlen("计划"), after[k]))
             return true;

@@ -809,10 +809,12 @@ static void round12_language(void **state)
     assert_non_null(find(r, 45, "件"));
     rp_extract_result_free(r);
     /* 计划 as a planned sum or a programme's name is no plan */
-    r = run("其中计划总投资亿元以上项目47个。营养改善计划覆盖学校58所。计划新建学校3所。");
+    r = run("其中计划总投资亿元以上项目47个。营养改善计划覆盖学校58所。计划新建学校3所。"
+            "全县计划共新建幼儿园4个。");
     assert_non_null(find(r, 47, "个"));
     assert_non_null(find(r, 58, "所"));
     assert_null(find(r, 3, "所"));
+    assert_null(find(r, 4, "个"));
     rp_extract_result_free(r);
     /* a count right after the ordinals it sums up names them again */
     check_one("对第四轮、第五轮两轮巡察的整改情况开展回头看,抽查整改事项96个。", 96, "个",

@@ -119,13 +119,31 @@ char *rp_meta_find_published(const char *s, size_t n)
 /* Publisher lines sit in the first or last few kilobytes of a document. */
 #define HEAD_TAIL 1500
 
+/* The first lit in s[from..to) that starts a label: at a line start or
+ * after a blank or separator, not inside a word (`资金来源:` is no
+ * publisher line). */
+static const char *find_label(const char *s, size_t from, size_t to, const char *lit)
+{
+    size_t l = strlen(lit);
+    while (from < to) {
+        const char *p = memmem(s + from, to - from, lit, l);
+        if (p == NULL)
+            return NULL;
+        size_t at = (size_t)(p - s);
+        if (at == 0 || !rp_utf8_is_han(rp_utf8_before(s, to, at)))
+            return p;
+        from = at + l;
+    }
+    return NULL;
+}
+
 static const char *find_head_tail(const char *s, size_t n, const char *lit)
 {
-    size_t l = strlen(lit), head = n < HEAD_TAIL ? n : HEAD_TAIL;
-    const char *p = memmem(s, head, lit, l);
+    size_t head = n < HEAD_TAIL ? n : HEAD_TAIL;
+    const char *p = find_label(s, 0, head, lit);
     if (p == NULL && n > HEAD_TAIL) {
         size_t from = n - HEAD_TAIL < head ? head : n - HEAD_TAIL;
-        p = memmem(s + from, n - from, lit, l);
+        p = find_label(s, from, n, lit);
     }
     return p;
 }
@@ -141,10 +159,12 @@ char *rp_meta_find_source(const char *s, size_t n)
         size_t a = (size_t)(p - s) + strlen(labels[k]);
         while (a < n && s[a] == ' ')
             a++;
-        size_t b = a;
+        size_t b = a, l;
         while (b < n && s[b] != ' ' && s[b] != '\n' && s[b] != '\t' && b - a < 120 &&
-               !rp_utf8_starts(s, n, b, "作者") && !rp_utf8_starts(s, n, b, "承办"))
-            b++;
+               !rp_utf8_starts(s, n, b, "作者") && !rp_utf8_starts(s, n, b, "承办")) {
+            rp_utf8_decode(s, n, b, &l); /* whole characters: never half of one */
+            b += l;
+        }
         if (b > a)
             return dup_range(s, a, b);
     }
@@ -152,7 +172,7 @@ char *rp_meta_find_source(const char *s, size_t n)
     if (g != NULL) {
         size_t e = (size_t)(g - s), a = e;
         while (a > 0 && s[a - 1] != '(' && s[a - 1] != '\n' && e - a < 90)
-            a--;
+            a = rp_utf8_prev(s, a); /* whole characters */
         size_t b = e;
         while (b > a && (s[b - 1] == ' ' || s[b - 1] == '/'))
             b--;

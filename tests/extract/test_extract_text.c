@@ -887,6 +887,19 @@ static void round13_language(void **state)
     assert_string_equal(region_of(r, 11.8, "%"), "芩阳县");
     assert_string_equal(region_of(r, 64, "个"), "东澴区");
     rp_extract_result_free(r);
+    /* a field label ending in 来源 is no publisher line, and a long source is
+     * cut on a character boundary */
+    r = run("鹿鸣村村务公开栏\n资金来源:总投资38.6万元,其中县级资金30万元。\n");
+    assert_string_equal(r->meta.source, "");
+    rp_extract_result_free(r);
+    char text[1024] = "标题\n来源:A";
+    for (int k = 0; k < 50; k++)
+        strcat(text, "长");
+    strcat(text, "\n");
+    r = run(text);
+    size_t sl = strlen(r->meta.source);
+    assert_true(sl > 1 && sl <= 124 && (sl - 1) % 3 == 0); /* A, then whole characters */
+    rp_extract_result_free(r);
 }
 
 int main(void)

@@ -249,14 +249,11 @@ static bool hashtag_count(const ex *x, const quantity *q)
  * things already counted. 第一轮巡察…第二轮巡察…。两轮巡察共反馈问题: a count
  * that opens its clause and names the same things as an ordinal earlier in
  * the text (第二轮巡察) refers to them; it is not a new count. */
-/* 对第四轮、第五轮两轮巡察的整改情况: a count right after the ordinals it
- * sums up, in the same classifier, names them again. */
-static bool after_own_ordinals(const ex *x, const quantity *q)
+/* The text before b ends with an ordinal's number: 第 and up to eight
+ * digits (第二, 第12). */
+static bool ordinal_number_before(const ex *x, size_t b)
 {
-    const char *u = q->unit->surface;
-    if (!rp_utf8_ends(x->s, q->start, u))
-        return false;
-    size_t b = q->start - strlen(u), digits = 0;
+    size_t digits = 0;
     while (b > 0 && digits < 8) {
         size_t pb = rp_utf8_prev(x->s, b);
         uint32_t cp = rp_utf8_at(x->s, x->n, pb);
@@ -266,6 +263,14 @@ static bool after_own_ordinals(const ex *x, const quantity *q)
         digits++;
     }
     return digits > 0 && rp_utf8_ends(x->s, b, "第");
+}
+
+/* 对第四轮、第五轮两轮巡察的整改情况: a count right after the ordinals it
+ * sums up, in the same classifier, names them again. */
+static bool after_own_ordinals(const ex *x, const quantity *q)
+{
+    const char *u = q->unit->surface;
+    return rp_utf8_ends(x->s, q->start, u) && ordinal_number_before(x, q->start - strlen(u));
 }
 
 static bool back_reference(const ex *x, const quantity *q)
@@ -294,16 +299,7 @@ static bool back_reference(const ex *x, const quantity *q)
     for (const char *h = x->s + from; h + len <= end; h++) {
         if (!(h = memmem(h, (size_t)(end - h), needle, len)))
             break;
-        size_t p = (size_t)(h - x->s), b = p, digits = 0;
-        while (b > 0 && digits < 8) {
-            size_t pb = rp_utf8_prev(x->s, b);
-            uint32_t cp = rp_utf8_at(x->s, x->n, pb);
-            if (!rp_number_is_cn(cp) && !(cp >= '0' && cp <= '9'))
-                break;
-            b = pb;
-            digits++;
-        }
-        if (digits > 0 && rp_utf8_ends(x->s, b, "第"))
+        if (ordinal_number_before(x, (size_t)(h - x->s)))
             return true;
     }
     return false;

@@ -8,6 +8,7 @@
 
 #include "rp_charset.h"
 #include "rp_textclean.h"
+#include "rp_utf8.h"
 
 static const char *const CHARSETS[] = {"UTF-8", "GB18030", "BIG5",
                                        "WINDOWS-1252", "UTF-16LE"};
@@ -20,9 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = size - 1;
     rp_decoded d;
     if (rp_charset_decode(b, len, CHARSETS[data[0] % 5], &d) == 0) {
-        if (!rp_charset_is_utf8(d.text, d.len))
+        if (!rp_utf8_valid(d.text, d.len))
             __builtin_trap();
-        if (strcmp(d.charset, "UTF-8") == 0 && rp_charset_is_utf8(b, len) &&
+        if (strcmp(d.charset, "UTF-8") == 0 && rp_utf8_valid(b, len) &&
             (d.len != len || memcmp(d.text, b, len) != 0))
             __builtin_trap();
         free(d.text);
@@ -31,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rp_charset_choose(b, len, (data[0] & 1) ? "text/html; charset=gbk" : NULL,
                       (data[0] & 2) != 0, &c);
     if (rp_charset_decode_auto(b, len, NULL, (data[0] & 2) != 0, &d, &c) == 0) {
-        if (!rp_charset_is_utf8(d.text, d.len))
+        if (!rp_utf8_valid(d.text, d.len))
             __builtin_trap();
         free(d.text);
     }

@@ -8,6 +8,8 @@
 #include <strings.h>
 #include <uchardet/uchardet.h>
 
+#include "rp_utf8.h"
+
 const char *rp_charset_origin_name(rp_charset_origin o)
 {
     switch (o) {
@@ -242,8 +244,6 @@ static bool cjk_fallback(const char *b, size_t len, char *out, size_t outlen)
     return false;
 }
 
-static size_t utf8_seq(const unsigned char *s, size_t n);
-
 static bool is_chinese_or_unicode(const char *name)
 {
     return strcmp(name, "GB18030") == 0 || strncmp(name, "BIG5", 4) == 0 ||
@@ -260,7 +260,7 @@ static void utf8_census(const char *b, size_t len, size_t *bad, size_t *good)
             i++;
             continue;
         }
-        size_t k = utf8_seq(s + i, len - i);
+        size_t k = rp_utf8_seq(s + i, len - i);
         if (k == 0) {
             (*bad)++;
             i++;
@@ -375,53 +375,6 @@ void rp_charset_choose(const char *b, size_t len, const char *content_type,
     out->origin = RP_CHARSET_DEFAULT;
 }
 
-/* Length of the well-formed UTF-8 sequence at s (1..4), or 0 if ill-formed. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0;
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0; /* surrogates */
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
-}
-
-bool rp_charset_is_utf8(const char *b, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)b;
-    size_t i = 0;
-    while (i < len) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = utf8_seq(s + i, len - i);
-        if (k == 0)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
 /* UTF-8 to UTF-8 with each byte of an ill-formed or truncated sequence
@@ -435,7 +388,7 @@ static int decode_utf8(const char *b, size_t len, rp_decoded *out)
     size_t o = 0;
     size_t i = 0;
     while (i < len) {
-        size_t k = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
+        size_t k = s[i] < 0x80 ? 1 : rp_utf8_seq(s + i, len - i);
         if (k == 0) {
             memcpy(t + o, REPLACEMENT, 3);
             o += 3;

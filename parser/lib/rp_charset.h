@@ -66,9 +66,6 @@ bool rp_charset_detect(const char *b, size_t len, char *out, size_t outlen);
 void rp_charset_choose(const char *b, size_t len, const char *content_type,
                        bool is_html, rp_charset_choice *out);
 
-/* True when b[0..len) is well-formed UTF-8. */
-bool rp_charset_is_utf8(const char *b, size_t len);
-
 typedef struct rp_decoded {
     char *text;        /* UTF-8, NUL-terminated, owned by the caller */
     size_t len;        /* bytes in text, excluding the NUL */

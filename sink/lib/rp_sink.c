@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rp_utf8.h"
+
 #define RP_MEASURE_SCHEMA_MAX 1 /* newest measures schema this sink reads */
 
 static const char *const approx_names[] = {"", "more_than", "approx", "at_least", "at_most"};
@@ -89,6 +91,15 @@ static bool check_values(const cJSON *o, char *reason, size_t rl, char *detail, 
 cJSON *rp_sink_validate(const char *json, size_t len, char *reason, size_t rl,
                         char *detail, size_t dl)
 {
+    /* JSON text is UTF-8 (RFC 8259), and cJSON copies string bytes as they
+     * are: a record with a broken sequence would reach BI as a broken row. */
+    size_t bad = rp_utf8_invalid_at(json, len);
+    if (bad < len) {
+        char at[32];
+        snprintf(at, sizeof at, "byte %zu", bad);
+        fail(reason, rl, "invalid_utf8", detail, dl, at);
+        return NULL;
+    }
     cJSON *o = cJSON_ParseWithLength(json, len);
     if (!o || !cJSON_IsObject(o)) {
         fail(reason, rl, "invalid_json", detail, dl, "not a JSON object");

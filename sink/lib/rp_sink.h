@@ -11,8 +11,8 @@
 
 /* Parses and validates a measures-topic record. Returns the parsed object
  * (caller frees with cJSON_Delete), or NULL with a short reason code
- * ("invalid_json", "unsupported_schema", "missing_field", "bad_field") in
- * reason and the offending field or detail in detail. */
+ * ("invalid_utf8", "invalid_json", "unsupported_schema", "missing_field",
+ * "bad_field") in reason and the offending field or byte offset in detail. */
 cJSON *rp_sink_validate(const char *json, size_t len, char *reason, size_t reason_len,
                         char *detail, size_t detail_len);
 

@@ -63,6 +63,31 @@ static void test_validation(void **state)
     free(v2); free(nounit); free(badval); free(badid); free(badapprox); free(badspan);
 }
 
+/* A record whose text is not UTF-8 is refused before it is parsed: a cut
+ * character, a lone continuation byte, an overlong form and an encoded
+ * surrogate each name the byte where the breakage starts. */
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    const char *at = strstr(good, "\"党费\"") + 1; /* first byte of 党 */
+    char detail_want[32];
+    snprintf(detail_want, sizeof detail_want, "byte %zu", (size_t)(at - good));
+    static const char *const breaks[] = {"\xE5\x85", "\x85", "\xC0\xAF", "\xED\xA0\x80"};
+    for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++) {
+        char *broken = replace(good, "党费", breaks[i]);
+        check_reason(broken, "invalid_utf8", detail_want);
+        free(broken);
+    }
+    /* The same record with the bytes whole is accepted, and so are 4-byte
+     * characters. */
+    char *emoji = replace(good, "党费", "\xF0\x9F\x93\x8C党费");
+    char reason[64], detail[128];
+    cJSON *o = rp_sink_validate(emoji, strlen(emoji), reason, sizeof reason, detail, sizeof detail);
+    assert_non_null(o);
+    cJSON_Delete(o);
+    free(emoji);
+}
+
 static void test_row_is_flat(void **state)
 {
     (void)state;
@@ -109,6 +134,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_validation),
+        cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_row_is_flat),
         cmocka_unit_test(test_idset_dedup_and_eviction),
     };

@@ -1,5 +1,6 @@
-/* rp_utf8: small UTF-8 helpers shared by the extraction modules.
- * All functions are pure and bounds-checked against the given length. */
+/* rp_utf8: small UTF-8 helpers shared by the extraction modules, the charset
+ * decoder and the sink's record validation. All functions are pure and
+ * bounds-checked against the given length; no dependencies. */
 #ifndef RP_UTF8_H
 #define RP_UTF8_H
 
@@ -41,6 +42,21 @@ static inline const char *rp_utf8_find(const char *h, size_t hl, const char *nee
         if (h[i] == needle[0] && memcmp(h + i, needle, nl) == 0)
             return h + i;
     return NULL;
+}
+
+/* Length of the well-formed sequence at s[0..n) (1..4; n >= 1), or 0 when it
+ * is ill-formed or truncated (RFC 3629: no overlongs, no surrogates, nothing
+ * past U+10FFFF). */
+size_t rp_utf8_seq(const unsigned char *s, size_t n);
+
+/* Offset of the first byte that does not start a well-formed sequence, or
+ * len when all of b[0..len) is well-formed. */
+size_t rp_utf8_invalid_at(const char *b, size_t len);
+
+/* True when b[0..len) is well-formed UTF-8. */
+static inline bool rp_utf8_valid(const char *b, size_t len)
+{
+    return rp_utf8_invalid_at(b, len) == len;
 }
 
 /* Start of the character that ends just before byte i (i > 0), assuming

@@ -36,6 +36,32 @@ uint32_t rp_utf8_decode_multi(const char *s, size_t n, size_t i, size_t *len)
     return decode_multi((const unsigned char *)s + i, n - i, len);
 }
 
+size_t rp_utf8_seq(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t len = 0; /* decode_multi sets it only for a well-formed sequence */
+    decode_multi(s, n, &len);
+    return len;
+}
+
+size_t rp_utf8_invalid_at(const char *b, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)b;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = rp_utf8_seq(s + i, len - i);
+        if (k == 0)
+            return i;
+        i += k;
+    }
+    return len;
+}
+
 size_t rp_utf8_prev(const char *s, size_t i)
 {
     size_t k = 0;

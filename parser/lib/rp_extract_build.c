@@ -95,6 +95,37 @@ static int pack_strings(rp_measure *m, const char *const src[6], const size_t le
     return 0;
 }
 
+/* `未完成整改的隐患中，槠坪社区4处，石门坎村3处`: figures listed by place
+ * after a `X中，` frame count X. Finds the frame earlier in the sentence
+ * and writes X. */
+static bool list_frame(const ex *x, size_t at, char *out, size_t cap)
+{
+    size_t j = at, stop = at > 240 ? at - 240 : 0;
+    while (j > stop) {
+        size_t p = rp_utf8_prev(x->s, j);
+        uint32_t cp = rp_utf8_at(x->s, x->n, p);
+        if (cp == '\n' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B)
+            return false;
+        if ((cp == 0xFF0C || cp == ',') && rp_utf8_ends(x->s, p, "中")) {
+            size_t e = p - strlen("中"), b = e, chars = 0;
+            while (b > 0 && chars < 21) {
+                size_t q = rp_utf8_prev(x->s, b);
+                if (!rp_utf8_is_han(rp_utf8_at(x->s, x->n, q)))
+                    break;
+                b = q;
+                chars++;
+            }
+            if (chars < 2 || chars > 20 || e - b + 1 > cap)
+                return false;
+            memcpy(out, x->s + b, e - b);
+            out[e - b] = '\0';
+            return true;
+        }
+        j = p;
+    }
+    return false;
+}
+
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
                         size_t k, const char *prev_subject, size_t *sent_cache)
 {
@@ -115,7 +146,9 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
     size_t sl = strlen(subj), rl = strlen(region);
     bool only_place = sl > 0 && rl >= sl && strcmp(region + rl - sl, subj) == 0;
-    if (subj[0] == '\0' && prev_subject != NULL && glued)
+    if (only_place && list_frame(x, c->start, subj, sizeof subj))
+        ; /* 隐患中，槠坪社区4处 */
+    else if (subj[0] == '\0' && prev_subject != NULL && glued)
         snprintf(subj, sizeof subj, "%s", prev_subject);
     else if (prev_subject != NULL && more_less != NULL && c->start - prev_end < 60)
         rp_subject_after_change(prev_subject, more_less, subj, sizeof subj); /* 比上年多3个 */

@@ -148,6 +148,13 @@ static bool existential_count(const ex *x, const quantity *q)
         return false;
     if (rp_utf8_ends(x->s, q->start, "有"))
         return !rp_utf8_ends(x->s, q->start, "没有");
+    if (rp_utf8_ends(x->s, q->start, "辖")) /* 下辖九个社区 */
+        return true;
+    /* 开了五次协调会, 跑了七趟: times an action was done; slogans and
+     * idioms do not follow 了 with a verbal classifier */
+    if (rp_utf8_ends(x->s, q->start, "了") &&
+        (strcmp(q->unit->surface, "次") == 0 || strcmp(q->unit->surface, "趟") == 0))
+        return true;
     /* 先后三次专题听取, 累计两次: adverbs that only precede a count */
     if (rp_utf8_ends(x->s, q->start, "先后") || rp_utf8_ends(x->s, q->start, "累计") ||
         rp_utf8_ends(x->s, q->start, "共计"))
@@ -159,6 +166,28 @@ static bool existential_count(const ex *x, const quantity *q)
     for (size_t k = 0; forming[k]; k++)
         if (rp_utf8_ends(x->s, q->start, forming[k]))
             return true;
+    return false;
+}
+
+/* 下辖九个社区、三个村: the next item of a list whose first item is a
+ * count (same classifier) is a count too. */
+static bool listed_after_count(const ex *x, const quantity *q)
+{
+    if (!rp_utf8_ends(x->s, q->start, "、"))
+        return false;
+    size_t j = q->start - strlen("、"), ul = strlen(q->unit->surface);
+    for (int c = 0; c < 10 && j > 0; c++) {
+        size_t p = rp_utf8_prev(x->s, j);
+        uint32_t cp = rp_utf8_at(x->s, x->n, p);
+        if (!rp_utf8_is_han(cp))
+            return false;
+        if (rp_number_is_cn(cp) && starts(x, j, q->unit->surface) && j + ul <= q->start) {
+            quantity first = *q;
+            first.start = p;
+            return existential_count(x, &first);
+        }
+        j = p;
+    }
     return false;
 }
 
@@ -320,7 +349,8 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     if (nm->bare_multiplier)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
     if (nm->single_digit)
-        return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q);
+        return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
+               !listed_after_count(x, q);
     return false;
 }
 
@@ -356,7 +386,8 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
 /* An age followed by the people it selects (青年 党员 人员 ...) or a list. */
 static bool age_selects(uint32_t next)
 {
-    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育之"; /* 之间的 */
+    /* 之间的; 在校 在职 在册 */
+    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育之在";
     char buf[5];
     size_t l = rp_utf8_encode(next, buf);
     buf[l] = '\0';
@@ -395,10 +426,36 @@ static bool compared_before(const ex *x, const quantity *q)
     return false;
 }
 
+/* `出生24小时内乙肝疫苗首针及时接种率97.3%`: a window of time that
+ * qualifies a figure later in its clause. (A window alone, `5分钟内到达`,
+ * is a rule and stays, optional.) */
+static bool window_qualifies(const ex *x, const quantity *q)
+{
+    if (!(q->unit->flags & RP_UNIT_DURATION))
+        return false;
+    size_t j = q->end;
+    if (starts(x, j, "以内"))
+        j += strlen("以内");
+    else if (starts(x, j, "内"))
+        j += strlen("内");
+    else
+        return false;
+    for (int c = 0; c < 30 && j < x->n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp >= '0' && cp <= '9')
+            return true;
+        if (is_clause_punct(cp) || cp == '\n')
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    if (size_attribute(x, q, next))
+    if (size_attribute(x, q, next) || window_qualifies(x, q))
         return true;
     if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
         return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */

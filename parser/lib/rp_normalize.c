@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rp_unit.h"
 #include "rp_utf8.h"
 
 #include "rp_normalize_t2s.inc"
@@ -255,21 +256,33 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     bool line_start = before == '\n';
     if (!line_start && !rp_utf8_is_han(before) && !is_break_punct(before))
         return 0;
-    size_t j = i, letters = 0, digits = 0;
+    /* a figure and G K D A make a term of the text, not a brand: 5G, 4K,
+     * 3D, 5A级 */
+    bool digit_led = is_digit((unsigned char)c->in[i]);
+    if (digit_led && i + 1 < c->in_len && strchr("GKDA", c->in[i + 1]) != NULL &&
+        !(i + 2 < c->in_len && is_alpha((unsigned char)c->in[i + 2])))
+        return 0;
+    size_t j = i, letters = 0, digits = 0, tail = i; /* tail: start of the last digit run */
     while (j < c->in_len && j - i < 8) {
         unsigned char b = (unsigned char)c->in[j];
-        if (is_alpha(b))
+        if (is_alpha(b)) {
             letters++;
-        else if (is_digit(b))
+            tail = j + 1;
+        } else if (is_digit(b)) {
             digits++;
-        else
+        } else {
             break;
+        }
         j++;
     }
     if (letters == 0)
         return 0;
     if (j < c->in_len && (is_alpha((unsigned char)c->in[j]) || is_digit((unsigned char)c->in[j])))
         return 0;
+    /* `技术中心乐动体育app11个`: digits that a unit follows are the figure
+     * the brand was glued before, not part of it */
+    if (tail < j && letters >= 2 && rp_unit_match(c->in, c->in_len, j) != NULL)
+        return tail - i;
     size_t han;
     size_t end = han_run_end(c, j, &han);
     if (end == 0)
@@ -279,7 +292,7 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     bool closes = next == 0x201D || next == 0x300B || next == 0x300D || next == '"';
     /* what follows the brand: a break, a letter, or a figure it was glued
      * before (`加装电梯AG88亚游37部`) */
-    bool figure = next < 0x80 && is_digit((unsigned char)next) && digits > 0;
+    bool figure = next < 0x80 && is_digit((unsigned char)next) && digits > 0 && !digit_led;
     if (!at_eol && !figure && (closes || !(is_break_punct(next) || is_alpha(next))))
         return 0;
     if (digits > 0 || letters == 1 || (line_start && at_eol))

@@ -147,13 +147,14 @@ static bool parse_cn(const char *s, size_t n, size_t i, rp_number *out)
     if (j == i)
         return false;
     double frac = 0;
+    size_t int_end = j;
     j = cn_decimal(s, n, j, &frac);
     out->has_decimal = frac > 0;
     out->start = i;
     out->end = j;
     out->chinese = true;
     out->bare_multiplier = st.digits == 0;
-    out->single_digit = st.digits == 1 && st.mults == 0;
+    out->single_digit = st.digits == 1 && st.mults == 0 && j == int_end; /* not 一点五 */
     out->digit_sequence = st.sequence && st.mults == 0;
     out->malformed = st.sequence && st.mults > 0;
     out->value = st.sequence ? st.seq : st.total + st.section + (st.pending >= 0 ? st.pending : 0);

@@ -142,6 +142,24 @@ static const suffix *suffix_at(const char *s, size_t n, size_t i)
     return NULL;
 }
 
+/* Characters of the name s[i..j) when a suffix longer than sf ends where
+ * sf does (社区 over 区, 新区 over 区): what is left before it. */
+static size_t longer_suffix_chars(const char *s, size_t i, size_t j, const suffix *sf)
+{
+    size_t end = j + strlen(sf->s), chars = 0;
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t l = strlen(suffixes[k].s);
+        if (l > strlen(sf->s) && end - i >= l && rp_utf8_ends(s, end, suffixes[k].s)) {
+            for (size_t p = i; p < end - l; p += 3)
+                chars++;
+            return chars;
+        }
+    }
+    for (size_t p = i; p < j; p += 3)
+        chars++;
+    return chars;
+}
+
 /* Whether i is at or inside the name of a body that precedes a place
  * (政协檀川县委员会, 共青团荻塘县委): the place starts after it. */
 static bool in_body_prefix(const char *s, size_t n, size_t i)
@@ -178,6 +196,17 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
         uint32_t cp = rp_utf8_decode(s, n, j, &l);
         if (chars >= min_chars && rp_cset_has(&suffix_first_set, cp)) {
             const suffix *sf = suffix_at(s, n, j);
+            /* 节假日市场: 市 before 场 is the market, not a city; 新增市级,
+             * 建成县级: the suffix before 级 names a level, not a place */
+            if (sf != NULL && ((strcmp(sf->s, "市") == 0 && rp_utf8_starts(s, n, j + 3, "场")) ||
+                               rp_utf8_starts(s, n, j + strlen(sf->s), "级")))
+                sf = NULL;
+            /* 在册社区矫正对象: a name is measured before the longest suffix
+             * that ends here (册 + 社区, not 册社 + 区); the suffix alone
+             * may name a zone (高新区) */
+            size_t before = sf != NULL ? longer_suffix_chars(s, i, j, sf) : 0;
+            if (sf != NULL && before > 0 && before < min_chars)
+                return 0;
             /* 城市社区: the common noun before the suffix ends the name there */
             if (sf != NULL && is_common_name(s, i, j))
                 return 0;
@@ -575,8 +604,9 @@ static int cn_value(const char *s, size_t i, size_t e)
 }
 
 /* The numbering that opens a paragraph: kind 1 `三、`, 2 `(三)`, 3 `3.` or
- * `3、`, 4 `(3)`; its number in *num. 0 when it opens with none. */
-static int enum_marker(const char *s, size_t n, size_t i, int *num)
+ * `3、`, 4 `(3)`; its number in *num and the byte after it in *end. 0 when
+ * it opens with none. */
+static int enum_marker(const char *s, size_t n, size_t i, int *num, size_t *end)
 {
     bool paren = i < n && s[i] == '(';
     size_t j = i + paren, k = j;
@@ -586,6 +616,7 @@ static int enum_marker(const char *s, size_t n, size_t i, int *num)
             v = v * 10 + (s[k++] - '0');
         if (paren ? (k < n && s[k] == ')') : (k < n && (s[k] == '.' || rp_utf8_starts(s, n, k, "、")))) {
             *num = v;
+            *end = k + (s[k] == ')' || s[k] == '.' ? 1 : 3);
             return paren ? 4 : 3;
         }
         return 0;
@@ -597,6 +628,7 @@ static int enum_marker(const char *s, size_t n, size_t i, int *num)
         return 0;
     if (paren ? (k < n && s[k] == ')') : rp_utf8_starts(s, n, k, "、")) {
         *num = v;
+        *end = k + (paren ? 1 : 3);
         return paren ? 2 : 1;
     }
     return 0;
@@ -670,7 +702,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
      * heading line over a paragraph (`巾帼创新业  发展有作为`), or the next
      * number after the heading the section's place sat under (`（三）…` then
      * the place's paragraph, then `（四）…`) closes the section. */
-    int num = 0, kind = st->para_enum ? enum_marker(s, n, i, &num) : 0;
+    size_t enum_end = i;
+    int num = 0, kind = st->para_enum ? enum_marker(s, n, i, &num, &enum_end) : 0;
     if (st->section[0] &&
         ((st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
           !names_place(s, i, i + len)) ||
@@ -714,6 +747,13 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             return;
         i += len;
     }
+    /* `(四)云岫镇地处…`: a numbered paragraph that opens on a place is
+     * about that place, to its end */
+    int num;
+    size_t after_enum = i;
+    bool opens_item = st->para_enum && !st->para_later && enum_marker(s, n, i, &num, &after_enum) != 0;
+    if (opens_item)
+        i = after_enum;
     rp_place pl;
     /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
      * sentence only */
@@ -771,7 +811,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         set_place(st->sentence, s, pl.start, pl.end);
         if (pl.start == pl.end)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
-        st->sentence_is_para = st->para_short && !st->para_enum;
+        st->sentence_is_para = (st->para_short && !st->para_enum) || (opens_item && !st->para_short);
     }
 }
 
@@ -780,13 +820,16 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 与X结对, 针对X代表提出的建议, 在X试点…, 为X争取, 会同X新建: the place
      * the clause acts on or in, or with; what the sentence counts after it
      * is about there */
+    /* 比如X, 例如X, 一个是X / 另一个是X: the place of an example */
     static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
-                                        "督促", "协助", "支持", NULL};
+                                        "督促", "协助", "支持", "比如", "例如", "是", NULL};
     sets_ready();
     size_t m = 0;
     for (size_t k = 0; marks[k] && m == 0; k++)
         if (rp_utf8_starts(s, n, i, marks[k]))
             m = strlen(marks[k]);
+    if (m == 3 && rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
+        return false;
     rp_place pl;
     if (m == 0 || !place_at(s, n, i + m, &pl, false) || pl.start != i + m ||
         pl.level <= st->doc_level || same_as_doc(st, s, pl.start, pl.end) ||

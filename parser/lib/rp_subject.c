@@ -33,13 +33,17 @@ static const char *const lead_trims[] = {
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
-    "中", "在", "对", "向", "将", "到", "至", "从", "由", "已有", "已", "仅", "只", NULL};
+    "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年", "从", "由",
+    "已有", "已", "仅", "只", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
                                           "支持", "已", "正在", "均", "都", "全部", "共", "先后",
                                           "分别", "陆续", "将", "并", "且", "种植", "养殖",
-                                          "增收", "务工", "就业", "连续", "专程", NULL};
+                                          "增收", "务工", "就业", "连续", "专程",
+                                          /* 由316件下降到87件: a change, not a noun */
+                                          "下降", "增长", "提高", "减少", "增加", "提升",
+                                          "降低", "上升", NULL};
 
 /* Words that start with a preposition or adverb character but modify a
  * noun: 1.2万名在职党员, 8家共建单位 (在, 共 are not the predicate here). */
@@ -168,17 +172,20 @@ static size_t match_any_end(const char *s, size_t a, size_t b, const char *const
     return 0;
 }
 
-/* A trailing function word to trim from s[a..b), its length; 对 closing
- * a word (结对 配对 比对 应对 面对) stays. */
+/* A trailing function word to trim from s[a..b), its length; a character
+ * that closes a word (结对 配对 行为 作为 集中 存在 甚至) stays. */
 static size_t tail_trim(const char *s, size_t a, size_t b)
 {
+    static const char *const words[] = {"结对", "配对", "比对", "应对", "面对", "核对", "针对",
+                                        "相对", "反对", "绝对", "行为", "作为", "认为", "成为",
+                                        "因为", "称为", "视为", "集中", "其中", "初中", "高中",
+                                        "存在", "现在", "所在", "实在", "甚至", "以至", "截至",
+                                        NULL};
     size_t t = match_any_end(s, a, b, tail_trims);
-    if (t == 3 && b - a >= 6 && memcmp(s + b - 3, "对", 3) == 0) {
-        static const char *const words[] = {"结", "配", "比", "应", "面", "核", "针", "相", "反", "绝"};
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-            if (memcmp(s + b - 6, words[k], 3) == 0)
+    if (t == 3 && b - a >= 6)
+        for (size_t k = 0; words[k]; k++)
+            if (memcmp(s + b - 6, words[k], 6) == 0)
                 return 0;
-    }
     return t;
 }
 
@@ -607,6 +614,12 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     bool found = sp->glued ? after_phrase(s, n, sp->end, 1, false, &a, &b)
                            : sp->count_unit && (after_phrase(s, n, sp->end, 2, true, &a, &b) ||
                                                 after_phrase(s, n, sp->end, 1, true, &a, &b));
-    if (found && (sp->count_unit || !sp->glued))
+    if (found && (sp->count_unit || !sp->glued)) {
+        copy_out(s, a, b, out, cap);
+        return;
+    }
+    /* 二十八万元货款一次性付清: a sum that opens its clause, named after */
+    if (sp->money && !sp->glued && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
+        contains_any(s, a, b, money_nouns))
         copy_out(s, a, b, out, cap);
 }

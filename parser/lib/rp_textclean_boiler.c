@@ -369,7 +369,10 @@ static bool is_link_title(const char *s, size_t n)
     uint32_t last = 0;
     while (i < n)
         last = rp_text_next(s, n, &i);
-    return !rp_cp_ends_sentence(last) && last != 0xFF0C;
+    /* a headline may end in ！ or ？ (`我县22人入选！`), a sentence in 。 */
+    return (!rp_cp_ends_sentence(last) || last == 0xFF01 || last == 0xFF1F || last == '!' ||
+            last == '?') &&
+           last != 0xFF0C;
 }
 
 #define LINKS_MAX 20 /* titles dropped under one heading, at most */

@@ -34,6 +34,10 @@ static const rp_unit units[] = {
     {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
     {"台套", "台套", "item", CN, NULL},  /* farm machines */
     {"家次", "家次", "event", CN, NULL}, /* inspections of premises */
+    {"剂次", "剂次", "event", CN, NULL}, /* vaccine doses given */
+    {"天次", "天次", "person_time", CN, NULL}, /* days of service, summed over people */
+    {"个工日", "工日", "person_time", CN, NULL}, /* days of labour */
+    {"工日", "工日", "person_time", CN, NULL},
     {"平方公里", "平方公里", "area", CN, NULL},
     {"立方米", "立方米", "other", CN, NULL},
     {"千瓦时", "千瓦时", "other", CN, NULL},
@@ -56,6 +60,7 @@ static const rp_unit units[] = {
     {"批", "批", "event", CN, "准复示评次量"},
     {"轮", "轮", "event", CN, "流换胎"},
     {"堂", "堂", "event", CN, NULL},
+    {"趟", "趟", "event", CN, NULL}, /* trips: 跑了七趟 */
     {"节", "节", "event", CN, "日约点能省目奏假庆气"},
     {"起", "起", "event", CN, "来草步源点始到初码身"},
     {"个", "个", "organisation", CN, "人体性案别"},

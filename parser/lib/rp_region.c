@@ -811,7 +811,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         set_place(st->sentence, s, pl.start, pl.end);
         if (pl.start == pl.end)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
-        st->sentence_is_para = (st->para_short && !st->para_enum) || (opens_item && !st->para_short);
+        st->sentence_is_para = (st->para_short && !st->para_enum) || opens_item;
     }
 }
 

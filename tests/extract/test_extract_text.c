@@ -902,6 +902,65 @@ static void round13_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round14_language(void **state)
+{
+    (void)state;
+    /* units: vaccine doses, service days, days of labour, trips */
+    rp_extract_result *r = run("补种疫苗1 2 6 5剂次,科技特派员下乡服务超过3100天次,"
+                               "群众投工投劳1.3万余个工日。\n");
+    assert_non_null(find(r, 1265, "剂次"));
+    assert_non_null(find(r, 3100, "天次"));
+    assert_non_null(find(r, 13000, "工日"));
+    rp_extract_result_free(r);
+    /* 一点五 is a decimal, not a single digit; 了 + a verbal classifier, 辖 and
+     * the next item of such a list are counts */
+    check_one("调解成功率比去年提高了一点五个百分点。", 1.5, "百分点", RP_APPROX_EXACT);
+    check_one("先后组织开了五次协调会。", 5, "次", RP_APPROX_EXACT);
+    check_one("调解员前前后后跑了七趟。", 7, "趟", RP_APPROX_EXACT);
+    r = run("街道下辖九个社区、三个村。\n");
+    assert_non_null(find(r, 9, "个"));
+    assert_non_null(find(r, 3, "个"));
+    rp_extract_result_free(r);
+    check_none("牢固树立四个意识、两个维护。");
+    /* a window of time that qualifies a later figure; an age before 在校 */
+    check_one("出生24小时内乙肝疫苗首针及时接种率97.3%。", 97.3, "%", RP_APPROX_EXACT);
+    check_one("为13至14岁在校女生接种疫苗3120剂次。", 3120, "剂次", RP_APPROX_EXACT);
+    /* a brand's digits before a unit are the figure; 5G is a term */
+    r = run("新增市级企业技术中心乐动体育app11个。全县新建5G基站126个。\n");
+    assert_non_null(find(r, 11, "个"));
+    assert_null(strstr(r->text, "app"));
+    assert_non_null(strstr(r->text, "5G基站"));
+    assert_non_null(find(r, 126, "个"));
+    rp_extract_result_free(r);
+    /* a numbered item opening on a place is that place's; an example's
+     * place (一个是X); 市场, 市级 and 在册社区 are no places */
+    r = run("梓峪县林业局2024年工作总结\n"
+            "(四)云岫镇地处国有林场腹地,是全县森林防火重点镇。镇党委组建党员护林先锋队14支,"
+            "全年巡山2,600余次。\n"
+            "(五)全县森林火情比上年减少3起。\n"
+            "举两个例子。一个是桃林社区那起加装电梯的纠纷,牵涉到业主一百八十多户。"
+            "节假日市场亮点纷呈,五一假期接待游客约64万人次,新增市级企业技术中心11个。"
+            "目前在册社区矫正对象二十七名。\n");
+    assert_string_equal(region_of(r, 14, "支"), "云岫镇");
+    assert_string_equal(region_of(r, 2600, "次"), "云岫镇");
+    assert_string_equal(region_of(r, 3, "起"), "梓峪县");
+    assert_string_equal(region_of(r, 180, "户"), "桃林社区");
+    assert_string_equal(region_of(r, 640000, "人次"), "梓峪县");
+    assert_string_equal(region_of(r, 11, "个"), "梓峪县");
+    assert_string_equal(region_of(r, 27, "名"), "梓峪县");
+    rp_extract_result_free(r);
+    /* subjects: a `X中,` frame over figures listed by place; a change verb
+     * after the figure; 由上年 trimmed; 行为 keeps its 为; a sum named after */
+    r = run("未完成整改的隐患中,槠坪社区4处,石门坎村3处。超期工单由上年的316件下降到87件。"
+            "立案查处违法违规行为7起。双方签了协议,二十八万元货款一次性付清。\n");
+    assert_string_equal(subject_of(r, 4, "处"), "未完成整改的隐患");
+    assert_string_equal(subject_of(r, 3, "处"), "未完成整改的隐患");
+    assert_string_equal(subject_of(r, 316, "件"), "超期工单");
+    assert_string_equal(subject_of(r, 7, "起"), "立案查处违法违规行为");
+    assert_non_null(strstr(subject_of(r, 280000, "元"), "货款"));
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -929,6 +988,7 @@ int main(void)
         cmocka_unit_test(round11_units_and_sections),
         cmocka_unit_test(round12_language),
         cmocka_unit_test(round13_language),
+        cmocka_unit_test(round14_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -387,7 +387,7 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
 static bool age_selects(uint32_t next)
 {
     /* 之间的; 在校 在职 在册 */
-    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育之在";
+    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困";
     char buf[5];
     size_t l = rp_utf8_encode(next, buf);
     buf[l] = '\0';
@@ -457,8 +457,22 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
     if (size_attribute(x, q, next) || window_qualifies(x, q))
         return true;
+    /* `日最高气温≥35℃`: a bound written as a sign defines, it does not report */
+    uint32_t before = rp_utf8_before(x->s, x->n, q->start);
+    if (before == 0x2265 || before == 0x2264 || before == '<' || before == '>' ||
+        before == 0xFF1C || before == 0xFF1E)
+        return true;
     if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
         return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */
+    /* `普通高校毕业生放宽至24周岁`, `年满18周岁`: the age limit of a rule */
+    if (strcmp(q->unit->kind, "age") == 0 &&
+        (rp_utf8_ends(x->s, q->start, "放宽至") || rp_utf8_ends(x->s, q->start, "放宽到") ||
+         rp_utf8_ends(x->s, q->start, "年满")))
+        return true;
+    /* `覆盖92%以上的行政村`: a share of what is covered, not a bound */
+    if (strcmp(q->unit->surface, "%") == 0 &&
+        (rp_utf8_ends(x->s, q->start, "覆盖") || rp_utf8_ends(x->s, q->start, "占")))
+        return false;
     if (next == 0x7684 && (is_threshold_marker(x, q) || compared_before(x, q))) /* 的 */
         return true;
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
@@ -727,12 +741,26 @@ void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
         x->modal_at = at;
 }
 
+/* `为年初预算1,240万元的103.7%`, a table's `调整预算数` column: the sum a
+ * budget planned (what was spent and what share of the budget it is are
+ * facts: `完成预算96.0%`). */
+static bool budgeted(const ex *x, const quantity *q)
+{
+    if (strcmp(q->unit->kind, "money") != 0)
+        return false;
+    size_t b = q->start;
+    if (rp_utf8_ends(x->s, b, "数"))
+        b -= strlen("数");
+    return rp_utf8_ends(x->s, b, "预算") && !rp_utf8_ends(x->s, b, "完成预算") &&
+           !rp_utf8_ends(x->s, b, "追加预算");
+}
+
 /* Targets and plans are not results: 力争...突破1000万元, 预计每年增加4.7万元.
  * A modal earlier in the sentence was noted by the scan; the clause is
  * scanned once, incrementally, for the other words. */
 static bool is_target(ex *x, const quantity *q)
 {
-    if (x->plan_section)
+    if (x->plan_section || budgeted(x, q))
         return true;
     if (x->modal_at != NONE && x->modal_at >= x->sent_start)
         return true;
@@ -820,7 +848,8 @@ void rp_ex_note_paragraph(ex *x, size_t i)
     }
     static const char *const stops[] = {"。", ",", ";", "?", "!", ":", "问题", NULL};
     static const char *const plans[] = {"工作安排", "打算", "工作计划", "工作思路", "下一步",
-                                        "工作展望", "今后工作", "明年工作", NULL};
+                                        "工作展望", "今后工作", "明年工作",
+                                        "草案", NULL}; /* 二、2025年财政预算草案 */
     bool plan = false;
     for (size_t k = 0; plans[k] && !plan; k++)
         plan = memmem(x->s + i, e - i, plans[k], strlen(plans[k])) != NULL;

@@ -98,6 +98,18 @@ static bool read_range(ex *x, quantity *q, quantity *second)
     return true;
 }
 
+/* `比上年缩短0.9分钟`, `较常年偏多12天`: a change of a length of time is a
+ * result, not a rule or a standard. */
+static bool duration_change(const ex *x, const quantity *q)
+{
+    static const char *const verbs[] = {"缩短", "延长", "减少", "增加", "偏多", "偏少", "提前",
+                                        "压缩", "压减", "下降", "提高", NULL};
+    for (size_t k = 0; verbs[k]; k++)
+        if (rp_utf8_ends(x->s, q->start, verbs[k]))
+            return true;
+    return false;
+}
+
 /* Handles the number at i; returns where scanning resumes. */
 static size_t handle_number(ex *x, size_t i)
 {
@@ -117,7 +129,8 @@ static size_t handle_number(ex *x, size_t i)
     if (q.unit == NULL || rp_ex_rejected(x, &q) || (first_end && rp_ex_is_condition(x, &second)))
         return resume; /* 18至35岁青年: the range qualifies, both ends go */
     bool optional = first_end || second_end || q.pre_rule ||
-                    (q.unit->flags & RP_UNIT_DURATION) || rp_ex_is_capacity(x, &q);
+                    ((q.unit->flags & RP_UNIT_DURATION) && !duration_change(x, &q)) ||
+                    rp_ex_is_capacity(x, &q);
     push_cand(x, &q, optional);
     return q.end;
 }

@@ -249,6 +249,16 @@ static size_t han_run_end(const norm_ctx *c, size_t j, size_t *count)
     return (*count >= 1 && *count <= 4) ? j : 0;
 }
 
+/* The rest of a figure at j (`,260`, `.5`), a multiplier, then a unit. */
+static bool unit_follows_figure(const norm_ctx *c, size_t j)
+{
+    while (j < c->in_len && (is_digit((unsigned char)c->in[j]) || c->in[j] == ',' || c->in[j] == '.'))
+        j++;
+    if (rp_utf8_starts(c->in, c->in_len, j, "万") || rp_utf8_starts(c->in, c->in_len, j, "亿"))
+        j += 3;
+    return rp_unit_match(c->in, c->in_len, j) != NULL;
+}
+
 /* At an ASCII letter at i: length of a spam token to drop, else 0. */
 static size_t spam_token_len(const norm_ctx *c, size_t i)
 {
@@ -279,9 +289,9 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
         return 0;
     if (j < c->in_len && (is_alpha((unsigned char)c->in[j]) || is_digit((unsigned char)c->in[j])))
         return 0;
-    /* `技术中心乐动体育app11个`: digits that a unit follows are the figure
-     * the brand was glued before, not part of it */
-    if (tail < j && letters >= 2 && rp_unit_match(c->in, c->in_len, j) != NULL)
+    /* `技术中心乐动体育app11个`, `成交额爱游戏app5,260万元`: digits that a
+     * unit follows are the figure the brand was glued before, not part of it */
+    if (tail < j && letters >= 2 && unit_follows_figure(c, j))
         return tail - i;
     size_t han;
     size_t end = han_run_end(c, j, &han);

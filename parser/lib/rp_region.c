@@ -113,7 +113,8 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         "辖区", "街区", "校区", "牧区", "灾区", "城镇", "乡镇",
                                         "街镇", "村镇", "都市", "超市", "省市", "市县", "县市",
                                         "区县", "县区", "下乡", "返乡", "回乡", "家乡", "城乡",
-                                        "老乡", "同乡", "故乡", NULL};
+                                        "老乡", "同乡", "故乡", "集市", "夜市", "门市", "股市",
+                                        "上市", "联盟", "同盟", "库区", NULL};
     if (b - a <= 6)
         return false;
     /* zones that are no administrative area: 工业集中区, 产业集聚区 */
@@ -673,7 +674,8 @@ static bool topic_frame(const char *s, size_t n, size_t i)
         size_t l;
         uint32_t cp = rp_utf8_decode(s, n, j, &l);
         if (cp == ',' || cp == 0xFF0C)
-            return rp_utf8_ends(s, j, "上") || rp_utf8_ends(s, j, "方面");
+            return rp_utf8_ends(s, j, "上") || rp_utf8_ends(s, j, "方面") ||
+                   rp_utf8_ends(s, j, "中"); /* 在养老保险基金专项审计中, */
         if (!rp_utf8_is_han(cp))
             return false;
         j += l;
@@ -811,7 +813,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         set_place(st->sentence, s, pl.start, pl.end);
         if (pl.start == pl.end)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
-        st->sentence_is_para = (st->para_short && !st->para_enum) || opens_item;
+        st->sentence_is_para = (st->para_short && !st->para_enum) || opens_item ||
+                               (st->para_enum && !st->para_short && !st->para_counted);
     }
 }
 
@@ -836,8 +839,11 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
         kind_of_place(s, n, &pl))
         return false;
     uint32_t next = rp_utf8_at(s, n, pl.end);
+    /* mid-clause, `出现在杉塘镇,6月19日达198.4毫米` goes on about the place;
+     * opening a clause, `在X,` is rp_region_clause's frame */
+    bool mid = i > 0 && rp_utf8_is_han(rp_utf8_before(s, n, i));
     if (next == 0x3001 || rp_utf8_starts(s, n, pl.end, "等") || rp_utf8_starts(s, n, pl.end, "和") ||
-        rp_utf8_starts(s, n, pl.end, "及") || next == ',' || next == 0xFF0C)
+        rp_utf8_starts(s, n, pl.end, "及") || ((next == ',' || next == 0xFF0C) && !mid))
         return false; /* a list of places, or the 在X, frame of rp_region_clause */
     if (st->sentence[0] && st->sentence_is_para)
         return false; /* the paragraph's place holds */

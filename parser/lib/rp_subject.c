@@ -54,7 +54,8 @@ static const char *const modifier_words[] = {"在职", "在岗", "在册", "在�
 /* Verbs of change after a comparison base: 比上年增长. */
 static const char *const comparison_verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加",
                                                "降低", "上升", "增幅", "净增", "净减", "高出",
-                                               "低出", "多出", NULL};
+                                               "低出", "多出", "缩短", "延长", "偏多", "偏少",
+                                               "偏高", "偏低", NULL};
 
 /* Nouns of money: a before-phrase holding one names what was spent. */
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
@@ -312,6 +313,10 @@ static void after_last_action(const char *s, size_t *a, size_t b)
         if (v > 0 && rp_utf8_starts(s, b, j, "发展") &&
             (rp_utf8_starts(s, b, j + v, "党员") || rp_utf8_starts(s, b, j + v, "对象")))
             v = 0;
+        /* 新建成, 打造成: the verb's result complement 成 goes with it */
+        if (v > 0 && rp_utf8_starts(s, b, j + v, "成") && !rp_utf8_starts(s, b, j + v, "成立") &&
+            !rp_utf8_starts(s, b, j + v, "成员") && count_chars(s, j + v + 3, b) >= 2)
+            v += 3;
         if (v > 0) {
             if (count_chars(s, j + v, b) >= 2)
                 cut = j + v;
@@ -513,7 +518,8 @@ static bool contains_any(const char *s, size_t a, size_t b, const char *const *l
  * changed was named before the previous number (从85%提高到93%). */
 static const char *const change_verbs[] = {"提高", "增长", "下降", "增加", "减少", "提升",
                                            "降低", "上升", "扩大", "缩小", "净增", "净减",
-                                           "高出", "低出", "多出", NULL};
+                                           "高出", "低出", "多出", "缩短", "延长", "偏多",
+                                           "偏少", "偏高", "偏低", NULL};
 
 bool rp_subject_is_change_verb(const char *subject)
 {

@@ -84,7 +84,10 @@ static const rp_unit units[] = {
     {"册", "册", "item", CN, NULL},
     {"枚", "枚", "item", CN, "举"},
     {"台", "台", "item", CN, "账阶湾"},
+    {"辆次", "辆次", "event", CN, NULL}, /* vehicle runs: 出动消防车2,870余辆次 */
     {"辆", "辆", "item", CN, NULL},
+    /* orders, parcels (寄递量865万单), in figures only: 三单 is a list's name */
+    {"单", "单", "item", 0, "位元独项列一纯身人个车据价品亲"},
     {"间", "间", "item", CN, "隔断"},
     {"栋", "栋", "item", CN, NULL},
     {"张", "张", "item", CN, "贴扬"},
@@ -118,6 +121,7 @@ static const rp_unit units[] = {
     {"厘米", "厘米", "other", CN, NULL},
     {"千米", "千米", "other", 0, NULL},
     {"米", "米", "other", 0, "乐粮面饭"},
+    {"吨/日", "吨/日", "other", 0, NULL}, /* supply capacity */
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
     {"微克/立方米", "微克/立方米", "other", 0, NULL}, /* PM2.5 */
@@ -127,6 +131,8 @@ static const rp_unit units[] = {
     {"克", "克", "other", 0, "服隆制难敌"}, /* seized drugs; 克服 is a verb */
     {"头", "头", "other", 0, "雁羊牛"},
     {"%", "%", "ratio", 0, NULL},
+    {"℃", "℃", "other", 0, NULL}, /* temperatures and their changes */
+    {"摄氏度", "℃", "other", CN, NULL},
     {"‰", "‰", "ratio", 0, NULL},
     {"倍", "倍", "ratio", CN, NULL},
     {"分", "分", "other", 0, "别类为钟之配析批期享担布散工管局队会子解行成化级段秒院站社数值"},
@@ -185,7 +191,9 @@ const rp_unit *rp_unit_match(const char *s, size_t n, size_t i)
         const rp_unit *u = &units[k];
         if (first_cp[k] != cp || n - i < surface_len[k] || memcmp(s + i, u->surface, surface_len[k]) != 0)
             continue;
-        return blocked(u, s, n, i + surface_len[k]) ? NULL : u;
+        if (!blocked(u, s, n, i + surface_len[k]))
+            return u;
+        /* 分 before 钟 is no 分: a later, longer entry (分钟) may match */
     }
     return NULL;
 }

@@ -51,7 +51,7 @@ static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "�
 static const char *const modifier_words[] = {"在职", "在岗", "在册", "在编", "在校", "在读",
                                              "共建", "共享", "共治", NULL};
 
-/* Verbs of change after a comparison base: 比上年增长. */
+/* Verbs of change after a comparison base: 比上年增长, 较常年偏多. */
 static const char *const comparison_verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加",
                                                "降低", "上升", "增幅", "净增", "净减", "高出",
                                                "低出", "多出", "缩短", "延长", "偏多", "偏少",
@@ -389,9 +389,12 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         size_t p = rp_utf8_prev(s, j);
         size_t l;
         uint32_t cp = rp_utf8_decode(s, n, p, &l);
+        /* `年初预算1,240万元的`: a separator inside a number is no boundary */
+        bool in_number = (cp == ',' || cp == '.') && p > 0 && j < n &&
+                         is_digit((unsigned char)s[p - 1]) && is_digit((unsigned char)s[j]);
         if (cp == ')') paren++;
         else if (cp == '(') { if (paren == 0) break; paren--; }
-        else if (paren == 0 && is_boundary(cp)) break;
+        else if (paren == 0 && is_boundary(cp) && !in_number) break;
         j = p;
         chars++;
     }
@@ -471,41 +474,6 @@ static void after_last_deng(const char *s, size_t *a, size_t b)
     }
 }
 
-/* 同比, 环比, 占比, 对比, 相比 ...: 比 is part of a word, not a comparison. */
-static bool not_comparison_before(const char *s, size_t n, size_t j)
-{
-    static const char *const firsts[] = {"同", "环", "占", "对", "相", "评", "类", "排", "攀",
-                                         "无", NULL};
-    for (size_t k = 0; firsts[k]; k++)
-        if (rp_utf8_starts(s, n, j, firsts[k]))
-            return true;
-    return false;
-}
-
-/* 收入总额比上年增长 -> 收入总额增长: a comparison base (比/较 ...) between the
- * thing measured and the verb of change is dropped. Writes into out. */
-static bool drop_comparison(const char *s, size_t a, size_t b, char *out, size_t cap)
-{
-    size_t v = match_any_end(s, a, b, comparison_verbs);
-    if (v == 0)
-        return false;
-    size_t l;
-    for (size_t j = a; j + 3 <= b - v; j += l) {
-        rp_utf8_decode(s, b, j, &l);
-        bool bi = rp_utf8_starts(s, b, j, "比") || rp_utf8_starts(s, b, j, "较");
-        if (!bi || (j >= a + 3 && not_comparison_before(s, b, j - 3)))
-            continue;
-        size_t head = j - a;
-        if (head + v + 1 > cap)
-            return false;
-        memcpy(out, s + a, head);
-        memcpy(out + head, s + b - v, v);
-        out[head + v] = '\0';
-        return true;
-    }
-    return false;
-}
-
 static bool contains_any(const char *s, size_t a, size_t b, const char *const *list)
 {
     for (size_t k = 0; list[k]; k++)
@@ -543,6 +511,15 @@ const char *rp_subject_more_or_less(const char *subject)
     return NULL;
 }
 
+bool rp_subject_is_base_change(const char *subject)
+{
+    size_t n = strlen(subject);
+    if (n < 9 || n > 36 || (strncmp(subject, "比", 3) != 0 && strncmp(subject, "较", 3) != 0))
+        return false;
+    firsts_ready_wait();
+    return match_any_end(subject, 0, n, comparison_verbs) > 0;
+}
+
 bool rp_subject_is_base_only(const char *subject)
 {
     static const char *const bases[] = {"去年同期", "上年同期", "同期", "上年", "去年", NULL};
@@ -563,7 +540,7 @@ void rp_subject_after_change(const char *prev, const char *verb, char *out, size
             pl -= strlen(change_verbs[k]); /* 党费增加 + 增长 -> 党费增长 */
             break;
         }
-    char v[16];
+    char v[64];
     snprintf(v, sizeof v, "%s", verb);
     snprintf(out, cap, "%.*s%s", (int)(pl < 200 ? pl : 200), prev, v);
 }
@@ -630,8 +607,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         }
     }
     if (a < b) {
-        if (!drop_comparison(s, a, b, out, cap))
-            copy_out(s, a, b, out, cap);
+        copy_out(s, a, b, out, cap); /* a comparison base stays: 收入总额比上年增长 */
         return;
     }
     /* Nothing before: the phrase after the classifier, even a predicate

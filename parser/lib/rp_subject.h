@@ -41,6 +41,10 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
  * then names the measure after the number it changed from. */
 bool rp_subject_is_change_verb(const char *subject);
 
+/* True when the subject is only a comparison base and a verb of change
+ * (比上年缩短, 较常年偏多): the thing that changed was named before. */
+bool rp_subject_is_base_change(const char *subject);
+
 /* 增加 or 减少 when subject is only a comparison base with 多 or 少
  * (比上年同期多 of 比上年同期多3个), else NULL. */
 const char *rp_subject_more_or_less(const char *subject);

@@ -210,6 +210,10 @@ static void comparison_base_subject(void **state)
     assert_string_equal(subject_of(r, 2.1, "倍"), subject_of(r, 264000, "课时"));
     assert_non_null(strstr(subject_of(r, 11, "名"), "失联党员")); /* 并 starts a predicate */
     rp_extract_result_free(r);
+    /* a comparison base is part of the phrase the text writes */
+    r = run("全乡一般公共预算收入比上年增长5.8%。");
+    assert_string_equal(subject_of(r, 5.8, "%"), "一般公共预算收入比上年增长"); /* 全乡 trimmed */
+    rp_extract_result_free(r);
     r = run("全市1.2万名在职党员到社区报到。"); /* 在职 modifies the noun */
     assert_string_equal(subject_of(r, 12000, "名"), "在职党员");
     rp_extract_result_free(r);
@@ -833,7 +837,7 @@ static void round12_language(void **state)
             "全年人均学习积分11,286分,年度学员活跃率96.7%。举办年轻干部专题班2期。\n"
             "📍全县人才项目全年带动就业1.2万人。\n");
     assert_string_equal(subject_of(r, 63.2, "%"), "35岁及以下占比");
-    assert_string_equal(subject_of(r, 4.6, "百分点"), "35岁及以下占比提高");
+    assert_string_equal(subject_of(r, 4.6, "百分点"), "35岁及以下占比比上年提高");
     assert_string_equal(subject_of(r, 96.7, "%"), "年度学员活跃率");
     assert_string_equal(subject_of(r, 2, "期"), "年轻干部专题班");
     assert_string_equal(subject_of(r, 12000, "人"), "人才项目全年带动就业");
@@ -961,6 +965,71 @@ static void round14_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round15_language(void **state)
+{
+    (void)state;
+    /* 分钟 is a unit although 分 before 钟 is none; a change of a duration is
+     * a result, a length of time alone optional; temperatures, vehicle runs,
+     * orders, supply capacity */
+    rp_extract_result *r = run("平均到场时间为6.2分钟,比上年缩短0.9分钟。全县年平均气温18.6℃,"
+                               "出动消防车2,870余辆次,寄递量865万单,设计供水规模2万吨/日。\n");
+    const rp_measure *m = find(r, 6.2, "分钟");
+    assert_non_null(m);
+    assert_true(m->optional);
+    m = find(r, 0.9, "分钟");
+    assert_non_null(m);
+    assert_false(m->optional);
+    assert_string_equal(m->subject, "平均到场时间比上年缩短"); /* the base stays */
+    assert_non_null(find(r, 18.6, "℃"));
+    assert_non_null(find(r, 2870, "辆次"));
+    assert_non_null(find(r, 8650000, "单"));
+    assert_non_null(find(r, 20000, "吨/日"));
+    rp_extract_result_free(r);
+    /* a sign defines; ages of a rule and before the people they select */
+    check_none("高温日数(日最高气温≥35℃)。普通高校毕业生放宽至24周岁。对0—6岁残疾儿童实施康复救助。");
+    /* a share after 覆盖 or 占 is a fact even with 以上的 */
+    check_one("站点覆盖92%以上的行政村。", 92, "%", RP_APPROX_AT_LEAST);
+    /* a budget's sums are plans, the share of it spent is a fact; a 草案
+     * heading opens a plan section */
+    r = run("一、2024年预算执行情况\n收入完成1,286.4万元,为年初预算1,240万元的103.7%。"
+            "农林水支出调整预算数2,160.0万元,执行数2,187.3万元,完成预算101.3%。\n"
+            "二、2025年财政预算草案\n支出安排6,270万元,其中农林水支出2,230万元。\n");
+    assert_non_null(find(r, 12864000, "元"));
+    assert_null(find(r, 12400000, "元"));
+    assert_null(find(r, 21600000, "元"));
+    assert_non_null(find(r, 21873000, "元"));
+    assert_non_null(find(r, 101.3, "%"));
+    assert_null(find(r, 62700000, "元"));
+    assert_null(find(r, 22300000, "元"));
+    rp_extract_result_free(r);
+    /* a brand's digits before a multiplier and unit are the figure */
+    r = run("线上成交额爱游戏app5,260万元。\n");
+    assert_non_null(find(r, 52600000, "元"));
+    rp_extract_result_free(r);
+    /* regions: `在…中,` closes a place's section; `出现在X,` goes on about X;
+     * a numbered item whose place opens its first counted sentence; 集市,
+     * 联盟 and 库区 are no places */
+    r = run("蓼川县审计局2024年工作报告\n"
+            "柘口镇是今年审计的重点,审计组查出问题23个。\n"
+            "在养老保险基金专项审计中,查实违规领取养老金问题61人。\n"
+            "日降水量最大值出现在杉塘镇,6月19日达198.4毫米。\n"
+            "(三)基层建设持续加强。檀坪镇地处县境西部山区,是传统兵源大镇。今年该镇送兵二十一名,"
+            "镇人武部整合退役军人服务站力量,编建基干民兵应急排3个。\n"
+            "联合“7号集市”等平台开设专区12个,规范联盟运行机制,清淤疏浚库区淤积约46万立方米。\n");
+    assert_string_equal(region_of(r, 23, "个"), "柘口镇");
+    assert_string_equal(region_of(r, 61, "人"), "蓼川县");
+    assert_string_equal(region_of(r, 198.4, "毫米"), "杉塘镇");
+    assert_string_equal(region_of(r, 21, "名"), "檀坪镇");
+    assert_string_equal(region_of(r, 3, "个"), "檀坪镇");
+    assert_string_equal(region_of(r, 12, "个"), "蓼川县");
+    assert_string_equal(region_of(r, 460000, "立方米"), "蓼川县");
+    rp_extract_result_free(r);
+    /* 新建成: the verb's complement goes with it */
+    r = run("全县新建成5G基站126个。\n");
+    assert_string_equal(subject_of(r, 126, "个"), "5G基站");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -989,6 +1058,7 @@ int main(void)
         cmocka_unit_test(round12_language),
         cmocka_unit_test(round13_language),
         cmocka_unit_test(round14_language),
+        cmocka_unit_test(round15_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -156,17 +156,14 @@ static bool existential_count(const ex *x, const quantity *q)
         (strcmp(q->unit->surface, "次") == 0 || strcmp(q->unit->surface, "趟") == 0))
         return true;
     /* 先后三次专题听取, 累计两次: adverbs that only precede a count */
-    if (rp_utf8_ends(x->s, q->start, "先后") || rp_utf8_ends(x->s, q->start, "累计") ||
-        rp_utf8_ends(x->s, q->start, "共计"))
+    static const char *const adverbs[] = {"先后", "累计", "共计", NULL};
+    if (ends_any(x, q->start, adverbs))
         return true;
     /* 组建五个技术指导组, 成立三个专班: what a verb of forming makes is
      * counted; slogans are not formed (树立四个意识) */
     static const char *const forming[] = {"组建", "成立", "设立", "组成", "抽调", "派出", "分成",
                                           "编成", NULL};
-    for (size_t k = 0; forming[k]; k++)
-        if (rp_utf8_ends(x->s, q->start, forming[k]))
-            return true;
-    return false;
+    return ends_any(x, q->start, forming);
 }
 
 /* 下辖九个社区、三个村: the next item of a list whose first item is a
@@ -465,9 +462,8 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     if (strcmp(q->unit->kind, "age") == 0 && age_selects(next))
         return true; /* 18至35岁青年, 35岁、在外人才: an age that selects people */
     /* `普通高校毕业生放宽至24周岁`, `年满18周岁`: the age limit of a rule */
-    if (strcmp(q->unit->kind, "age") == 0 &&
-        (rp_utf8_ends(x->s, q->start, "放宽至") || rp_utf8_ends(x->s, q->start, "放宽到") ||
-         rp_utf8_ends(x->s, q->start, "年满")))
+    static const char *const limits[] = {"放宽至", "放宽到", "年满", NULL};
+    if (strcmp(q->unit->kind, "age") == 0 && ends_any(x, q->start, limits))
         return true;
     /* `覆盖92%以上的行政村`: a share of what is covered, not a bound */
     if (strcmp(q->unit->surface, "%") == 0 &&

@@ -110,6 +110,16 @@ static inline bool starts(const ex *x, size_t i, const char *lit)
     return rp_utf8_starts(x->s, x->n, i, lit);
 }
 
+/* True when the text before byte i ends with one of the NULL-terminated
+ * words. */
+static inline bool ends_any(const ex *x, size_t i, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_ends(x->s, i, words[k]))
+            return true;
+    return false;
+}
+
 static inline bool is_clause_punct(uint32_t cp)
 {
     return cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0x3002 ||

@@ -104,10 +104,7 @@ static bool duration_change(const ex *x, const quantity *q)
 {
     static const char *const verbs[] = {"缩短", "延长", "减少", "增加", "偏多", "偏少", "提前",
                                         "压缩", "压减", "下降", "提高", NULL};
-    for (size_t k = 0; verbs[k]; k++)
-        if (rp_utf8_ends(x->s, q->start, verbs[k]))
-            return true;
-    return false;
+    return ends_any(x, q->start, verbs);
 }
 
 /* Handles the number at i; returns where scanning resumes. */

@@ -604,10 +604,7 @@ static int cn_value(const char *s, size_t i, size_t e)
     return v + cur;
 }
 
-/* The numbering that opens a paragraph: kind 1 `三、`, 2 `(三)`, 3 `3.` or
- * `3、`, 4 `(3)`; its number in *num and the byte after it in *end. 0 when
- * it opens with none. */
-static int enum_marker(const char *s, size_t n, size_t i, int *num, size_t *end)
+int rp_region_item_number(const char *s, size_t n, size_t i, int *num, size_t *end)
 {
     bool paren = i < n && s[i] == '(';
     size_t j = i + paren, k = j;
@@ -704,8 +701,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
      * heading line over a paragraph (`巾帼创新业  发展有作为`), or the next
      * number after the heading the section's place sat under (`（三）…` then
      * the place's paragraph, then `（四）…`) closes the section. */
-    size_t enum_end = i;
-    int num = 0, kind = st->para_enum ? enum_marker(s, n, i, &num, &enum_end) : 0;
+    size_t body;
+    int num = 0, kind = st->para_enum ? rp_region_item_number(s, n, i, &num, &body) : 0;
     if (st->section[0] &&
         ((st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
           !names_place(s, i, i + len)) ||
@@ -753,7 +750,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
      * about that place, to its end */
     int num;
     size_t after_enum = i;
-    bool opens_item = st->para_enum && !st->para_later && enum_marker(s, n, i, &num, &after_enum) != 0;
+    bool opens_item = st->para_enum && !st->para_later &&
+                      rp_region_item_number(s, n, i, &num, &after_enum) != 0;
     if (opens_item)
         i = after_enum;
     rp_place pl;
@@ -826,13 +824,13 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 比如X, 例如X, 一个是X / 另一个是X: the place of an example */
     static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
                                         "督促", "协助", "支持", "比如", "例如", "是", NULL};
+    if (rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
+        return false; /* 是 is frequent: only 一个是 / 另一个是 introduce an example */
     sets_ready();
     size_t m = 0;
     for (size_t k = 0; marks[k] && m == 0; k++)
         if (rp_utf8_starts(s, n, i, marks[k]))
             m = strlen(marks[k]);
-    if (m == 3 && rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
-        return false;
     rp_place pl;
     if (m == 0 || !place_at(s, n, i + m, &pl, false) || pl.start != i + m ||
         pl.level <= st->doc_level || same_as_doc(st, s, pl.start, pl.end) ||

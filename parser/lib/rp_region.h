@@ -27,6 +27,10 @@ bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out);
  * *len to its byte length. */
 int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len);
 
+/* The item number at s[i]: kind 1 `三、`, 2 `(三)`, 3 `3.` or `3、`, 4 `(3)`,
+ * with its number in *num and the byte after it in *end; 0 when none. */
+int rp_region_item_number(const char *s, size_t n, size_t i, int *num, size_t *end);
+
 /* True when the character after a place marks it as something other than
  * the subject of its clause: 委 (区委 = the committee), 、 和 与 等 (a list),
  * 的 (a modifier). */

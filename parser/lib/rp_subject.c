@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "rp_period.h"
-#include "rp_number.h"
+#include "rp_region.h"
 #include "rp_utf8.h"
 
 #define MAX_AFTER_CHARS 16
@@ -362,24 +362,6 @@ static bool word_after_period_char(const char *s, size_t n, size_t i)
     return false;
 }
 
-/* `(五)` or `(5)` opening the words: an item's number, not part of them. */
-static size_t leading_enumerator(const char *s, size_t b, size_t a)
-{
-    if (a >= b || s[a] != '(')
-        return 0;
-    size_t j = a + 1;
-    while (j < b && j - a < 13) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(s, b, j, &l);
-        if (cp == ')')
-            return j > a + 1 ? j + 1 - a : 0;
-        if (!is_digit(cp) && !rp_number_is_cn(cp))
-            return 0;
-        j += l;
-    }
-    return 0;
-}
-
 static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
 {
     size_t start = leader_start(s, n, sp->floor, sp->start);
@@ -412,8 +394,12 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
             if (rp_utf8_is_bullet(cp) || cp == ' ')
                 t = l;
         }
-        if (t == 0)
-            t = leading_enumerator(s, *b, *a);
+        if (t == 0) { /* an item's number opening the words: `(五)全县…` */
+            int num;
+            size_t e;
+            if (rp_region_item_number(s, *b, *a, &num, &e) != 0)
+                t = e - *a;
+        }
         if (t == 0)
             t = leading_date(s, *b, *a);
         if (t == 0) {

@@ -144,6 +144,8 @@ def interpret(text):
         unit = '百分点'
     elif unit in ('个小时', '个学时', '个月'):
         unit = unit if unit == '个月' else unit[1:]
+    elif unit == '个工作日':   # working days are days (the extractor's lexicon agrees)
+        unit = '天'
     return value, unit, approx
 
 

@@ -19,8 +19,9 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
         return true;
     size_t j = nm->end;
     uint32_t next = rp_utf8_at(x->s, x->n, j);
-    if (is_alpha_cp(next))
-        return true;
+    if (is_alpha_cp(next)) /* 5G, A3, 2024ABC; a Latin unit (48.6TB) is no identifier */
+        return q->unit == NULL || (unsigned char)q->unit->surface[0] >= 0x80 ||
+               !is_alpha_cp((unsigned char)q->unit->surface[0]);
     if (next == '/' || next == ':' || next == '.' || next == '_' || next == 0xB7 || next == '+' ||
         next == 0xD7 || next == '*' || next == '#' || next == 0x2022 || next == 0x30FB)
         return is_digit_at(x, j + 1) || is_digit_at(x, j + 2);
@@ -31,7 +32,7 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
     }
     uint32_t prev = rp_utf8_before(x->s, x->n, nm->start);
     if (is_alpha_cp(prev) || prev == '/' || prev == '#' || prev == '_' || prev == '@' ||
-        prev == '=' || prev == '+' || prev == 0xB7)
+        prev == '=' || prev == '+' || prev == 0xB7 || prev == 0xD7 || prev == 0xF7) /* ×100% */
         return true;
     if (prev == '-' && nm->start == x->range_second)
         return false; /* the second end of 10-20人 */
@@ -166,6 +167,27 @@ static bool existential_count(const ex *x, const quantity *q)
     return ends_any(x, q->start, forming);
 }
 
+/* ，两件案例入选…, 三名干警获评…: a count that opens its clause and whose
+ * clause goes on to an honour won is the number of winners; a slogan wins
+ * nothing. */
+static bool honour_count(const ex *x, const quantity *q)
+{
+    if (q->num.value < 2 || q->start != x->clause_start)
+        return false;
+    static const char *const honours[] = {"入选", "获评", "获得", "荣获", "被评为", "被授予",
+                                          "被命名", "获", NULL};
+    size_t j = q->end, l;
+    for (int k = 0; k < 10 && j < x->n; k++) {
+        for (size_t m = 0; honours[m]; m++)
+            if (starts(x, j, honours[m]))
+                return true;
+        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 /* 下辖九个社区、三个村: the next item of a list whose first item is a
  * count (same classifier) is a count too. */
 static bool listed_after_count(const ex *x, const quantity *q)
@@ -262,6 +284,28 @@ static bool phase_name(const ex *x, const quantity *q)
     return starts(x, q->end, "工程") || starts(x, q->end, "项目") || starts(x, q->end, "建设");
 }
 
+/* `12333人社服务热线`, `96110反诈专线`: a service number of five or more
+ * digits, ungrouped, named as a line in the words after it (a unit
+ * character may start them: 人社). */
+static bool hotline_number(const ex *x, const quantity *q)
+{
+    const rp_number *nm = &q->num;
+    if (nm->chinese || nm->has_decimal || nm->int_digits < 5 ||
+        memchr(x->s + nm->start, ',', nm->end - nm->start) != NULL)
+        return false;
+    static const char *const lines[] = {"热线", "专线", "电话", NULL};
+    size_t j = nm->end, l;
+    for (int k = 0; k < 8 && j < x->n; k++) {
+        for (size_t m = 0; lines[m]; m++)
+            if (starts(x, j, lines[m]))
+                return true;
+        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 /* `#党校动态86个`: a hashtag and the count of its posts, a label. */
 static bool hashtag_count(const ex *x, const quantity *q)
 {
@@ -347,7 +391,7 @@ static bool chinese_not_count(const ex *x, const quantity *q)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
     if (nm->single_digit)
         return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
-               !listed_after_count(x, q);
+               !listed_after_count(x, q) && !honour_count(x, q);
     return false;
 }
 
@@ -517,6 +561,14 @@ static bool label_bound(const ex *x, const quantity *q)
     return other <= 4;
 }
 
+static bool has_semicolon(const ex *x, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if (x->s[j] == ';' || (j + 3 <= b && memcmp(x->s + j, "\xEF\xBC\x9B", 3) == 0))
+            return true; /* ; or ； */
+    return false;
+}
+
 /* A comparison after a count in the same clause is the threshold that
  * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
 static bool is_threshold(const ex *x, const quantity *q)
@@ -526,7 +578,8 @@ static bool is_threshold(const ex *x, const quantity *q)
     /* 仍有3个代表联络站活动开展不够经常,全年接待群众不足20人次: the
      * shortfalls a problem sentence counts are described, later in it, by
      * the bound they fall short of */
-    if (!prior_count && x->nc > 0 && x->c[x->nc - 1].start >= x->sent_start) {
+    if (!prior_count && x->nc > 0 && x->c[x->nc - 1].start >= x->sent_start &&
+        !has_semicolon(x, x->c[x->nc - 1].start, q->start)) { /* 一是…；二是… are two */
         static const char *const still[] = {"仍有", "还有", "尚有", NULL};
         for (size_t k = 0; still[k] && !prior_count; k++)
             prior_count = rp_utf8_ends(x->s, x->c[x->nc - 1].start, still[k]);
@@ -552,6 +605,12 @@ static bool is_threshold(const ex *x, const quantity *q)
     /* 两个社区书记年龄超过六十岁: an age compared is a bound, as with 以上 */
     if (strcmp(q->unit->kind, "age") == 0 && rp_utf8_ends(x->s, q->start, "年龄"))
         return true;
+    /* 部分乡镇卫生院公卫专干不足3人: a bound that some unnamed members fall
+     * short of or exceed describes them; it counts nothing */
+    static const char *const some[] = {"部分", "个别", "少数", "一些", "有的", NULL};
+    for (size_t k = 0; some[k]; k++)
+        if (starts(x, x->clause_start, some[k]))
+            return true;
     static const char *const all[] = {"全部", "均", "都", "全都", NULL};
     for (size_t k = 0; all[k]; k++)
         if (rp_utf8_ends(x->s, q->start, all[k]))
@@ -862,7 +921,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
-           phase_name(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
+           phase_name(x, q) || hotline_number(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

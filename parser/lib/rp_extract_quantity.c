@@ -17,6 +17,7 @@ static const marker pre_markers[] = {
     {"不超过", RP_APPROX_AT_MOST, true},  {"至少", RP_APPROX_AT_LEAST, true},
     {"超过", RP_APPROX_MORE_THAN, false}, {"不足", RP_APPROX_AT_MOST, false},
     {"不到", RP_APPROX_AT_MOST, false},   {"将近", RP_APPROX_ABOUT, false},
+    {"接近", RP_APPROX_ABOUT, false},
     {"大约", RP_APPROX_ABOUT, false},     {"约", RP_APPROX_ABOUT, false},
     {"近", RP_APPROX_ABOUT, false},       {"超", RP_APPROX_MORE_THAN, false},
     {"逾", RP_APPROX_MORE_THAN, false},   {"低于", RP_APPROX_AT_MOST, false},
@@ -37,6 +38,11 @@ void rp_ex_read_pre(const ex *x, quantity *q)
     if (last < 0x4E00 || !rp_utf8_find("于过少足到近约超逾", sizeof "于过少足到近约超逾" - 1,
                                         x->s + rp_utf8_prev(x->s, q->start),
                                         q->start - rp_utf8_prev(x->s, q->start)))
+        return;
+    /* 签约163人, 节约, 预约; 就近, 附近, 最近: the character ends a word */
+    static const char *const words[] = {"签约", "节约", "预约", "履约", "违约", "就近", "附近",
+                                        "最近", "临近", "邻近", "靠近", NULL};
+    if (ends_any(x, q->start, words))
         return;
     for (size_t k = 0; k < sizeof pre_markers / sizeof pre_markers[0]; k++) {
         if (rp_utf8_ends(x->s, q->start, pre_markers[k].s)) {

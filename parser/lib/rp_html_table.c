@@ -160,6 +160,7 @@ struct layout {
     bool index_col[MAX_COLS];
     bool label_col[MAX_COLS];
     bool place_col[MAX_COLS]; /* a label column headed by a kind of place */
+    bool code_col[MAX_COLS];  /* identifiers: 窗口号, 编号, 联系电话 */
     bool unit_col[MAX_COLS];  /* 单位: each row's unit (人, 万人, %) */
     char header[MAX_COLS][256];
     char unit[64]; /* table-wide unit, "" */
@@ -235,6 +236,20 @@ static bool grade_header(const char *h)
         if (strstr(h, kinds[i]) != NULL)
             return true;
     return false;
+}
+
+/* A column of identifiers (窗口号 B01—B08, 编号, 联系电话) neither names the
+ * row nor holds a quantity. */
+static bool code_header(const char *h)
+{
+    static const char *const kinds[] = {"编码", "代码", "电话", "号码", "邮编", "证号", "编号"};
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strstr(h, kinds[i]) != NULL)
+            return true;
+    size_t n = strlen(h);
+    while (n > 0 && h[n - 1] == ' ')
+        n--;
+    return n >= 6 && memcmp(h + n - 3, "号", 3) == 0; /* 窗口号, 门牌号 */
 }
 
 /* A remarks column (备注 按镇核定标准) comments on the row; it does not name it. */
@@ -375,7 +390,9 @@ static void layout_columns(struct grid *g, struct layout *L)
         L->index_col[c] = is_index_header(L->header[c]) ||
                           (c == 0 && data >= 2 && seq + 1 >= data);
         L->unit_col[c] = !L->index_col[c] && unit_column(g, L, c);
-        L->label_col[c] = !L->index_col[c] && !L->unit_col[c] && nums * 2 < filled;
+        L->code_col[c] = !L->index_col[c] && code_header(L->header[c]);
+        L->label_col[c] = !L->index_col[c] && !L->unit_col[c] && !L->code_col[c] &&
+                          nums * 2 < filled;
     }
     for (size_t c = 0; c < g->cols; c++) {
         L->place_col[c] = L->label_col[c] && place_header(L->header[c]);
@@ -415,8 +432,8 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
     for (size_t c = 0; c < g->cols; c++) {
         struct cell *cl = cell_at(g, r, c);
         size_t uat;
-        if (L->index_col[c] || L->label_col[c] || L->unit_col[c] || cl->copy ||
-            !is_num(cl->text))
+        if (L->index_col[c] || L->label_col[c] || L->unit_col[c] || L->code_col[c] ||
+            cl->copy || !is_num(cl->text))
             continue;
         numeric_cell(cl->text, strlen(cl->text), &uat);
         char core[256], unit[64];

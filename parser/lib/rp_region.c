@@ -114,11 +114,16 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         "街镇", "村镇", "都市", "超市", "省市", "市县", "县市",
                                         "区县", "县区", "下乡", "返乡", "回乡", "家乡", "城乡",
                                         "老乡", "同乡", "故乡", "集市", "夜市", "门市", "股市",
-                                        "上市", "联盟", "同盟", "库区", NULL};
+                                        "上市", "联盟", "同盟", "库区", "专区", "展区", "分区",
+                                        NULL};
     if (b - a <= 6)
         return false;
     /* zones that are no administrative area: 工业集中区, 产业集聚区 */
-    static const char *const zones[] = {"集中区", "集聚区", "聚集区", "项目区", NULL};
+    static const char *const zones[] = {"集中区", "集聚区", "聚集区", "项目区",
+                                        /* areas of a hall or a fair: 政策咨询区, 等候区 */
+                                        "咨询区", "服务区", "功能区", "办公区", "体验区",
+                                        "等候区", "洽谈区", "报名区", "展示区", "阅览区",
+                                        "休闲区", "候诊区", "办事区", NULL};
     /* parts of a place named by a common noun: 东澴区老城区, 深入项目区 */
     static const char *const parts[] = {"老城区", "项目区", NULL};
     for (size_t k = 0; parts[k]; k++)
@@ -303,6 +308,12 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
         return false;
     /* 曲榛县村均集体经济收入: a per-village average of the place */
     if (rp_utf8_starts(s, n, end, "村均") || rp_utf8_starts(s, n, end, "户均"))
+        return false;
+    /* 柳湾镇人民法庭, 石岭乡人民政府: a township's own court or government
+     * acts in the township (a county's 人民法院 is the document's voice) */
+    if ((rp_utf8_starts(s, n, end, "人民法庭") || rp_utf8_starts(s, n, end, "人民政府") ||
+         rp_utf8_starts(s, n, end, "人民调解")) &&
+        (rp_utf8_ends(s, end, "镇") || rp_utf8_ends(s, end, "乡") || rp_utf8_ends(s, end, "街道")))
         return false;
     /* 苎坪镇市场监管所, 石湾镇区域…: the place's own office, not 镇市 */
     if (rp_utf8_starts(s, n, end, "市场"))
@@ -567,6 +578,17 @@ static bool pure_heading(const char *s, size_t a, size_t b)
     return true;
 }
 
+/* A title line: no sentence or clause mark, though it may have a colon
+ * (`📌 PART 06 ｜检务公开：把检察工作“晒”在阳光下`). */
+static bool title_line(const char *s, size_t a, size_t b)
+{
+    static const char *const marks[] = {"。", "，", "；", ",", ";", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (rp_utf8_find(s + a, b - a, marks[k], strlen(marks[k])) != NULL)
+            return false;
+    return true;
+}
+
 /* Whether s[a..b) names a place anywhere. */
 static bool names_place(const char *s, size_t a, size_t b)
 {
@@ -655,6 +677,47 @@ static bool plain_heading(const char *s, size_t n, size_t a, size_t b)
     return next >= 150;
 }
 
+static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
+
+/* A heading line that opens on a place (`🏠 青檀镇检察室`, `（二）石岭乡`,
+ * `青苇镇`): no figure, no sentence, at most twenty characters. The
+ * paragraphs under it are about that place until the next heading. */
+static bool place_heading(rp_region_state *st, const char *s, size_t n, size_t i, size_t len,
+                          int kind, int num)
+{
+    size_t j = i, e = i + len, chars = 0;
+    if (kind != 0) {
+        int v;
+        rp_region_item_number(s, n, i, &v, &j);
+    }
+    for (size_t k = j, l; k < e; k += l, chars++) {
+        uint32_t cp = rp_utf8_decode(s, e, k, &l);
+        if (cp >= '0' && cp <= '9')
+            return false;
+    }
+    rp_place pl;
+    if (chars == 0 || chars > 20 || !pure_heading(s, j, e) || !place_at(s, e, j, &pl, true) ||
+        pl.start != j || kind_of_place(s, e, &pl) || same_as_doc(st, s, pl.start, pl.end))
+        return false;
+    /* the place and at most the name of its office (检察室, 人民法庭, 分会场);
+     * a longer line is a caption (`▲箬川高新区企业研发中心一角（资料图）`) */
+    size_t rest = 0;
+    for (size_t k = pl.end, l; k < e; k += l, rest++) {
+        uint32_t cp = rp_utf8_decode(s, e, k, &l);
+        if (!rp_utf8_is_han(cp))
+            return false;
+    }
+    if (rest > 6)
+        return false;
+    set_place(st->section, s, pl.start, pl.end);
+    st->section_kind = kind;
+    st->section_num = num;
+    st->section_heading = true;
+    st->sentence[0] = '\0';
+    st->para_has_place = true;
+    return true;
+}
+
 /* A paragraph that opens on a topic of the whole (`在工程管理上,`,
  * `在资金使用方面,`) after a place's paragraph is back with the document's
  * region: the place was an example, not a section. (`同时,`, `此外,`
@@ -707,8 +770,9 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         ((st->para_enum && st->para_short && pure_heading(s, i, i + len) &&
           !names_place(s, i, i + len)) ||
          (!st->para_enum && plain_heading(s, n, i, i + len) && !names_place(s, i, i + len)) ||
-         (kind != 0 && kind == st->section_kind && num == st->section_num + 1)))
-        st->section[0] = '\0';
+         (kind != 0 && kind == st->section_kind && num == st->section_num + 1) ||
+         (st->section_heading && st->para_short && title_line(s, i, i + len))))
+        st->section[0] = '\0'; /* a place heading's section ends at the next heading */
     if (st->section[0] && !st->para_enum && topic_frame(s, n, i))
         st->section[0] = '\0';
     if (kind != 0 && kind == st->section_kind && num == 1)
@@ -717,6 +781,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         st->enum_kind = kind;
         st->enum_num = num;
     }
+    if (place_heading(st, s, n, i, len, kind, num))
+        return;
     if (!st->para_enum && scene_opener(st, s, n, i))
         return;
     if (!st->para_enum && !st->para_short)
@@ -801,6 +867,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     bool example = st->para_later && st->para_counted;
     if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
         set_place(st->section, s, pl.start, pl.end);
+        st->section_heading = false;
         st->section_kind = st->enum_kind;
         st->section_num = st->enum_num;
         if (pl.start == pl.end)

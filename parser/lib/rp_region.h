@@ -66,6 +66,7 @@ typedef struct rp_region_state {
     bool sentence_is_para; /* the sentence place lasts to the paragraph end */
     int enum_kind, enum_num;       /* the last numbered paragraph's marker */
     int section_kind, section_num; /* the marker the section's place sat under */
+    bool section_heading;          /* the section's place was a heading line of its own */
 } rp_region_state;
 
 /* Finds the main region from the title, source and site name (all may be

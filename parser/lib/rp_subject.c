@@ -21,7 +21,8 @@ static const char *const after_stops[] = {
     "落实", "解决", "进入", "获得", "实现", "完成", "达到", "接受", "提供", "负责", "覆盖", "到",
     "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
     "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", "分布", "免费", "入驻",
-    "进驻", "来自", "报名", "由于", "连续", "专程", "户均", "人均", "村均", NULL};
+    "进驻", "来自", "报名", "由于", "连续", "专程", "户均", "人均", "村均", "拿出", "入场",
+    "进场", "参会", "到场", "达成", "办理", "的", NULL};
 
 static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
@@ -182,6 +183,7 @@ static size_t tail_trim(const char *s, size_t a, size_t b)
                                         "相对", "反对", "绝对", "行为", "作为", "认为", "成为",
                                         "因为", "称为", "视为", "集中", "其中", "初中", "高中",
                                         "存在", "现在", "所在", "实在", "甚至", "以至", "截至",
+                                        "签约", "节约", "预约", "就近", "附近", "最近",
                                         NULL};
     size_t t = match_any_end(s, a, b, tail_trims);
     if (t == 3 && b - a >= 6)
@@ -215,7 +217,7 @@ static bool whole_note(const char *s, size_t i, size_t j)
     return false;
 }
 
-static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bool verb_ok,
+static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, int verb_ok,
                          size_t *a, size_t *b)
 {
     size_t j = i, chars = 0;
@@ -223,7 +225,8 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, bo
     uint32_t first = rp_utf8_at(s, n, j);
     if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A))
         return false;
-    bool modifier = match_any(s, n, j, modifier_words) > 0;
+    /* verb_ok > 1: the words after are known to be a noun (为37名就业困难人员) */
+    bool modifier = verb_ok > 1 || match_any(s, n, j, modifier_words) > 0;
     if (!modifier && (match_any(s, n, j, tail_trims) || match_any(s, n, j, verb_starts)))
         return false;
     /* 43人参加, 153名分布在…: a phrase that opens with the clause's verb
@@ -506,6 +509,20 @@ bool rp_subject_is_base_change(const char *subject)
     return match_any_end(subject, 0, n, comparison_verbs) > 0;
 }
 
+bool rp_subject_is_share_of_whole(const char *subject)
+{
+    static const char *const wholes[] = {"总数", "总量", "总额", "总人数", "总和", NULL};
+    size_t n = strlen(subject);
+    if (strcmp(subject, "占") == 0 || strcmp(subject, "占比") == 0)
+        return true;
+    if (n > 30 || strncmp(subject, "占", 3) != 0)
+        return false;
+    for (size_t k = 0; wholes[k]; k++)
+        if (rp_utf8_ends(subject, n, wholes[k]))
+            return true;
+    return false;
+}
+
 bool rp_subject_is_base_only(const char *subject)
 {
     static const char *const bases[] = {"去年同期", "上年同期", "同期", "上年", "去年", NULL};
@@ -575,6 +592,14 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     if (cap == 0)
         return;
     if (infographic_label(s, n, sp, &a, &b)) {
+        copy_out(s, a, b, out, cap);
+        return;
+    }
+    /* 工作人员为37名就业困难人员开展帮扶: after 为, the people served are
+     * counted, named after the classifier up to the clause's verb */
+    if (sp->count_unit && sp->start >= 3 + sp->floor && rp_utf8_ends(s, sp->start, "为") &&
+        rp_utf8_is_han(rp_utf8_before(s, n, sp->start - 3)) &&
+        after_phrase(s, n, sp->end, 2, 2, &a, &b) && match_any(s, n, b, after_stops) > 0) {
         copy_out(s, a, b, out, cap);
         return;
     }

@@ -45,6 +45,11 @@ bool rp_subject_is_change_verb(const char *subject);
  * (比上年缩短, 较常年偏多): the thing that changed was named before. */
 bool rp_subject_is_base_change(const char *subject);
 
+/* True when subject is only a share verb, or a share of a whole
+ * (占, 占比, 占岗位总数 of 占岗位总数的36%): the part is the previous
+ * measure's subject. */
+bool rp_subject_is_share_of_whole(const char *subject);
+
 /* 增加 or 减少 when subject is only a comparison base with 多 or 少
  * (比上年同期多 of 比上年同期多3个), else NULL. */
 const char *rp_subject_more_or_less(const char *subject);

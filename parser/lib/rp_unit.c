@@ -1,6 +1,7 @@
 /* rp_unit: see rp_unit.h. */
 #include "rp_unit.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ static const rp_unit units[] = {
     {"架次", "架次", "event", CN, NULL},
     {"户次", "户次", "household", CN, NULL},
     {"件次", "件次", "item", CN, NULL},
+    {"册次", "册次", "item", CN, NULL}, /* library loans */
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
     {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
@@ -58,7 +60,7 @@ static const rp_unit units[] = {
     {"场", "场", "event", CN, "所地景馆面合景上"},
     {"期", "期", "event", CN, "间限望待满刊末中"},
     {"批", "批", "event", CN, "准复示评次量"},
-    {"轮", "轮", "event", CN, "流换胎"},
+    {"轮", "轮", "event", CN, "流换胎车驱"}, /* 三轮车 is a vehicle */
     {"堂", "堂", "event", CN, NULL},
     {"趟", "趟", "event", CN, NULL}, /* trips: 跑了七趟 */
     {"节", "节", "event", CN, "日约点能省目奏假庆气"},
@@ -130,6 +132,8 @@ static const rp_unit units[] = {
     {"千克", "千克", "other", 0, NULL},
     {"克", "克", "other", 0, "服隆制难敌"}, /* seized drugs; 克服 is a verb */
     {"头", "头", "other", 0, "雁羊牛"},
+    {"TB", "TB", "other", 0, NULL}, /* stored data; Latin units end at a letter or digit */
+    {"GB", "GB", "other", 0, NULL},
     {"%", "%", "ratio", 0, NULL},
     {"℃", "℃", "other", 0, NULL}, /* temperatures and their changes */
     {"摄氏度", "℃", "other", CN, NULL},
@@ -148,6 +152,9 @@ static const rp_unit units[] = {
 
 static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
 {
+    if (j < n && (unsigned char)u->surface[0] < 0x80 && isalnum((unsigned char)u->surface[0]) &&
+        (isalnum((unsigned char)s[j]) || s[j] == '/'))
+        return true; /* GB/T 2260 is a standard, TBD no unit */
     if (u->not_before == NULL || j >= n)
         return false;
     size_t l;

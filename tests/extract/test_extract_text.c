@@ -1030,6 +1030,60 @@ static void round15_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round16_language(void **state)
+{
+    (void)state;
+    /* a service line's number, a vehicle, a formula, a standard: no measures */
+    check_none("或拨打12333人社服务热线咨询。");
+    check_none("对60岁以上的电动三轮车驾驶人开展安全教育。");
+    check_none("时限压缩比例=(法定时限-承诺时限)÷法定时限×100%。");
+    check_none("部分乡镇卫生院公卫专干不足3人。");
+    /* stored data in TB and GB; loans of books; a count that wins an honour */
+    rp_extract_result *r = run("数字资源总量达到48.6TB,自建数据库容量620GB,执行GB/T 2260。"
+                               "外借图书21.7万册次。两件案例入选最高检指导性案例参考。\n");
+    assert_non_null(find(r, 48.6, "TB"));
+    assert_non_null(find(r, 620, "GB"));
+    assert_null(find(r, 2260, "GB"));
+    assert_non_null(find(r, 217000, "册次"));
+    assert_non_null(find(r, 2, "件"));
+    rp_extract_result_free(r);
+    /* 约 of 签约 and 近 of 就近 end words; 接近 is a marker */
+    check_one("签约一百六十三人。", 163, "人", RP_APPROX_EXACT);
+    check_one("接近500人参加。", 500, "人", RP_APPROX_ABOUT);
+    /* the 仍有 bound reaches no further than its own item (一是…；二是…) */
+    r = run("一是全县仍有3个乡镇敬老院入住率不足40%;二是护理员中50岁以上的占比超过70%。\n");
+    assert_non_null(find(r, 3, "个"));
+    assert_null(find(r, 40, "%"));
+    assert_int_equal(find(r, 70, "%")->approx, RP_APPROX_MORE_THAN);
+    rp_extract_result_free(r);
+    /* subjects: the people served after 为; a count before 的 names what is
+     * counted; a share of a whole after the part */
+    r = run("工作人员为三十七名就业困难人员开展帮扶。主播走进八家重点企业的生产车间。"
+            "月薪五千元以上的岗位一千一百余个,占岗位总数的百分之三十六。\n");
+    assert_string_equal(subject_of(r, 37, "名"), "就业困难人员");
+    assert_string_equal(subject_of(r, 8, "家"), "重点企业");
+    assert_string_equal(subject_of(r, 36, "%"), "岗位占岗位总数");
+    rp_extract_result_free(r);
+    /* regions: a heading line that opens on a place heads its section until
+     * the next heading; a caption is no heading; a township's court acts in
+     * the township; the areas of a fair are no places */
+    r = run("芊原县人民检察院2024年工作\n\n"
+            "🏠 青檀镇检察室\n全年接待来访群众460余人次,化解矛盾纠纷38件。\n\n"
+            "📌 PART 06 ｜检务公开:把检察工作晒在阳光下\n\n"
+            "全院受理群众信访1,027件。\n\n"
+            "▲箬川高新区企业研发中心一角（资料图）\n全年专利授权1,486件。\n\n"
+            "柳湾镇人民法庭在镇综治中心设立法官工作室,全年就地化解纠纷312件。\n\n"
+            "在高校毕业生专区,四十二家企业拿出见习岗位三百二十个。\n");
+    assert_string_equal(region_of(r, 460, "人次"), "青檀镇");
+    assert_string_equal(region_of(r, 38, "件"), "青檀镇");
+    assert_string_equal(region_of(r, 1027, "件"), "芊原县");
+    assert_string_equal(region_of(r, 1486, "件"), "芊原县");
+    assert_string_equal(region_of(r, 312, "件"), "柳湾镇");
+    assert_string_equal(region_of(r, 42, "家"), "芊原县");
+    assert_string_equal(subject_of(r, 42, "家"), "企业");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1059,6 +1113,7 @@ int main(void)
         cmocka_unit_test(round13_language),
         cmocka_unit_test(round14_language),
         cmocka_unit_test(round15_language),
+        cmocka_unit_test(round16_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -200,6 +200,21 @@ static void table_unit_column(void **state)
     rp_html_text_release(&t);
 }
 
+/* A column of identifiers (窗口号) neither names the row nor holds a figure. */
+static void table_code_column(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><tr><th>序号</th><th>部门</th><th>窗口号</th><th>进驻事项（项）</th></tr>"
+        "<tr><td>1</td><td>县公安局</td><td>B01&mdash;B08</td><td>186</td></tr>"
+        "<tr><td>2</td><td>县税务局</td><td>12</td><td>58</td></tr></table>");
+    assert_non_null(strstr(t.text, "县公安局进驻事项186项。"));
+    assert_non_null(strstr(t.text, "县税务局进驻事项58项。"));
+    assert_null(strstr(t.text, "B01"));
+    assert_null(strstr(t.text, "窗口号12"));
+    rp_html_text_release(&t);
+}
+
 static void table_unit_from_caption_and_rowspan(void **state)
 {
     (void)state;
@@ -307,6 +322,7 @@ int main(void)
         cmocka_unit_test(tables_become_sentences),
         cmocka_unit_test(table_unit_column),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
+        cmocka_unit_test(table_code_column),
         cmocka_unit_test(layout_tables_are_walked_as_text),
         cmocka_unit_test(ranking_table_with_title_row_and_grades),
         cmocka_unit_test(legacy_table_layout_page),

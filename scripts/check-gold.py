@@ -56,8 +56,12 @@ CN_BIG = {'万': 10 ** 4, '亿': 10 ** 8}
 MULT = {'万': 10 ** 4, '亿': 10 ** 8, '千': 10 ** 3, '百': 10 ** 2}
 
 PREFIX = [('不少于', 'at_least'), ('超过', 'more_than'), ('不足', 'at_most'), ('不到', 'at_most'),
-          ('至少', 'at_least'), ('约', 'approx'), ('近', 'approx'), ('超', 'more_than'),
-          ('逾', 'more_than')]
+          ('至少', 'at_least'), ('将近', 'approx'), ('接近', 'approx'), ('约', 'approx'),
+          ('近', 'approx'), ('超', 'more_than'), ('逾', 'more_than'), ('小', 'approx')]
+# spoken counts with their classifier inside: 仨老头, 俩小年轻
+SPOKEN = {'仨': 3, '俩': 2}
+# spoken approximations between a round number and its unit: 十来个, 百把人, 一千出头个
+SPOKEN_ABOUT = [('出头', 'more_than'), ('来', 'approx'), ('把', 'approx')]
 SUFFIX = [('左右', 'approx'), ('以上', 'at_least')]
 
 INLINE_TAGS = {'a', 'abbr', 'b', 'big', 'em', 'font', 'i', 'small', 'span', 'strong', 'sub',
@@ -110,6 +114,8 @@ def interpret(text):
         if s.endswith(suf):
             s = s[:-len(suf)]
             approx = approx or a
+    if s in SPOKEN:
+        return float(SPOKEN[s]), '个', approx
     if s.startswith('百分之'):
         got = interpret(s[3:])
         if got is None or got[1]:
@@ -139,6 +145,10 @@ def interpret(text):
         else:
             value *= MULT[s[0]]
         s = s[1:]
+    for w, a in SPOKEN_ABOUT:
+        if s.startswith(w) and value >= 10 and value % 10 == 0:
+            s, approx = s[len(w):], approx or a
+            break
     unit = re.sub(r'\((\w)\)', r'\1', s)   # 人(次) -> 人次
     if unit.startswith('个百分点'):
         unit = '百分点'
@@ -146,6 +156,10 @@ def interpret(text):
         unit = unit if unit == '个月' else unit[1:]
     elif unit == '个工作日':   # working days are days (the extractor's lexicon agrees)
         unit = '天'
+    elif unit == '个人':       # spoken: 六十三个人
+        unit = '人'
+    elif unit == '块钱':       # spoken: 小两万块钱
+        unit = '元'
     return value, unit, approx
 
 

@@ -49,6 +49,8 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
         return true;
+    if (prev == 0x6BCF) /* 每10万人中: the base of a rate (每 before a single digit is a rule) */
+        return true;
     if ((prev == 0x524D || prev == 0x540E) && q->unit) { /* 前 后 */
         if (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0)
             return true;
@@ -273,7 +275,9 @@ static bool building_address(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "栋") != 0 && strcmp(q->unit->surface, "幢") != 0)
         return false;
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    return (next >= '0' && next <= '9') || starts(x, q->end, "单元");
+    /* 住8栋的刘师傅: where someone lives */
+    return (next >= '0' && next <= '9') || starts(x, q->end, "单元") ||
+           rp_utf8_ends(x->s, q->start, "住") || rp_utf8_ends(x->s, q->start, "住在");
 }
 
 /* 二期工程, 3期项目: the phase of a project is its name. */
@@ -389,9 +393,31 @@ static bool chinese_not_count(const ex *x, const quantity *q)
         return true;
     if (nm->bare_multiplier)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
+    if (nm->single_digit && (starts(x, nm->start, "仨") || starts(x, nm->start, "俩"))) {
+        /* spoken counts, never slogans; 咱俩 他俩 娘俩 are pronouns */
+        static const char *const pron[] = {"咱", "我", "你", "他", "她", "娘", "哥", "爷", "兄",
+                                           "姐", "妹", "夫", "父", "母", "弟", NULL};
+        return ends_any(x, nm->start, pron);
+    }
     if (nm->single_digit)
         return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
                !listed_after_count(x, q) && !honour_count(x, q);
+    return false;
+}
+
+/* 对连续2次抽检不合格的经营者: a run of times (连续) inside a 的 phrase
+ * selects whom it is about. */
+static bool run_selects(const ex *x, const quantity *q)
+{
+    if (!rp_utf8_ends(x->s, q->start, "连续"))
+        return false;
+    for (size_t j = q->end, l; j < x->n; j += l) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (is_clause_punct(cp) || cp == '\n' || (cp >= '0' && cp <= '9'))
+            return false;
+        if (cp == 0x7684) /* 的 */
+            return true;
+    }
     return false;
 }
 
@@ -648,7 +674,8 @@ static bool goal_is_noun(const ex *x, size_t at)
         if (starts(x, at + strlen("目标"), after[k]))
             return true;
     static const char *const before[] = {"完成", "完成年度", "完成全年", "完成年初", "年初",
-                                         "年度", "既定", "高于", "低于", "超过", "超出", NULL};
+                                         "年度", "既定", "高于", "低于", "超过", "超出",
+                                         "年初预期", NULL};
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, at, before[k]))
             return true;
@@ -722,8 +749,9 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
             continue;
         if (k == 2 && plan_is_noun(x, at))
             return TARGET_NONE;
-        if (k == 4 && goal_is_noun(x, at))
-            return TARGET_NONE;
+        if ((k == 4 || (k == 5 && starts(x, at + strlen("预期"), "目标"))) &&
+            goal_is_noun(x, at))
+            return TARGET_NONE; /* 低于年初预期目标1.1个百分点 */
         if (k == 1 && (ni_modifies_noun(x, at) || ni_in_word(x, at)))
             return TARGET_NONE;
         return k < 2 ? TARGET_MODAL : TARGET_WORD;
@@ -779,8 +807,32 @@ static bool target_governs_sentence(const ex *x, size_t at)
     return false;
 }
 
+/* 镇防指要求各村:一要…二要对27座山塘水库…: what 要求 announces with a colon
+ * is to be done, to the sentence's end. */
+static bool directive_list(const ex *x, size_t at)
+{
+    if (!starts(x, at, "要求"))
+        return false;
+    size_t j = at + strlen("要求");
+    for (int c = 0; c < 8 && j < x->n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == ':' || cp == 0xFF1A)
+            return true;
+        if (!rp_utf8_is_han(cp))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
 {
+    if (cp == 0x8981) { /* 要 */
+        if (directive_list(x, at))
+            x->modal_at = at;
+        return;
+    }
     if (cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE) { /* 计 预 目 */
         if (target_word_at(x, at, cp) == TARGET_WORD && target_governs_sentence(x, at))
             x->modal_at = at;
@@ -855,6 +907,10 @@ static bool can_reach(const ex *x, size_t at)
 
 bool rp_ex_is_capacity(const ex *x, const quantity *q)
 {
+    /* 设计规模36个班, 设计供水规模2万吨/日: what a building is built for */
+    static const char *const design[] = {"设计规模", "设计能力", "设计容量", "设计库容", NULL};
+    if (ends_any(x, q->start, design))
+        return true;
     size_t b = q->start;
     for (int k = 0; k < 3 && b > 0; k++) {
         b = rp_utf8_prev(x->s, b);
@@ -920,6 +976,7 @@ void rp_ex_note_paragraph(ex *x, size_t i)
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
+           run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || hotline_number(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||

@@ -71,16 +71,41 @@ void rp_ex_read_post(const ex *x, quantity *q)
     }
 }
 
+/* Spoken approximations after a round number, before its unit: 十来个,
+ * 二十来个人, 百把人, 一千出头个. 把 and 来 are also a classifier and a verb,
+ * so a unit must follow. */
+static size_t colloquial_about(const ex *x, quantity *q, size_t j)
+{
+    double v = q->num.value;
+    bool round = v >= 10 && v == (double)(long long)v && (long long)v % 10 == 0;
+    size_t l = 0;
+    rp_approx a = RP_APPROX_ABOUT;
+    if (round && starts(x, j, "来"))
+        l = 3;
+    else if (round && q->num.chinese && starts(x, j, "把"))
+        l = 3;
+    else if (round && starts(x, j, "出头")) {
+        l = 6;
+        a = RP_APPROX_MORE_THAN;
+    }
+    if (l == 0 || rp_unit_match(x->s, x->n, j + l) == NULL)
+        return 0;
+    q->approx = a;
+    return l;
+}
+
 /* 余/多 and 万/亿/千/百 after the number, in any order: 380余万, 15万余. */
 size_t rp_ex_read_suffixes(const ex *x, quantity *q, size_t j, double *factor)
 {
     *factor = 1;
     for (int k = 0; k < 4; k++) {
         double mul;
-        size_t ml;
+        size_t ml, l;
         if (starts(x, j, "余") || starts(x, j, "多")) {
             q->approx = RP_APPROX_MORE_THAN;
             j += 3;
+        } else if ((l = colloquial_about(x, q, j)) > 0) {
+            j += l;
         } else if (!starts(x, j, "百分") &&
                    !(starts(x, j, "千") && rp_unit_match(x->s, x->n, j) != NULL) &&
                    (ml = rp_number_multiplier(x->s, x->n, j, &mul)) > 0) {
@@ -97,9 +122,43 @@ size_t rp_ex_read_suffixes(const ex *x, quantity *q, size_t j, double *factor)
 }
 
 /* Reads number, suffixes, unit and markers at i. False when no number. */
+/* 仨 and 俩 are three and two with their classifier in them (仨老头, 俩小年轻). */
+static bool pair_or_trio(const ex *x, size_t i, quantity *q)
+{
+    static const rp_unit ge = {"个", "个", "organisation", RP_UNIT_CN_OK, NULL};
+    bool three = starts(x, i, "仨");
+    if (!three && !starts(x, i, "俩"))
+        return false;
+    q->num.value = three ? 3 : 2;
+    q->num.start = i;
+    q->num.end = i + 3;
+    q->num.chinese = true;
+    q->num.single_digit = true;
+    q->value = q->num.value;
+    q->unit = &ge;
+    q->unit_start = q->unit_end = i + 3;
+    q->start = i;
+    q->end = i + 3;
+    return true;
+}
+
+/* 小两万块钱, 小三千: 小 before a spoken round sum is "nearly"; not the 小 of
+ * 缩小 减小 大小 最小. */
+static void read_small(const ex *x, quantity *q)
+{
+    static const char *const words[] = {"缩小", "减小", "大小", "最小", "变小", "较小", NULL};
+    if (!q->num.chinese || q->value < 1000 || q->approx != RP_APPROX_EXACT ||
+        !rp_utf8_ends(x->s, q->start, "小") || ends_any(x, q->start, words))
+        return;
+    q->start -= strlen("小");
+    q->approx = RP_APPROX_ABOUT;
+}
+
 bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
 {
     memset(q, 0, sizeof *q);
+    if (pair_or_trio(x, i, q))
+        return true;
     if (!rp_number_parse(x->s, x->n, i, &q->num))
         return false;
     double factor;
@@ -115,6 +174,7 @@ bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
     if (q->unit)
         rp_ex_read_post(x, q);
     rp_ex_read_pre(x, q);
+    read_small(x, q);
     return true;
 }
 

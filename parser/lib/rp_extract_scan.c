@@ -248,8 +248,8 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_build(void)
 {
-    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目");
-    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是");
+    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要");
+    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是隔邻");
 }
 
 void rp_ex_scan(ex *x)
@@ -284,7 +284,7 @@ void rp_ex_scan(ex *x)
         } else if (cp == 0x767E && starts(x, i, "百分之")) {
             i = handle_percent(x, i);
             continue;
-        } else if (rp_number_is_cn(cp)) {
+        } else if (rp_number_is_cn(cp) || cp == 0x4EE8 || cp == 0x4FE9) { /* 仨 俩 */
             i = handle_number(x, i);
             continue;
         } else {

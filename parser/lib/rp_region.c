@@ -26,7 +26,8 @@ static const char *const common_names[] = {
     "所在", "相关", "周边", "城乡", "美丽", "文明", "示范", "省会", "中心", "一", "新农",
     "特色", "样板", "试点", "乡镇", "城镇", "街镇", "片", "园", "景", "辖", "校", "山", "地",
     "老", "灾", "病", "禁", "学", "郊", "省", "市", "区", "县", "镇", "乡", "村", "街",
-    NULL};
+    /* adverbs of time: 后来社区给我们配了…, 原来村里… */
+    "后来", "原来", "本来", "近来", "将来", "从来", "现在", "目前", "当时", "那时", NULL};
 
 static bool is_common_name(const char *s, size_t a, size_t b)
 {
@@ -60,7 +61,7 @@ static void sets_build(void)
     rp_cset_add(&verb_set, verb_chars);
     rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有"
-                                "丨访年"); /* 年: 2024年度镇… is a year; a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
+                                "丨访年隔"); /* 隔壁梧桐社区: the neighbour; 年: 2024年度镇… is a year; a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */
@@ -206,6 +207,10 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
              * 建成县级: the suffix before 级 names a level, not a place */
             if (sf != NULL && ((strcmp(sf->s, "市") == 0 && rp_utf8_starts(s, n, j + 3, "场")) ||
                                rp_utf8_starts(s, n, j + strlen(sf->s), "级")))
+                sf = NULL;
+            /* 冲毁村道1.2公里: 村道 村路 are village roads, not a village */
+            if (sf != NULL && strcmp(sf->s, "村") == 0 &&
+                (rp_utf8_starts(s, n, j + 3, "道") || rp_utf8_starts(s, n, j + 3, "路")))
                 sf = NULL;
             /* 在册社区矫正对象: a name is measured before the longest suffix
              * that ends here (册 + 社区, not 册社 + 区); the suffix alone
@@ -890,7 +895,8 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
      * is about there */
     /* 比如X, 例如X, 一个是X / 另一个是X: the place of an example */
     static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
-                                        "督促", "协助", "支持", "比如", "例如", "是", NULL};
+                                        "督促", "协助", "支持", "比如", "例如", "是", "隔壁",
+                                        "邻近", NULL};
     if (rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
         return false; /* 是 is frequent: only 一个是 / 另一个是 introduce an example */
     sets_ready();

@@ -193,15 +193,50 @@ static size_t tail_trim(const char *s, size_t a, size_t b)
     return t;
 }
 
+/* 共 as an adverb before the verb that counts (两馆共接待群众, 考核共发现问题),
+ * not 共 of 公共 共建 共话 稻虾共作. */
+static bool adverb_gong(const char *s, size_t a, size_t b, size_t j)
+{
+    static const char *const verbs[] = {"接待", "发现", "拨付", "开展", "举办", "完成", "组织",
+                                        "收到", "受理", "办理", "培训", "发放", "投入", "走访",
+                                        "排查", "查处", "服务", "帮助", "解决", "调解", "慰问",
+                                        "召开", "收集", "征集", "整改", "处理", "接收", "审结",
+                                        "提供", "带动", "吸纳", "安置", "救助", "检查", NULL};
+    if (j < a + 3 || !rp_utf8_starts(s, b, j, "共"))
+        return false;
+    static const char *const words[] = {"公", "中", "总", "一", NULL}; /* 公共服务, 中共, 一共 */
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_starts(s, b, j - 3, words[k]))
+            return false;
+    for (size_t k = 0; verbs[k]; k++)
+        if (rp_utf8_starts(s, b, j + 3, verbs[k]))
+            return true;
+    return false;
+}
+
+/* 全年 inside the words (诉讼服务中心全年接待群众) is the report's period, not
+ * part of what is counted: the series is 诉讼服务中心接待群众. */
 static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
-    size_t l = b > a ? b - a : 0;
-    if (l >= cap)
-        l = cap - 1;
-    while (l > 0 && ((unsigned char)s[a + l] & 0xC0) == 0x80)
-        l--; /* keep whole characters */
-    memcpy(out, s + a, l);
-    out[l] = '\0';
+    size_t o = 0;
+    for (size_t j = a; j < b;) {
+        size_t l;
+        if (j > a && j + 6 < b && rp_utf8_starts(s, b, j, "全年")) {
+            j += 6;
+            continue;
+        }
+        if (j > a && j + 3 < b && adverb_gong(s, a, b, j)) {
+            j += 3;
+            continue;
+        }
+        rp_utf8_decode(s, b, j, &l);
+        if (o + l >= cap)
+            break; /* keep whole characters */
+        memcpy(out + o, s + j, l);
+        o += l;
+        j += l;
+    }
+    out[o] = '\0';
 }
 
 /* The noun phrase after the measure, as [*a, *b). */
@@ -585,6 +620,48 @@ static bool infographic_label(const char *s, size_t n, const rp_subject_span *sp
     return chars >= 2;
 }
 
+/* `3处乱堆乱放点未整改到位`, `7个村卫生室没有执业医师`: what is counted is
+ * the noun the negated predicate after it picks out, named as a relative
+ * clause: 未整改到位的乱堆乱放点. The predicate runs to the clause's end. */
+static bool negated_relative(const char *s, size_t n, size_t a, size_t b, char *out, size_t cap)
+{
+    static const char *const negs[] = {"没有", "尚未", "未能", "仍未", "未", NULL};
+    size_t m = 0, l;
+    for (size_t j = a + 6; j < b && m == 0; j += l) { /* a noun of two characters first */
+        rp_utf8_decode(s, b, j, &l);
+        for (size_t k = 0; negs[k] && m == 0; k++)
+            if (rp_utf8_starts(s, b, j, negs[k]))
+                m = j;
+    }
+    static const char *const preps[] = {"因", "由", "在", "对", "被", "从", "经", "向", NULL};
+    if (m == 0 || rp_utf8_starts(s, b, m, "未果"))
+        return false;
+    for (size_t k = 0; preps[k]; k++)
+        if (rp_utf8_starts(s, b, a, preps[k]))
+            return false; /* 6个小区因加装电梯协商未果…: no noun before the negation */
+    size_t e = b, chars = 0;
+    while (e < n && chars < 12) { /* the rest of the predicate: 到位 */
+        uint32_t cp = rp_utf8_decode(s, n, e, &l);
+        if (!rp_utf8_is_han(cp) && cp != '(' && cp != ')')
+            break;
+        e += l;
+        chars++;
+    }
+    if (chars >= 12 || (e - m) + 3 + (m - a) + 1 > cap)
+        return false;
+    size_t o = 0;
+    memcpy(out, s + m, e - m);
+    o += e - m;
+    if (e - m > 9) { /* 未完工项目, but 未整改到位的问题 */
+        memcpy(out + o, "的", 3);
+        o += 3;
+    }
+    memcpy(out + o, s + a, m - a);
+    o += m - a;
+    out[o] = '\0';
+    return true;
+}
+
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
 {
     size_t a, b;
@@ -604,7 +681,8 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         return;
     }
     if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b)) {
-        copy_out(s, a, b, out, cap);
+        if (!negated_relative(s, n, a, b, out, cap))
+            copy_out(s, a, b, out, cap);
         return;
     }
     before_phrase(s, n, sp, &a, &b);

@@ -30,6 +30,7 @@ static const rp_unit units[] = {
     {"架次", "架次", "event", CN, NULL},
     {"户次", "户次", "household", CN, NULL},
     {"件次", "件次", "item", CN, NULL},
+    {"车次", "车次", "event", CN, NULL}, /* water or goods delivered */
     {"册次", "册次", "item", CN, NULL}, /* library loans */
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
@@ -65,7 +66,12 @@ static const rp_unit units[] = {
     {"趟", "趟", "event", CN, NULL}, /* trips: 跑了七趟 */
     {"节", "节", "event", CN, "日约点能省目奏假庆气"},
     {"起", "起", "event", CN, "来草步源点始到初码身"},
+    /* 六十三个人 (spoken): people; 个人所得税, 个人信息 are words */
+    {"个人", "人", "person", CN, "所信账简资化主民隐意"},
     {"个", "个", "organisation", CN, "人体性案别"},
+    {"款", "款", "item", CN, "项式待额物子"}, /* products: 11款信贷产品 */
+    /* times, spoken (办了4回); 回应 回访 回收 回家 ... are words */
+    {"回", "回", "event", CN, "应复访收头家来到乡归族顾落升报馈答信去执流迁避购填暖国"},
     {"家", "家", "organisation", CN, "庭长属园乡乡门里中"},
     {"所", "所", "organisation", CN, "有在属得以谓需"},
     {"支", "支", "organisation", CN, "部持出付援撑队书"},
@@ -104,6 +110,7 @@ static const rp_unit units[] = {
     {"棵", "棵", "item", CN, NULL},
     {"株", "株", "item", CN, NULL},
     {"眼", "眼", "item", CN, "光前界睛里神色"},
+    {"块钱", "元", "money", CN, NULL}, /* spoken: 小两万块钱 */
     {"块", "块", "item", CN, "儿钱"},
     {"幅", "幅", "item", CN, "度员"},
     {"根", "根", "item", CN, "本据源基子"},
@@ -122,7 +129,7 @@ static const rp_unit units[] = {
     {"毫米", "毫米", "other", CN, NULL}, /* rainfall */
     {"厘米", "厘米", "other", CN, NULL},
     {"千米", "千米", "other", 0, NULL},
-    {"米", "米", "other", 0, "乐粮面饭"},
+    {"米", "米", "other", CN, "乐粮面饭"},
     {"吨/日", "吨/日", "other", 0, NULL}, /* supply capacity */
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},

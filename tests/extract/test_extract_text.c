@@ -840,7 +840,7 @@ static void round12_language(void **state)
     assert_string_equal(subject_of(r, 4.6, "百分点"), "35岁及以下占比比上年提高");
     assert_string_equal(subject_of(r, 96.7, "%"), "年度学员活跃率");
     assert_string_equal(subject_of(r, 2, "期"), "年轻干部专题班");
-    assert_string_equal(subject_of(r, 12000, "人"), "人才项目全年带动就业");
+    assert_string_equal(subject_of(r, 12000, "人"), "人才项目带动就业");
     rp_extract_result_free(r);
     /* a brand of four characters, or one glued before a figure */
     r = run("服务居民5.6万人次LB6乐博官网,全街道新完成加装电梯AG88亚游37部。");
@@ -1084,6 +1084,65 @@ static void round16_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round17_language(void **state)
+{
+    (void)state;
+    /* spoken numbers: 仨 and 俩 carry their classifier; 来 把 出头 after a
+     * round number and 小 before a spoken sum approximate; 块钱 is 元, N个人
+     * people, 回 times */
+    rp_extract_result *r = run("刚开始队伍就仨老头,后来社区给我们配了俩小年轻。队伍发展到六十三个人,"
+                               "光骨干就有十来个。一年接电话一千出头个。义诊都能来百把人。"
+                               "一年办了4回。前前后后花了小两万块钱,保住了将近8万块钱。"
+                               "铲雪三百多米。咱俩一起干。\n");
+    assert_non_null(find(r, 3, "个"));
+    assert_non_null(find(r, 2, "个"));
+    assert_non_null(find(r, 63, "人"));
+    assert_int_equal(find(r, 10, "个")->approx, RP_APPROX_ABOUT);
+    assert_int_equal(find(r, 1000, "个")->approx, RP_APPROX_MORE_THAN);
+    assert_int_equal(find(r, 100, "人")->approx, RP_APPROX_ABOUT);
+    assert_non_null(find(r, 4, "回"));
+    assert_int_equal(find(r, 20000, "元")->approx, RP_APPROX_ABOUT);
+    assert_int_equal(find(r, 80000, "元")->approx, RP_APPROX_ABOUT);
+    assert_non_null(find(r, 300, "米"));
+    assert_string_equal(region_of(r, 3, "个"), ""); /* 后来社区 is no place */
+    rp_extract_result_free(r);
+    check_one("缩小两万元。", 20000, "元", RP_APPROX_EXACT);
+    /* units: water delivered by the truckload, products */
+    r = run("累计送水36车次。推出11款特色信贷产品。\n");
+    assert_non_null(find(r, 36, "车次"));
+    assert_non_null(find(r, 11, "款"));
+    rp_extract_result_free(r);
+    /* a rate's base, a run that selects, where someone lives, a directive list */
+    check_none("全县每10万人中拥有大学文化程度的人口。");
+    check_none("对连续2次抽检不合格的经营者,要列入重点监管对象。");
+    check_none("还有住8栋的刘师傅。");
+    check_none("镇防指要求各村:一要执行值班制度,二要对27座山塘水库开展复查,三要储备编织袋5,000条。");
+    /* what a building is designed for is a capacity; a shortfall against
+     * the year's expected target is a fact */
+    r = run("设计规模36个班。规模以上工业增加值增长6.1%,低于年初预期目标1.1个百分点。\n");
+    assert_true(find(r, 36, "个")->optional);
+    assert_non_null(find(r, 1.1, "百分点"));
+    rp_extract_result_free(r);
+    /* subjects: 全年 and the adverb 共 are the period, not the series; a
+     * negated predicate after the noun names it as a relative clause */
+    r = run("诉讼服务中心全年接待群众3.6万人次。两馆共接待群众52.4万人次。"
+            "一般公共服务支出1,036.5万元。尚有3处乱堆乱放点未整改到位。12个项目未完工。\n");
+    assert_string_equal(subject_of(r, 36000, "人次"), "诉讼服务中心接待群众");
+    assert_string_equal(subject_of(r, 524000, "人次"), "两馆接待群众");
+    assert_string_equal(subject_of(r, 10365000, "元"), "一般公共服务支出");
+    assert_string_equal(subject_of(r, 3, "处"), "未整改到位的乱堆乱放点");
+    assert_string_equal(subject_of(r, 12, "个"), "未完工项目");
+    rp_extract_result_free(r);
+    /* regions: 村道 is a road; a neighbour's place is the sentence's only */
+    r = run("岑口镇防汛简报\n冲毁村道1.2公里。\n"
+            "说起来还有个事儿。隔壁梧桐社区的书记来取经,现在他们那边也有二十来个人了。\n"
+            "街道给我们队发了5000元奖金。\n");
+    assert_string_equal(region_of(r, 1.2, "公里"), "岑口镇");
+    assert_string_equal(region_of(r, 20, "人"), "梧桐社区");
+    assert_string_equal(region_of(r, 5000, "元"), "岑口镇");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1114,6 +1173,7 @@ int main(void)
         cmocka_unit_test(round14_language),
         cmocka_unit_test(round15_language),
         cmocka_unit_test(round16_language),
+        cmocka_unit_test(round17_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,6 +169,21 @@ static bool existential_count(const ex *x, const quantity *q)
     return ends_any(x, q->start, forming);
 }
 
+/* One of words starts within the next max characters at j, all Han before it. */
+static bool word_within(const ex *x, size_t j, int max, const char *const *words)
+{
+    for (int k = 0; k < max && j < x->n; k++) {
+        for (size_t m = 0; words[m]; m++)
+            if (starts(x, j, words[m]))
+                return true;
+        size_t l;
+        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
 /* ，两件案例入选…, 三名干警获评…: a count that opens its clause and whose
  * clause goes on to an honour won is the number of winners; a slogan wins
  * nothing. */
@@ -178,16 +193,7 @@ static bool honour_count(const ex *x, const quantity *q)
         return false;
     static const char *const honours[] = {"入选", "获评", "获得", "荣获", "被评为", "被授予",
                                           "被命名", "获", NULL};
-    size_t j = q->end, l;
-    for (int k = 0; k < 10 && j < x->n; k++) {
-        for (size_t m = 0; honours[m]; m++)
-            if (starts(x, j, honours[m]))
-                return true;
-        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
-            return false;
-        j += l;
-    }
-    return false;
+    return word_within(x, q->end, 10, honours);
 }
 
 /* 下辖九个社区、三个村: the next item of a list whose first item is a
@@ -298,16 +304,7 @@ static bool hotline_number(const ex *x, const quantity *q)
         memchr(x->s + nm->start, ',', nm->end - nm->start) != NULL)
         return false;
     static const char *const lines[] = {"热线", "专线", "电话", NULL};
-    size_t j = nm->end, l;
-    for (int k = 0; k < 8 && j < x->n; k++) {
-        for (size_t m = 0; lines[m]; m++)
-            if (starts(x, j, lines[m]))
-                return true;
-        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
-            return false;
-        j += l;
-    }
-    return false;
+    return word_within(x, nm->end, 8, lines);
 }
 
 /* `#党校动态86个`: a hashtag and the count of its posts, a label. */
@@ -811,19 +808,8 @@ static bool target_governs_sentence(const ex *x, size_t at)
  * is to be done, to the sentence's end. */
 static bool directive_list(const ex *x, size_t at)
 {
-    if (!starts(x, at, "要求"))
-        return false;
-    size_t j = at + strlen("要求");
-    for (int c = 0; c < 8 && j < x->n; c++) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (cp == ':' || cp == 0xFF1A)
-            return true;
-        if (!rp_utf8_is_han(cp))
-            return false;
-        j += l;
-    }
-    return false;
+    static const char *const colons[] = {":", "：", NULL};
+    return starts(x, at, "要求") && word_within(x, at + strlen("要求"), 8, colons);
 }
 
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)

@@ -159,8 +159,9 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     else if (prev_subject != NULL && rp_subject_is_base_change(subj) && c->start - prev_end < 40)
         rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 6.2分钟,比上年缩短0.9分钟 */
     else if (prev_subject != NULL && rp_subject_is_share_of_whole(subj) && c->start - prev_end < 40)
-        rp_subject_after_change(prev_subject, strlen(subj) > 6 ? subj : "占比", subj,
-                                sizeof subj); /* 1,872名,占63.2%; 占岗位总数的36% */
+        rp_subject_after_change(prev_subject,
+                                strcmp(subj, "占") == 0 || strcmp(subj, "占比") == 0 ? "占比" : subj,
+                                subj, sizeof subj); /* 1,872名,占63.2%; 占岗位总数的36% */
     else if (prev_subject != NULL && rp_subject_is_base_only(subj)) {
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 是去年同期的2.1倍 */
     }

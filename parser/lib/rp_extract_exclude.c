@@ -191,8 +191,8 @@ static bool honour_count(const ex *x, const quantity *q)
 {
     if (q->num.value < 2 || q->start != x->clause_start)
         return false;
-    static const char *const honours[] = {"入选", "获评", "获得", "荣获", "被评为", "被授予",
-                                          "被命名", "获", NULL};
+    /* 获 covers 获评 获得 荣获: the words are looked for at every character */
+    static const char *const honours[] = {"入选", "获", "被评为", "被授予", "被命名", NULL};
     return word_within(x, q->end, 10, honours);
 }
 

@@ -687,14 +687,10 @@ static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size
 /* A heading line that opens on a place (`🏠 青檀镇检察室`, `（二）石岭乡`,
  * `青苇镇`): no figure, no sentence, at most twenty characters. The
  * paragraphs under it are about that place until the next heading. */
-static bool place_heading(rp_region_state *st, const char *s, size_t n, size_t i, size_t len,
-                          int kind, int num)
+static bool place_heading(rp_region_state *st, const char *s, size_t j, size_t e, int kind,
+                          int num)
 {
-    size_t j = i, e = i + len, chars = 0;
-    if (kind != 0) {
-        int v;
-        rp_region_item_number(s, n, i, &v, &j);
-    }
+    size_t chars = 0;
     for (size_t k = j, l; k < e; k += l, chars++) {
         uint32_t cp = rp_utf8_decode(s, e, k, &l);
         if (cp >= '0' && cp <= '9')
@@ -786,7 +782,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         st->enum_kind = kind;
         st->enum_num = num;
     }
-    if (place_heading(st, s, n, i, len, kind, num))
+    if (place_heading(st, s, kind != 0 ? body : i, i + len, kind, num)) /* after its number */
         return;
     if (!st->para_enum && scene_opener(st, s, n, i))
         return;

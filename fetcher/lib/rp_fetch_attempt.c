@@ -84,9 +84,12 @@ static void start_http(rp_fetcher *f, rp_fetch_job *j, long long now)
     }
     j->conditional = (req.etag && *req.etag) || (req.last_modified && *req.last_modified);
     j->attempts++;
-    if (rp_transfer_init(&j->xfer, &f->xenv, &req) != 0) {
-        rp_fetch_finish_failed(f, j, "invalid_url", "libcurl refused the URL or its options",
-                               NULL, 0);
+    CURLcode rc = rp_transfer_init(&j->xfer, &f->xenv, &req);
+    if (rc != CURLE_OK) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "libcurl refused the URL or its options: %s",
+                 curl_easy_strerror(rc));
+        rp_fetch_finish_failed(f, j, "invalid_url", detail, NULL, 0);
         return;
     }
     add_transfer(f, j, now);
@@ -98,7 +101,7 @@ static void start_robots(rp_fetcher *f, const char *origin, long long now)
     snprintf(url, sizeof url, "%s/robots.txt", origin);
     rp_fetch_job *r = rp_fetch_job_new(url, NULL);
     rp_transfer_req req = {.url = url, .max_body = RP_ROBOTS_MAX_BODY, .owner = r};
-    if (!r || r->url.kind != RP_URL_HTTP || rp_transfer_init(&r->xfer, &f->xenv, &req) != 0) {
+    if (!r || r->url.kind != RP_URL_HTTP || rp_transfer_init(&r->xfer, &f->xenv, &req) != CURLE_OK) {
         rp_fetch_job_free(r);
         rp_fetch_sched_robots_done(f->sched, origin, NULL, now);
         return;

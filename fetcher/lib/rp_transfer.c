@@ -10,7 +10,7 @@
 #include "rp_url.h"
 
 /* Receive buffer of a transfer (libcurl: 16 KiB), as large as the curl tool
- * uses: fewer recv calls and write callbacks per page. Pooled handles keep it. */
+ * uses: fewer recv calls and write callbacks per page. */
 #define RP_RECV_BUFFER 102400L
 
 struct rp_easy_pool {
@@ -202,7 +202,6 @@ static CURLcode set_common(CURL *e, const rp_fetch_conf *fc)
     SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     SET(CURLOPT_PIPEWAIT, 1L);
     SET(CURLOPT_ACCEPT_ENCODING, "");
-    SET(CURLOPT_BUFFERSIZE, RP_RECV_BUFFER);
     SET(CURLOPT_USERAGENT, fc->user_agent);
     SET(CURLOPT_NOSIGNAL, 1L);
     SET(CURLOPT_PROXY, ""); /* no proxy from the environment: the policy
@@ -212,6 +211,12 @@ static CURLcode set_common(CURL *e, const rp_fetch_conf *fc)
     if (fc->ca_file && *fc->ca_file)
         SET(CURLOPT_CAINFO, fc->ca_file);
 #undef SET
+    /* A size, not a requirement: a pooled handle whose last transfer left
+     * its receive buffer allocated (an HTTP/2 stream, for one) refuses a
+     * new size with CURLE_BAD_FUNCTION_ARGUMENT (libcurl 7.88) and reads
+     * with the buffer it has. */
+    if (rc == CURLE_OK)
+        (void)curl_easy_setopt(e, CURLOPT_BUFFERSIZE, RP_RECV_BUFFER);
     return rc;
 }
 
@@ -246,8 +251,10 @@ static int start_hash(rp_transfer *t)
     return t->sha && EVP_DigestInit_ex(t->sha, EVP_sha256(), NULL) == 1 ? 0 : -1;
 }
 
-int rp_transfer_init(rp_transfer *t, const rp_transfer_env *env, const rp_transfer_req *req)
+CURLcode rp_transfer_init(rp_transfer *t, const rp_transfer_env *env,
+                          const rp_transfer_req *req)
 {
+    CURLcode rc = CURLE_OUT_OF_MEMORY;
     memset(t, 0, sizeof *t);
     t->env = env;
     t->first_url = req->check_redirects ? req->url : NULL;
@@ -256,11 +263,11 @@ int rp_transfer_init(rp_transfer *t, const rp_transfer_env *env, const rp_transf
     t->owner = req->owner;
     t->max_body = req->max_body ? req->max_body : (size_t)env->fc->max_body_bytes;
     if (!(t->easy = pool_get(env->pool)) || (req->sha256 && start_hash(t) != 0) ||
-        set_common(t->easy, env->fc) != CURLE_OK || set_request(t, req) != CURLE_OK) {
+        (rc = set_common(t->easy, env->fc)) != CURLE_OK || (rc = set_request(t, req)) != CURLE_OK) {
         rp_transfer_cleanup(t);
-        return -1;
+        return rc;
     }
-    return 0;
+    return CURLE_OK;
 }
 
 void rp_transfer_cleanup(rp_transfer *t)

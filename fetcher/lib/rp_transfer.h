@@ -85,9 +85,10 @@ typedef struct rp_transfer {
 
 /* Initialises t and its easy handle (from the pool when one is idle) for
  * req. The body buffer is sized from Content-Length when the server sends
- * one. Returns 0 or -1 (ENOMEM or a setting libcurl refuses; t is then
- * cleared). */
-int rp_transfer_init(rp_transfer *t, const rp_transfer_env *env, const rp_transfer_req *req);
+ * one. Returns CURLE_OK, or the code of the setting libcurl refused
+ * (CURLE_OUT_OF_MEMORY when memory ran out); t is then cleared. */
+CURLcode rp_transfer_init(rp_transfer *t, const rp_transfer_env *env,
+                          const rp_transfer_req *req);
 /* Gives the easy handle back to the pool (it must not be in a multi handle
  * any more) and frees the rest. Accepts a cleared or zeroed t. */
 void rp_transfer_cleanup(rp_transfer *t);

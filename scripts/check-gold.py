@@ -138,7 +138,7 @@ def interpret(text):
             value += float('0.' + ''.join(str(CN_DIGIT[c]) for c in m.group(2)))
     s = s[m.end():]
     while s and s[0] in '余多万亿千':
-        if s[0] == '千' and s[1:2] in ('克', '米', '瓦', '伏', '帕', '卡'):
+        if s[0] == '千' and s[1:2] in ('克', '米', '瓦', '伏', '帕', '卡', '分'):
             break  # 千克, 千米, 千瓦时: a unit, not a multiplier
         if s[0] in '余多':
             approx = approx or 'more_than'
@@ -150,8 +150,8 @@ def interpret(text):
             s, approx = s[len(w):], approx or a
             break
     unit = re.sub(r'\((\w)\)', r'\1', s)   # 人(次) -> 人次
-    if unit.startswith('个百分点'):
-        unit = '百分点'
+    if unit.startswith('个百分点') or unit.startswith('个千分点'):
+        unit = unit[1:4]
     elif unit in ('个小时', '个学时', '个月'):
         unit = unit if unit == '个月' else unit[1:]
     elif unit == '个工作日':   # working days are days (the extractor's lexicon agrees)

@@ -127,7 +127,10 @@ static bool single_digit_count(const quantity *q)
 static bool post_noun_count(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    if (q->num.value < 2 || !(is_clause_punct(next) || next == 0x3001))
+    /* one of a thing built or held (新建厨余垃圾处理厂一座,); not one time */
+    bool one_thing = q->num.value == 1 && (strcmp(q->unit->kind, "organisation") == 0 ||
+                                           strcmp(q->unit->kind, "item") == 0);
+    if ((q->num.value < 2 && !one_thing) || !(is_clause_punct(next) || next == 0x3001))
         return false;
     size_t p = rp_utf8_prev(x->s, q->start);
     uint32_t prev = rp_utf8_at(x->s, x->n, p);
@@ -141,6 +144,31 @@ static bool post_noun_count(const ex *x, const quantity *q)
         return false;
     uint32_t prev2 = p > 0 ? rp_utf8_at(x->s, x->n, rp_utf8_prev(x->s, p)) : 0;
     return !rp_number_is_cn(prev2);
+}
+
+/* 菱渚镇志、苕坪乡志两部乡镇志, 物业、婚姻家庭和劳动争议三个调委会: a
+ * numeral right after a list, equal to its number of items, counts them. */
+static bool list_restated(const ex *x, const quantity *q)
+{
+    if (q->num.value < 2 || q->num.value > 9 || q->start != q->num.start ||
+        !rp_utf8_is_han(rp_utf8_before(x->s, x->n, q->start)))
+        return false;
+    int seps = 0;
+    bool last_and = false;
+    for (size_t j = x->clause_start, l; j < q->start; j += l) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == 0x3001) {
+            if (last_and)
+                return false; /* 、 after 和: not one list */
+            seps++;
+        } else if ((cp == 0x548C || cp == 0x53CA) && seps > 0 && !last_and) { /* 和 及 */
+            seps++;
+            last_and = true;
+        } else if (!rp_utf8_is_han(cp) && cp != 0x201C && cp != 0x201D) {
+            return false;
+        }
+    }
+    return seps > 0 && seps + 1 == (int)q->num.value;
 }
 
 /* 还有两个社区书记, 仍有三个村: 有 before a single digit states how many
@@ -286,12 +314,57 @@ static bool building_address(const ex *x, const quantity *q)
            rp_utf8_ends(x->s, q->start, "住") || rp_utf8_ends(x->s, q->start, "住在");
 }
 
-/* 二期工程, 3期项目: the phase of a project is its name. */
+/* 二期工程, 3期项目: the phase of a project is its name; so is a single
+ * numeral's phase glued to a facility (全民健身中心二期于9月建成, 枫岗二期
+ * 标准厂房), where a count of sessions follows a verb (举办三期培训班). */
 static bool phase_name(const ex *x, const quantity *q)
 {
     if (strcmp(q->unit->surface, "期") != 0 || q->end != q->unit_end)
         return false;
-    return starts(x, q->end, "工程") || starts(x, q->end, "项目") || starts(x, q->end, "建设");
+    if (starts(x, q->end, "工程") || starts(x, q->end, "项目") || starts(x, q->end, "建设"))
+        return true;
+    static const char after_verb[] = "办展行织开了共计有出推训";
+    const rp_number *nm = &q->num;
+    uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
+    char buf[5];
+    buf[rp_utf8_encode(prev, buf)] = '\0';
+    return nm->chinese && nm->single_digit && !starts(x, nm->start, "两") &&
+           q->start == nm->start && rp_utf8_is_han(prev) && strstr(after_verb, buf) == NULL &&
+           rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end));
+}
+
+/* 年产10万吨饲料项目, 日处理500吨污水处理厂工程: a capacity inside the
+ * name of a project or plant is part of the name. */
+static bool capacity_in_name(const ex *x, const quantity *q)
+{
+    static const char *const rates[] = {"年产", "年加工", "年处理", "年出栏", "年屠宰", "年存栏",
+                                        "日产", "日处理", "日加工", NULL};
+    static const char *const names[] = {"项目", "生产线", "工程", NULL};
+    return ends_any(x, q->start, rates) && word_within(x, q->end, 14, names);
+}
+
+/* 2024澜埠半程马拉松暨5公里欢乐跑: the distance of a race is its name. */
+static bool race_distance(const ex *x, const quantity *q)
+{
+    static const char *const races[] = {"欢乐跑", "健康跑", "迷你跑", "跑", "越野", "徒步",
+                                        "健步走", "接力", "骑行", "定向", NULL};
+    const char *u = q->unit->canonical;
+    if (strcmp(u, "公里") != 0 && strcmp(u, "千米") != 0 && strcmp(u, "米") != 0)
+        return false;
+    for (size_t k = 0; races[k]; k++)
+        if (starts(x, q->end, races[k]))
+            return true;
+    return false;
+}
+
+/* 积分满100分的农户, 满300分的还能评…: the bar a thing reaches selects
+ * what qualifies; it counts nothing. */
+static bool bar_reached(const ex *x, const quantity *q)
+{
+    static const char *const words[] = {"圆满", "美满", "充满", "丰满", "饱满", "布满", "挤满",
+                                        "坐满", "住满", "装满", NULL};
+    return rp_utf8_ends(x->s, q->start, "满") && !ends_any(x, q->start, words) &&
+           starts(x, q->end, "的");
 }
 
 /* `12333人社服务热线`, `96110反诈专线`: a service number of five or more
@@ -386,8 +459,11 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     const rp_number *nm = &q->num;
     if (!nm->chinese)
         return false;
-    if (nm->malformed || nm->digit_sequence || !(q->unit->flags & RP_UNIT_CN_OK))
+    if (nm->malformed || nm->digit_sequence)
         return true;
+    if (!(q->unit->flags & RP_UNIT_CN_OK))
+        return !(q->unit->flags & RP_UNIT_CN_MANY) || nm->single_digit || nm->bare_multiplier ||
+               nm->end - nm->start < 6;
     if (nm->bare_multiplier)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
     if (nm->single_digit && (starts(x, nm->start, "仨") || starts(x, nm->start, "俩"))) {
@@ -398,7 +474,7 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     }
     if (nm->single_digit)
         return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
-               !listed_after_count(x, q) && !honour_count(x, q);
+               !listed_after_count(x, q) && !honour_count(x, q) && !list_restated(x, q);
     return false;
 }
 
@@ -964,7 +1040,8 @@ bool rp_ex_rejected(ex *x, const quantity *q)
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
-           phase_name(x, q) || hotline_number(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
+           phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
+           bar_reached(x, q) || hotline_number(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

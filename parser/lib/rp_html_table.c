@@ -262,6 +262,17 @@ static bool remark_header(const char *h)
     return false;
 }
 
+/* When (举办时间, 日期) and where (地点, 地址) an event took place qualify
+ * its row; the name of the event names it. */
+static bool when_where_header(const char *h)
+{
+    static const char *const kinds[] = {"时间", "日期", "地点", "地址"};
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strstr(h, kinds[i]) != NULL)
+            return true;
+    return false;
+}
+
 /* A bracketed note that explains a row rather than naming it: a list
  * (`(水电、报刊、网络)`, `(存款利息等)`) or a time (`(7—9月)`); a note that
  * names (`(3号车间)`) stays. */
@@ -394,12 +405,17 @@ static void layout_columns(struct grid *g, struct layout *L)
         L->label_col[c] = !L->index_col[c] && !L->unit_col[c] && !L->code_col[c] &&
                           nums * 2 < filled;
     }
+    size_t names = 0;
     for (size_t c = 0; c < g->cols; c++) {
         L->place_col[c] = L->label_col[c] && place_header(L->header[c]);
         /* a grade (等次 好/较好/一般) qualifies the row, it does not name it */
         if (L->label_col[c] && (grade_header(L->header[c]) || remark_header(L->header[c])))
             L->label_col[c] = false;
+        names += L->label_col[c] && !when_where_header(L->header[c]);
     }
+    for (size_t c = 0; c < g->cols && names > 0; c++)
+        if (L->label_col[c] && when_where_header(L->header[c]))
+            L->label_col[c] = L->place_col[c] = false;
 }
 
 static void render_row(struct emit *e, struct grid *g, struct layout *L,

@@ -98,7 +98,8 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
     static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
                                         "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
                                         "走进", "深入", "地处", "位于", "联合", "会同", "协同",
-                                        "配合", "接受", "自觉", NULL};
+                                        "配合", "接受", "自觉", "结合", "融合", "整合", "符合",
+                                        NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
         if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
@@ -211,6 +212,10 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             /* 冲毁村道1.2公里: 村道 村路 are village roads, not a village */
             if (sf != NULL && strcmp(sf->s, "村") == 0 &&
                 (rp_utf8_starts(s, n, j + 3, "道") || rp_utf8_starts(s, n, j + 3, "路")))
+                sf = NULL;
+            /* 两部乡镇志, 乡村振兴: 乡镇 and 乡村 are words, not a township */
+            if (sf != NULL && strcmp(sf->s, "乡") == 0 &&
+                (rp_utf8_starts(s, n, j + 3, "镇") || rp_utf8_starts(s, n, j + 3, "村")))
                 sf = NULL;
             /* 在册社区矫正对象: a name is measured before the longest suffix
              * that ends here (册 + 社区, not 册社 + 区); the suffix alone
@@ -529,9 +534,46 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
  * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
  * A bare township counts there only after a blank, the gap of a roster
  * entry between a name and its unit (`覃秀兰（女）  石门镇人民调解委员会…`). */
+/* A first sentence that only presents a place (`这里我要特别表扬一下芷溪村。`,
+ * `再说说桃坪村:`) makes it the paragraph's topic: the place closes the
+ * sentence right after a verb of presenting. */
+static bool presented_place(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    static const char *const verbs[] = {"一下", "表扬", "介绍", "说说", "讲讲", "谈谈",
+                                        "看看", "推介", "点赞", "说一说", "讲一讲",
+                                        "看一看", "聊聊", NULL};
+    size_t e = i;
+    for (int c = 0; c < 30 && e < n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, e, &l);
+        if (cp == 0x3002 || cp == 0xFF1A || cp == ':' || cp == 0xFF01)
+            break;
+        if (!rp_utf8_is_han(cp) && cp != ' ')
+            return false;
+        e += l;
+    }
+    if (e >= n || e == i)
+        return false;
+    for (size_t k = 0; verbs[k]; k++) {
+        const char *f = rp_utf8_find(s + i, e - i, verbs[k], strlen(verbs[k]));
+        rp_place pl;
+        if (!f)
+            continue;
+        size_t j = (size_t)(f - s) + strlen(verbs[k]);
+        if (rp_region_place_at(s, e, j, &pl) && pl.start == j && pl.end == e) {
+            set_place(st->sentence, s, pl.start, pl.end);
+            st->sentence_is_para = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     size_t open = i;
+    if (presented_place(st, s, n, i))
+        return;
     while (i < n) {
         size_t l;
         rp_place pl;
@@ -749,7 +791,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     sets_ready();
     for (size_t l; i < n; i += l) { /* blanks, and bullets: `📍在石渡镇,…` */
         uint32_t cp = rp_utf8_decode(s, n, i, &l);
-        if (cp != ' ' && cp != '\t' && !rp_utf8_is_bullet(cp))
+        if (cp != ' ' && cp != '\t' && cp != 0x3000 && !rp_utf8_is_bullet(cp))
             break;
     }
     st->para_enum = is_enumerated(s, n, i);

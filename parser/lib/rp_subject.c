@@ -300,6 +300,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, in
 
 static void after_last_deng(const char *s, size_t *a, size_t b);
 static void after_last_de(const char *s, size_t *a, size_t *b);
+static void drop_trailing_note(const char *s, size_t a, size_t *b);
 
 /* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
 static size_t leading_date(const char *s, size_t b, size_t a)
@@ -456,6 +457,25 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     }
     after_last_deng(s, a, *b);
     after_last_de(s, a, b);
+    drop_trailing_note(s, *a, b);
+}
+
+/* 文盲人口(15岁及以上不识字的人)为: a note closing the words glosses the
+ * noun before it and is not part of it. */
+static void drop_trailing_note(const char *s, size_t a, size_t *b)
+{
+    if (*b <= a + 1 || s[*b - 1] != ')')
+        return;
+    int depth = 0;
+    for (size_t j = *b; j > a; j--) {
+        if (s[j - 1] == ')')
+            depth++;
+        else if (s[j - 1] == '(' && --depth == 0) {
+            if (j - 1 > a)
+                *b = j - 1;
+            return;
+        }
+    }
 }
 
 /* 退回不符合条件的发展对象 -> 发展对象: the head noun follows the last 的.
@@ -463,8 +483,13 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
  * before 的 name the group: 本科及以上学历. */
 static void after_last_de(const char *s, size_t *a, size_t *b)
 {
+    int depth = 0; /* 文盲人口(15岁及以上不识字的人): 的 inside a note */
     for (size_t j = *b; j >= *a + 3 && j > 3; j = rp_utf8_prev(s, j)) {
-        if (rp_utf8_starts(s, *b, j - 3, "的")) {
+        if (s[j - 1] == ')' || s[j - 1] == '(') {
+            depth += s[j - 1] == ')' ? 1 : -1;
+            continue;
+        }
+        if (depth <= 0 && rp_utf8_starts(s, *b, j - 3, "的")) {
             bool share = (*b - j == 3 && rp_utf8_starts(s, *b, j, "占")) ||
                          (*b - j == 6 && rp_utf8_starts(s, *b, j, "占比"));
             if (share && j - 3 > *a)

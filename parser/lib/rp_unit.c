@@ -14,11 +14,14 @@
 static const rp_unit units[] = {
     {"个百分点", "百分点", "ratio", CN, NULL},
     {"百分点", "百分点", "ratio", CN, NULL},
+    {"个千分点", "千分点", "ratio", CN, NULL}, /* change of a rate in ‰ */
+    {"千分点", "千分点", "ratio", CN, NULL},
     {"个多小时", "小时", "duration", CN | DUR | RP_UNIT_MORE, NULL},
     {"个小时", "小时", "duration", CN | DUR, NULL},
     {"个多月", "个月", "duration", CN | DUR | RP_UNIT_MORE, NULL},
     {"个月", "个月", "duration", CN | DUR, NULL},
     {"个工作日", "天", "duration", CN | DUR, NULL},
+    {"个班", "班", "item", CN, "子长组次车级"}, /* school classes: 设计规模36个班 */
     {"个学时", "学时", "duration", CN | DUR, NULL},
     {"个课时", "课时", "duration", CN | DUR, NULL},
     {"人(次)", "人次", "person_time", CN, NULL},
@@ -39,6 +42,9 @@ static const rp_unit units[] = {
     {"家次", "家次", "event", CN, NULL}, /* inspections of premises */
     {"剂次", "剂次", "event", CN, NULL}, /* vaccine doses given */
     {"天次", "天次", "person_time", CN, NULL}, /* days of service, summed over people */
+    {"亩次", "亩次", "area", CN, NULL}, /* land worked, summed over passes (飞防作业) */
+    {"艘次", "艘次", "event", CN, NULL}, /* boat runs: 出动执法船只 */
+    {"卷次", "卷次", "event", CN, NULL}, /* archive files consulted */
     {"个工日", "工日", "person_time", CN, NULL}, /* days of labour */
     {"工日", "工日", "person_time", CN, NULL},
     {"平方公里", "平方公里", "area", CN, NULL},
@@ -90,6 +96,17 @@ static const rp_unit units[] = {
     /* kinds (病种由35种增加到42种); not 种植 种养 种子 种类 种粮 种草 */
     {"种", "种", "item", CN, "植养子类粮草苗田地树菜族业下出花果"},
     {"册", "册", "item", CN, NULL},
+    /* archive files (案卷); not 卷入 卷烟 卷起 卷尺 卷宗 卷面 卷帘 */
+    {"卷", "卷", "item", CN, "入烟起尺宗面帘心发土轴"},
+    /* pages as a quantity (数字化186万页); 第N页 is an ordinal; 页面 页码 */
+    {"页", "页", "item", CN, "面码脚眉岩"},
+    /* characters of a text (全书约172万字), in figures only: 八字方针,
+     * 十字路口, 一字不差 are words */
+    {"字", "字", "item", 0, "号样体母幕据典迹画句条头路诀段数符节型眼形面方"},
+    /* pitches, courts (笼式足球场9片), in figures only: 一片 is a word */
+    {"片", "片", "item", 0, "区面刻段长子儿语名叶场"},
+    /* banquet tables (只摆了12桌) */
+    {"桌", "桌", "item", CN, "面椅子布球游上前"},
     {"枚", "枚", "item", CN, "举"},
     {"台", "台", "item", CN, "账阶湾"},
     {"辆次", "辆次", "event", CN, NULL}, /* vehicle runs: 出动消防车2,870余辆次 */
@@ -146,7 +163,9 @@ static const rp_unit units[] = {
     {"摄氏度", "℃", "other", CN, NULL},
     {"‰", "‰", "ratio", 0, NULL},
     {"倍", "倍", "ratio", CN, NULL},
-    {"分", "分", "other", 0, "别类为钟之配析批期享担布散工管局队会子解行成化级段秒院站社数值"},
+    /* points; after a Chinese numeral of several characters only (两百多分):
+     * 十分 is "very", 三分 a share */
+    {"分", "分", "other", RP_UNIT_CN_MANY, "别类为钟之配析批期享担布散工管局队会子解行成化级段秒院站社数值"},
     {"小时", "小时", "duration", CN | DUR, NULL},
     {"分钟", "分钟", "duration", CN | DUR, NULL},
     {"学时", "学时", "duration", CN | DUR, NULL},

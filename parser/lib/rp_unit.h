@@ -13,7 +13,9 @@ enum {
     RP_UNIT_CN_OK = 1,    /* may follow a Chinese numeral as a count */
     RP_UNIT_DURATION = 2, /* a length of time: optional in gold */
     RP_UNIT_MORE = 4,     /* carries 多 inside: 个多月 */
-    RP_UNIT_YEAR = 8      /* 年: a date after a year-like number */
+    RP_UNIT_YEAR = 8,     /* 年: a date after a year-like number */
+    RP_UNIT_CN_MANY = 16  /* after a Chinese numeral only of several
+                           * characters (两百多分), never one (十分) */
 };
 
 typedef struct rp_unit {

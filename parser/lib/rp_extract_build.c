@@ -126,6 +126,16 @@ static bool list_frame(const ex *x, size_t at, char *out, size_t cap)
     return false;
 }
 
+/* Only a range mark between two measures: the ends of one range. */
+static bool range_gap(const ex *x, size_t a, size_t b)
+{
+    static const char *const marks[] = {"—", "-", "~", "～", "至", "到", "－", "–", "——", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (b - a == strlen(marks[k]) && memcmp(x->s + a, marks[k], b - a) == 0)
+            return true;
+    return false;
+}
+
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
                         size_t k, const char *prev_subject, size_t *sent_cache)
 {
@@ -133,13 +143,16 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     char subj[256];
     size_t prev_end = k > 0 ? x->c[k - 1].end : 0;
     bool glued = k > 0 && (prev_end == c->start ||
-                           (c->start == prev_end + 3 && memcmp(x->s + prev_end, "、", 3) == 0));
+                           (c->start == prev_end + 3 && memcmp(x->s + prev_end, "、", 3) == 0) ||
+                           range_gap(x, prev_end, c->start)); /* 18—19人 */
     rp_subject_span sp = {.start = c->start, .end = c->end, .floor = prev_end,
                           .count_unit = is_count_unit(c->unit),
                           .money = strcmp(c->unit->kind, "money") == 0,
                           .activity = strcmp(c->unit->kind, "person_time") == 0,
                           .glued = glued};
     rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
+    if (glued && range_gap(x, prev_end, c->start))
+        subj[0] = '\0'; /* the range mark is no name: the first end's subject */
     const char *more_less = rp_subject_more_or_less(subj);
     /* the words before the number are only the place the region switched
      * to for it: 其中鸥江区71部 */
@@ -152,7 +165,8 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
         snprintf(subj, sizeof subj, "%s", prev_subject);
     else if (prev_subject != NULL && more_less != NULL && c->start - prev_end < 60)
         rp_subject_after_change(prev_subject, more_less, subj, sizeof subj); /* 比上年多3个 */
-    else if (prev_subject != NULL && only_place && c->start - prev_end < 60)
+    else if (prev_subject != NULL && only_place && c->start - prev_end < 60 &&
+             x->c[k - 1].start >= c->sent_start)
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 其中鸥江区71部: a part */
     else if (prev_subject != NULL && rp_subject_is_change_verb(subj) && c->start - prev_end < 24)
         rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */

@@ -42,12 +42,38 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
     return false;
 }
 
+/* The number at s closes a range whose first end is an ordinal: 第18—19页,
+ * 第3至5条. */
+static bool ordinal_range_end(const ex *x, size_t s)
+{
+    static const char *const marks[] = {"—", "-", "~", "～", "至", "到", "－", "–", NULL};
+    size_t j = s, m = 0;
+    for (size_t k = 0; marks[k] && m == 0; k++)
+        if (rp_utf8_ends(x->s, j, marks[k]))
+            m = strlen(marks[k]);
+    if (m == 0)
+        return false;
+    j -= m;
+    size_t digits = 0;
+    while (j > 0) {
+        size_t p = rp_utf8_prev(x->s, j);
+        uint32_t cp = rp_utf8_at(x->s, x->n, p);
+        if (!(cp >= '0' && cp <= '9') && !rp_number_is_cn(cp))
+            break;
+        j = p;
+        digits++;
+    }
+    return digits > 0 && rp_utf8_ends(x->s, j, "第");
+}
+
 /* 第N, 前10名 (a ranking), 2021年5期 (an issue), 3月14日 parts. */
 static bool ordinal_or_date_part(const ex *x, const quantity *q)
 {
     size_t s = q->num.start;
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
+        return true;
+    if (ordinal_range_end(x, s)) /* 第18—19页 */
         return true;
     if (prev == 0x6BCF) /* 每10万人中: the base of a rate (每 before a single digit is a rule) */
         return true;

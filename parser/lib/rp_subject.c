@@ -22,7 +22,7 @@ static const char *const after_stops[] = {
     "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
     "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", "分布", "免费", "入驻",
     "进驻", "来自", "报名", "由于", "连续", "专程", "户均", "人均", "村均", "拿出", "入场",
-    "进场", "参会", "到场", "达成", "办理", "的", NULL};
+    "进场", "参会", "到场", "达成", "办理", "的", "签约", NULL};
 
 static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
@@ -50,7 +50,10 @@ static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "�
 /* Words that start with a preposition or adverb character but modify a
  * noun: 1.2万名在职党员, 8家共建单位 (在, 共 are not the predicate here). */
 static const char *const modifier_words[] = {"在职", "在岗", "在册", "在编", "在校", "在读",
-                                             "共建", "共享", "共治", NULL};
+                                             "共建", "共享", "共治",
+                                             /* 中 opens nouns too: 48所中小学校 */
+                                             "中小学", "中学", "中心", "中医", "中药", "中青年",
+                                             "中老年", "中职", "中级", "中型", "中小企业", NULL};
 
 /* Verbs of change after a comparison base: 比上年增长, 较常年偏多. */
 static const char *const comparison_verbs[] = {"增长", "提高", "提升", "下降", "减少", "增加",
@@ -184,7 +187,8 @@ static size_t tail_trim(const char *s, size_t a, size_t b)
                                         "因为", "称为", "视为", "集中", "其中", "初中", "高中",
                                         "存在", "现在", "所在", "实在", "甚至", "以至", "截至",
                                         "签约", "节约", "预约", "就近", "附近", "最近",
-                                        NULL};
+                                        "方向", "导向", "意向", "走向", "动向", "倾向", "取向",
+                                        "志向", "流向", NULL};
     size_t t = match_any_end(s, a, b, tail_trims);
     if (t == 3 && b - a >= 6)
         for (size_t k = 0; words[k]; k++)
@@ -252,6 +256,18 @@ static bool whole_note(const char *s, size_t i, size_t j)
     return false;
 }
 
+/* 向 as the preposition of the clause's verb (48所中小学校向社会开放), not
+ * the second character of a noun (方向, 导向, 意向, 走向 ...). */
+static bool toward(const char *s, size_t n, size_t j)
+{
+    static const char nouns[] = "方导志意走动倾取纵横定流风";
+    if (!rp_utf8_starts(s, n, j, "向"))
+        return false;
+    char buf[5];
+    buf[rp_utf8_encode(rp_utf8_before(s, n, j), buf)] = '\0';
+    return strstr(nouns, buf) == NULL;
+}
+
 static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, int verb_ok,
                          size_t *a, size_t *b)
 {
@@ -279,6 +295,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, in
         else if (cp == 0x300A && chars > 0) break;
         else if (is_digit(cp) || (paren == 0 && quote == 0 && is_boundary(cp))) break;
         else if (paren == 0 && quote == 0 && chars >= 1 && match_any(s, n, j, after_stops)) break;
+        else if (paren == 0 && quote == 0 && chars >= 2 && toward(s, n, j)) break;
         else if (!rp_utf8_is_han(cp) && cp != 0x300B && cp != 0x3001) break;
         j += l;
         chars++;
@@ -301,6 +318,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, in
 static void after_last_deng(const char *s, size_t *a, size_t b);
 static void after_last_de(const char *s, size_t *a, size_t *b);
 static void drop_trailing_note(const char *s, size_t a, size_t *b);
+static void after_existential(const char *s, size_t *a, size_t b);
 
 /* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
 static size_t leading_date(const char *s, size_t b, size_t a)
@@ -458,6 +476,26 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     after_last_deng(s, a, *b);
     after_last_de(s, a, b);
     drop_trailing_note(s, *a, b);
+    after_existential(s, a, *b);
+}
+
+/* 住房公积金管理委员会有委员27名: what the owner has is counted, named
+ * after 有 (two to four characters); 没有 所有 具有 共有 ... are other words. */
+static void after_existential(const char *s, size_t *a, size_t b)
+{
+    static const char not_before[] = "没所具共拥享占还仍尚只已现都均另私公持";
+    for (size_t j = b; j > *a + 6; j = rp_utf8_prev(s, j)) {
+        size_t after = b - j;
+        if (after > 12)
+            return;
+        if (!rp_utf8_starts(s, b, j - 3, "有"))
+            continue;
+        char buf[5];
+        buf[rp_utf8_encode(rp_utf8_before(s, b, j - 3), buf)] = '\0';
+        if (after >= 6 && strstr(not_before, buf) == NULL)
+            *a = j;
+        return;
+    }
 }
 
 /* 文盲人口(15岁及以上不识字的人)为: a note closing the words glosses the
@@ -732,6 +770,13 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
                            : sp->count_unit && (after_phrase(s, n, sp->end, 2, true, &a, &b) ||
                                                 after_phrase(s, n, sp->end, 1, true, &a, &b));
     if (found && (sp->count_unit || !sp->glued)) {
+        copy_out(s, a, b, out, cap);
+        return;
+    }
+    /* 还有4.66亿元的缺口,: nothing before, a noun after 的 closes the clause */
+    if (!sp->glued && rp_utf8_starts(s, n, sp->end, "的") &&
+        after_phrase(s, n, sp->end + 3, 2, false, &a, &b) && b - a <= 8 * 3 &&
+        (b >= n || is_boundary(rp_utf8_at(s, n, b)))) {
         copy_out(s, a, b, out, cap);
         return;
     }

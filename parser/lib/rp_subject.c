@@ -490,9 +490,12 @@ static void after_existential(const char *s, size_t *a, size_t b)
             return;
         if (!rp_utf8_starts(s, b, j - 3, "有"))
             continue;
-        char buf[5];
+        /* 有效 有关 有序 有机 有偿 ... are words of their own */
+        static const char word_second[] = "效关序机力益利限偿名害线形色意的些所望助待毒";
+        char buf[5], nx[5];
         buf[rp_utf8_encode(rp_utf8_before(s, b, j - 3), buf)] = '\0';
-        if (after >= 6 && strstr(not_before, buf) == NULL)
+        nx[rp_utf8_encode(rp_utf8_at(s, b, j), nx)] = '\0';
+        if (after >= 6 && strstr(not_before, buf) == NULL && strstr(word_second, nx) == NULL)
             *a = j;
         return;
     }

@@ -213,6 +213,10 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             if (sf != NULL && strcmp(sf->s, "村") == 0 &&
                 (rp_utf8_starts(s, n, j + 3, "道") || rp_utf8_starts(s, n, j + 3, "路")))
                 sf = NULL;
+            /* 菱渚镇志, 《枫湾村志》: a gazetteer's title, not the place (镇志愿者 is) */
+            if (sf != NULL && rp_utf8_starts(s, n, j + strlen(sf->s), "志") &&
+                !rp_utf8_starts(s, n, j + strlen(sf->s) + 3, "愿"))
+                sf = NULL;
             /* 两部乡镇志, 乡村振兴: 乡镇 and 乡村 are words, not a township */
             if (sf != NULL && strcmp(sf->s, "乡") == 0 &&
                 (rp_utf8_starts(s, n, j + 3, "镇") || rp_utf8_starts(s, n, j + 3, "村")))

@@ -1143,6 +1143,68 @@ static void round17_language(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 18: archive and land units, points, phases and names that hold a
+ * number, bars reached, lists restated, presented places, subjects. */
+static void round18_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("接收档案3,146卷,调阅1.2万卷次,数字化扫描186万页,全书约172万字。"
+            "无人机飞防作业13.5万亩次。新建笼式足球场9片。她家只摆了12桌。"
+            "逾期率比上年末上升0.06个千分点。我这本子上攒了两百多分。"
+            "新建厨余垃圾处理厂一座,设计规模36个班。\n");
+    assert_non_null(find(r, 3146, "卷"));
+    assert_non_null(find(r, 12000, "卷次"));
+    assert_non_null(find(r, 1860000, "页"));
+    assert_int_equal(find(r, 1720000, "字")->approx, RP_APPROX_ABOUT);
+    assert_non_null(find(r, 135000, "亩次"));
+    assert_null(find(r, 135000, "亩"));
+    assert_non_null(find(r, 9, "片"));
+    assert_non_null(find(r, 12, "桌"));
+    assert_non_null(find(r, 0.06, "千分点"));
+    assert_int_equal(find(r, 200, "分")->approx, RP_APPROX_MORE_THAN);
+    assert_non_null(find(r, 1, "座"));
+    rp_extract_result_free(r);
+    /* 十分 is "very", a page of a citation is an ordinal, even as a range */
+    check_none("这项工作十分重要。");
+    check_none("本文刊于《先锋》2023年第10期第18—19页。");
+    /* a phase, a capacity or a distance inside a name; a bar reached */
+    check_none("枫岗二期标准厂房已封顶。");
+    check_none("县全民健身中心二期于9月建成投用。");
+    check_none("大家都关心的年产10万吨饲料项目主体厂房已经封顶。");
+    check_none("2024澜埠半程马拉松暨5公里欢乐跑鸣枪开跑。");
+    check_none("积分满100分的农户可以兑换食用油,满300分的还能评星级文明户。");
+    check_one("全年举办三期培训班。", 3, "期", RP_APPROX_EXACT);
+    /* a numeral that restates its list counts it; 乡镇 is no township */
+    r = run("苓溪县档案馆工作总结\n指导菱渚镇志、苕坪乡志两部乡镇志通过评审。\n");
+    assert_non_null(find(r, 2, "部"));
+    assert_string_equal(subject_of(r, 2, "部"), "乡镇志");
+    assert_string_equal(region_of(r, 2, "部"), "苓溪县"); /* 镇志: titles, no place */
+    rp_extract_result_free(r);
+    /* a first sentence that presents a place heads its paragraph */
+    r = run("沅梓县枫岗镇推进会讲话\n"
+            "　　这里我要特别表扬一下芷溪村。村“两委”引进的高山茶旅融合项目,流转土地860余亩,"
+            "带动村民务工120多人,前三季度村集体经济已经增收11.6万元,预计全年还会增加。\n"
+            "　　全镇新签约招商项目十四个,协议投资总额28.6亿元,比去年同期增长37.5%。\n");
+    assert_string_equal(region_of(r, 860, "亩"), "芷溪村");
+    assert_string_equal(region_of(r, 116000, "元"), "芷溪村");
+    assert_string_equal(region_of(r, 14, "个"), "沅梓县枫岗镇");
+    rp_extract_result_free(r);
+    /* subjects */
+    r = run("全县常住人口中,文盲人口(15岁及以上不识字的人)为1.21万人。"
+            "推动48所中小学校向社会开放体育场地。住房公积金管理委员会有委员27名。"
+            "前三季度完成了16.84亿元,还有4.66亿元的缺口,时间非常紧。"
+            "有3个项目签约半年以上了还没有动工。培训18—19人。明确3个发展方向。\n");
+    assert_string_equal(subject_of(r, 12100, "人"), "文盲人口");
+    assert_string_equal(subject_of(r, 48, "所"), "中小学校");
+    assert_string_equal(subject_of(r, 27, "名"), "委员");
+    assert_string_equal(subject_of(r, 466000000, "元"), "缺口");
+    assert_string_equal(subject_of(r, 3, "个"), "项目");
+    assert_string_equal(subject_of(r, 19, "人"), subject_of(r, 18, "人"));
+    rp_extract_result_free(r);
+    check_none("坚持党建、业务两手抓。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1174,6 +1236,7 @@ int main(void)
         cmocka_unit_test(round15_language),
         cmocka_unit_test(round16_language),
         cmocka_unit_test(round17_language),
+        cmocka_unit_test(round18_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

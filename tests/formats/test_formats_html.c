@@ -215,6 +215,24 @@ static void table_code_column(void **state)
     rp_html_text_release(&t);
 }
 
+/* When and where an event was held qualify its row; its name names it. A
+ * table of times alone keeps them as its labels. */
+static void table_time_and_venue_columns(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><tr><th>赛事名称</th><th>举办时间</th><th>参赛人数（人）</th><th>地点</th></tr>"
+        "<tr><td>老年门球邀请赛</td><td>10月15日&mdash;17日</td><td>264</td><td>县门球场</td></tr>"
+        "</table>");
+    assert_non_null(strstr(t.text, "老年门球邀请赛参赛人数264人。"));
+    assert_null(strstr(t.text, "县门球场参赛"));
+    rp_html_text_release(&t);
+    t = convert("<table><tr><th>时间</th><th>参加人数（人）</th></tr>"
+                "<tr><td>一季度</td><td>120</td></tr><tr><td>二季度</td><td>96</td></tr></table>");
+    assert_non_null(strstr(t.text, "一季度参加人数120人。"));
+    rp_html_text_release(&t);
+}
+
 static void table_unit_from_caption_and_rowspan(void **state)
 {
     (void)state;
@@ -323,6 +341,7 @@ int main(void)
         cmocka_unit_test(table_unit_column),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
         cmocka_unit_test(table_code_column),
+        cmocka_unit_test(table_time_and_venue_columns),
         cmocka_unit_test(layout_tables_are_walked_as_text),
         cmocka_unit_test(ranking_table_with_title_row_and_grades),
         cmocka_unit_test(legacy_table_layout_page),

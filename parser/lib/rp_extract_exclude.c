@@ -354,9 +354,12 @@ static bool phase_name(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
     char buf[5];
     buf[rp_utf8_encode(prev, buf)] = '\0';
+    /* 一期住宅全部封顶,二期正在进行桩基施工: a phase may open its clause */
+    bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n';
     return nm->chinese && nm->single_digit && !starts(x, nm->start, "两") &&
-           q->start == nm->start && rp_utf8_is_han(prev) && strstr(after_verb, buf) == NULL &&
-           rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end));
+           q->start == nm->start && (opens || (rp_utf8_is_han(prev) && strstr(after_verb, buf) == NULL)) &&
+           rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end)) && !starts(x, q->end, "培训") &&
+           !starts(x, q->end, "班");
 }
 
 /* 年产10万吨饲料项目, 日处理500吨污水处理厂工程: a capacity inside the
@@ -774,7 +777,9 @@ static bool goal_is_noun(const ex *x, size_t at)
             return true;
     static const char *const before[] = {"完成", "完成年度", "完成全年", "完成年初", "年初",
                                          "年度", "既定", "高于", "低于", "超过", "超出",
-                                         "年初预期", NULL};
+                                         "年初预期",
+                                         /* 完成市下达目标任务的107.5%: a goal set from above */
+                                         "下达", "考核", NULL};
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, at, before[k]))
             return true;

@@ -121,13 +121,15 @@ static bool common_tail(const char *s, size_t a, size_t b)
     if (b - a <= 6)
         return false;
     /* zones that are no administrative area: 工业集中区, 产业集聚区 */
-    static const char *const zones[] = {"集中区", "集聚区", "聚集区", "项目区",
+    static const char *const zones[] = {"集中区", "集聚区", "聚集区", "项目区", "棚户区",
+                                        "安置区", "生活区", "居住区",
                                         /* areas of a hall or a fair: 政策咨询区, 等候区 */
                                         "咨询区", "服务区", "功能区", "办公区", "体验区",
                                         "等候区", "洽谈区", "报名区", "展示区", "阅览区",
                                         "休闲区", "候诊区", "办事区", NULL};
     /* parts of a place named by a common noun: 东澴区老城区, 深入项目区 */
-    static const char *const parts[] = {"老城区", "项目区", NULL};
+    static const char *const parts[] = {"老城区", "项目区", "棚户区", "安置区", "生活区",
+                                        "居住区", NULL};
     for (size_t k = 0; parts[k]; k++)
         if (b - a == 9 && memcmp(s + a, parts[k], 9) == 0)
             return true;
@@ -320,6 +322,8 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     /* 组织 as the verb of the clause (城南街道组织党员...), not 组织部 */
     if (rp_utf8_starts(s, n, end, "组织") && !rp_utf8_starts(s, n, end, "组织部"))
         return false;
+    if (rp_utf8_starts(s, n, end, "组建") || rp_utf8_starts(s, n, end, "组成"))
+        return false; /* 柳巷社区组建议事会: the place acts */
     /* 曲榛县村均集体经济收入: a per-village average of the place */
     if (rp_utf8_starts(s, n, end, "村均") || rp_utf8_starts(s, n, end, "户均"))
         return false;

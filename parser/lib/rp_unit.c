@@ -150,6 +150,7 @@ static const rp_unit units[] = {
     {"吨/日", "吨/日", "other", 0, NULL}, /* supply capacity */
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
+    {"斤", "斤", "other", CN, "斤两"}, /* 卖出土蜂蜜1.6万斤; not 斤斤计较 */
     {"微克/立方米", "微克/立方米", "other", 0, NULL}, /* PM2.5 */
     {"毫克/立方米", "毫克/立方米", "other", 0, NULL},
     {"毫克/升", "毫克/升", "other", 0, NULL},

@@ -137,8 +137,9 @@ static bool range_gap(const ex *x, size_t a, size_t b)
 }
 
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
-                        size_t k, const char *prev_subject, size_t *sent_cache)
+                        size_t k, const rp_measure *done, size_t *sent_cache)
 {
+    const char *prev_subject = k > 0 ? done[k - 1].subject : NULL;
     const cand *c = &x->c[k];
     char subj[256];
     size_t prev_end = k > 0 ? x->c[k - 1].end : 0;
@@ -179,6 +180,9 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     else if (prev_subject != NULL && rp_subject_is_base_only(subj)) {
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 是去年同期的2.1倍 */
     }
+    char own_region[RP_REGION_MAX];
+    if (rp_ex_respective(x, k, done, subj, sizeof subj, own_region, sizeof own_region))
+        region = own_region; /* 失业保险、工伤保险分别参保3.58万人、5.12万人 */
     size_t a, b, sa, sb;
     surface_range(nm, input, c, &a, &b);
     sentence_range(x, c, sent_cache, &sa, &sb);
@@ -240,9 +244,8 @@ int rp_ex_build(ex *x, rp_norm *nm, const char *input, const rp_extract_hints *h
     }
     size_t sent_cache = 0;
     for (size_t k = 0; k < x->nc; k++) {
-        const char *prev = k > 0 ? r->measures[k - 1].subject : NULL;
         r->n_measures = k + 1;
-        if (fill_measure(&r->measures[k], x, nm, input, k, prev, &sent_cache) != 0)
+        if (fill_measure(&r->measures[k], x, nm, input, k, r->measures, &sent_cache) != 0)
             return -1;
     }
     if (rp_meta_fill(&r->meta, x->s, x->n, x->region.doc, h) != 0)

@@ -22,6 +22,8 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
     if (is_alpha_cp(next)) /* 5G, A3, 2024ABC; a Latin unit (48.6TB) is no identifier */
         return q->unit == NULL || (unsigned char)q->unit->surface[0] >= 0x80 ||
                !is_alpha_cp((unsigned char)q->unit->surface[0]);
+    if (next == '/' && q->unit != NULL && q->unit->surface[0] == '/')
+        return false; /* a rate per base: 226.08/10万 */
     if (next == '/' || next == ':' || next == '.' || next == '_' || next == 0xB7 || next == '+' ||
         next == 0xD7 || next == '*' || next == '#' || next == 0x2022 || next == 0x30FB)
         return is_digit_at(x, j + 1) || is_digit_at(x, j + 2);
@@ -386,14 +388,17 @@ static bool race_distance(const ex *x, const quantity *q)
     return false;
 }
 
-/* 积分满100分的农户, 满300分的还能评…: the bar a thing reaches selects
- * what qualifies; it counts nothing. */
+/* 积分满100分的农户, 满300分的还能评…, 唯一突破80万元的村: the bar a thing
+ * reaches selects what qualifies; it counts nothing. So does a length of
+ * time served to a bar (累计缴费满15年, 运营满一年). */
 static bool bar_reached(const ex *x, const quantity *q)
 {
     static const char *const words[] = {"圆满", "美满", "充满", "丰满", "饱满", "布满", "挤满",
                                         "坐满", "住满", "装满", NULL};
-    return rp_utf8_ends(x->s, q->start, "满") && !ends_any(x, q->start, words) &&
-           starts(x, q->end, "的");
+    bool full = rp_utf8_ends(x->s, q->start, "满") && !ends_any(x, q->start, words);
+    if (full && (q->unit->flags & RP_UNIT_DURATION))
+        return true;
+    return (full || rp_utf8_ends(x->s, q->start, "突破")) && starts(x, q->end, "的");
 }
 
 /* `12333人社服务热线`, `96110反诈专线`: a service number of five or more

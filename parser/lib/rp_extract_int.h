@@ -126,6 +126,16 @@ static inline bool is_clause_punct(uint32_t cp)
            cp == 0x2026 || cp == 0x3011; /* 】 ends a bulletin item's lead label */
 }
 
+/* ---- 分别 (rp_extract_respective.c) -------------------------------------- */
+
+/* The i-th figure after 分别 belongs to the i-th item listed before it in
+ * its clause, or to the i-th of the figures just before (done[] holds the
+ * measures already filled). When it does, writes its subject into subj (left
+ * as it is when the clause names it: `报告发病率分别为…`) and its region, and
+ * returns true. */
+bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj, size_t scap,
+                      char *region, size_t rcap);
+
 /* ---- the quantity grammar (rp_extract_quantity.c) ----------------------- */
 
 /* Reads number, suffixes, unit and markers at i into *q. False when no

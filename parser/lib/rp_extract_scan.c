@@ -42,6 +42,34 @@ static const char *region_for(const ex *x, const quantity *q)
     return cur;
 }
 
+/* 蕙城街道(286例)、楸坪镇(173例): a count in brackets right after a place is
+ * that place's. */
+static bool bracket_place(const ex *x, const quantity *q, char *out, size_t cap)
+{
+    if (q->start < 4 || x->s[q->start - 1] != '(' || q->end >= x->n || x->s[q->end] != ')')
+        return false;
+    size_t open = q->start - 1, j = open;
+    size_t starts_at[12];
+    int ns = 0;
+    while (ns < 12 && j > 0) {
+        j = rp_utf8_prev(x->s, j);
+        if (!rp_utf8_is_han(rp_utf8_at(x->s, x->n, j)))
+            break;
+        starts_at[ns++] = j;
+    }
+    for (int k = ns - 1; k >= 0; k--) {
+        rp_place pl;
+        if (rp_region_place_at(x->s, open, starts_at[k], &pl) && pl.start == starts_at[k] &&
+            pl.end == open) {
+            size_t l = pl.end - pl.start < cap ? pl.end - pl.start : cap - 1;
+            memcpy(out, x->s + pl.start, l);
+            out[l] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
 static void push_cand(ex *x, const quantity *q, bool optional)
 {
     if (x->nc >= RP_EXTRACT_MAX_MEASURES) {
@@ -67,7 +95,9 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->num_start = q->num.start;
     c->sent_start = x->sent_start;
     c->optional = optional;
-    c->region = rp_ex_intern(x, region_for(x, q));
+    char place[RP_REGION_MAX];
+    c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place) ? place
+                                                                         : region_for(x, q));
     x->region.para_counted = true;
     c->period = x->period != NONE ? x->period : x->doc_period;
 }
@@ -249,7 +279,7 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 static void firsts_build(void)
 {
     rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要");
-    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是隔邻");
+    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是隔邻向");
 }
 
 void rp_ex_scan(ex *x)

@@ -101,10 +101,16 @@ static void header_unit(const char *h, char *core, size_t corelen,
     unit[0] = '\0';
     if (open == NULL) {
         /* 本年制发件数, 培训人数, 开展次数: the classifier before 数 */
-        static const char *const counted[] = {"件", "人", "次", "户", "项", "条", "场", "名", "家"};
+        static const char *const counted[] = {"件", "人", "次", "户", "项", "条", "场", "名", "家",
+                                              "例"};
         for (size_t k = 0; k < ARRAY_LEN(counted) && cl >= 6; k++)
             if (memcmp(h + cl - 3, "数", 3) == 0 && memcmp(h + cl - 6, counted[k], 3) == 0)
                 snprintf(unit, unitlen, "%s", counted[k]);
+        /* 发病数, 死亡数: cases, counted in 例 */
+        static const char *const cases[] = {"发病数", "死亡数", "病例数", "确诊数"};
+        for (size_t k = 0; k < ARRAY_LEN(cases) && cl >= 9; k++)
+            if (memcmp(h + cl - 9, cases[k], 9) == 0)
+                snprintf(unit, unitlen, "例");
         return;
     }
     const char *u = open + olen;

@@ -99,6 +99,8 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
                                         "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
                                         "走进", "深入", "地处", "位于", "联合", "会同", "协同",
                                         "配合", "接受", "自觉", "结合", "融合", "整合", "符合",
+                                        "根据", "依据", "委托", "移交", "利用", "提交",
+                                        "报送", "上报", "转交", "参照",
                                         NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
@@ -942,7 +944,7 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 比如X, 例如X, 一个是X / 另一个是X: the place of an example */
     static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
                                         "督促", "协助", "支持", "比如", "例如", "是", "隔壁",
-                                        "邻近", NULL};
+                                        "邻近", "向", NULL}; /* 向菖岭镇调运帐篷120顶 */
     if (rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
         return false; /* 是 is frequent: only 一个是 / 另一个是 introduce an example */
     sets_ready();

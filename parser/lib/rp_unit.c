@@ -15,6 +15,7 @@ static const rp_unit units[] = {
     {"个百分点", "百分点", "ratio", CN, NULL},
     {"百分点", "百分点", "ratio", CN, NULL},
     {"个千分点", "千分点", "ratio", CN, NULL}, /* change of a rate in ‰ */
+    {"/10万", "/10万", "ratio", 0, NULL}, /* incidence per 100,000 (发病率226.08/10万) */
     {"千分点", "千分点", "ratio", CN, NULL},
     {"个多小时", "小时", "duration", CN | DUR | RP_UNIT_MORE, NULL},
     {"个小时", "小时", "duration", CN | DUR, NULL},
@@ -151,6 +152,9 @@ static const rp_unit units[] = {
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
     {"斤", "斤", "other", CN, "斤两"}, /* 卖出土蜂蜜1.6万斤; not 斤斤计较 */
+    /* tents (帐篷1,260顶), quilts (棉被3,800床) */
+    {"顶", "顶", "item", CN, "层端级岗替梁住着峰部尖棚楼上"},
+    {"床", "床", "item", CN, "位铺上单头旁垫边前"},
     {"微克/立方米", "微克/立方米", "other", 0, NULL}, /* PM2.5 */
     {"毫克/立方米", "毫克/立方米", "other", 0, NULL},
     {"毫克/升", "毫克/升", "other", 0, NULL},

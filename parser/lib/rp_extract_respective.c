@@ -1,0 +1,131 @@
+/* rp_extract_respective: 分别, figures given "respectively" to the things a
+ * clause lists before them (`失业保险、工伤保险分别参保3.58万人、5.12万人`,
+ * `棣城街道、东岚街道常住人口分别增加18,326人和9,741人`) or to the figures the
+ * sentence gave just before (`实缴单位9,418家,…缴存额86.35亿元,分别同比增长
+ * 7.0%、3.0%、8.6%`). The i-th figure after 分别 takes the i-th item: its
+ * name with the verb after 分别 as subject, its place as region. */
+#include "rp_extract_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_ITEMS 8
+
+static bool clause_end_at(const ex *x, size_t i)
+{
+    uint32_t cp = rp_utf8_at(x->s, x->n, i);
+    if ((cp == ',' || cp == '.') && i > 0 && is_digit_at(x, i - 1) && is_digit_at(x, i + 1))
+        return false; /* 18,326: a separator inside a number */
+    return cp == '\n' || is_clause_punct(cp);
+}
+
+/* Start of the clause holding byte i, or NONE when it lies more than
+ * MAX_CLAUSE bytes back (a run-on line: nothing is read across it). */
+#define MAX_CLAUSE 600
+static size_t clause_begin(const ex *x, size_t i)
+{
+    size_t floor = i > MAX_CLAUSE ? i - MAX_CLAUSE : 0;
+    while (i > 0) {
+        if (i <= floor)
+            return NONE;
+        size_t p = rp_utf8_prev(x->s, i);
+        if (clause_end_at(x, p))
+            break;
+        i = p;
+    }
+    return i;
+}
+
+/* Items of a list s[a..b) separated by 、 和 及 与 (outside brackets and
+ * quotes); false when a figure or anything but words stands in it. */
+static size_t list_items(const ex *x, size_t a, size_t b, size_t *ia, size_t *ib)
+{
+    size_t n = 0, from = a;
+    int depth = 0;
+    for (size_t j = a, l; j < b; j += l) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == '(' || cp == 0x201C || cp == 0x300A)
+            depth++;
+        else if ((cp == ')' || cp == 0x201D || cp == 0x300B) && depth > 0)
+            depth--;
+        else if (cp >= '0' && cp <= '9')
+            return 0;
+        bool sep = depth == 0 && (cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E);
+        if (!sep)
+            continue;
+        if (n + 1 >= MAX_ITEMS || j == from)
+            return 0;
+        ia[n] = from;
+        ib[n++] = j;
+        from = j + l;
+    }
+    if (from >= b)
+        return 0;
+    ia[n] = from;
+    ib[n++] = b;
+    return n;
+}
+
+static void put(char *out, size_t cap, const char *a, size_t al, const char *b, size_t bl)
+{
+    snprintf(out, cap, "%.*s%.*s", (int)al, a, (int)bl, b);
+}
+
+bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj, size_t scap,
+                      char *region, size_t rcap)
+{
+    const cand *c = &x->c[k];
+    size_t cs = clause_begin(x, c->start);
+    if (cs == NONE)
+        return false;
+    const char *f = rp_utf8_find(x->s + cs, c->start - cs, "分别", strlen("分别"));
+    if (f == NULL)
+        return false;
+    size_t fa = (size_t)(f - x->s), fb = fa + strlen("分别");
+    /* the run of figures after 分别, in this clause */
+    size_t first = k, last = k;
+    while (first > 0 && x->c[first - 1].start >= fb)
+        first--;
+    while (last + 1 < x->nc && last + 1 - first < MAX_ITEMS &&
+           clause_begin(x, x->c[last + 1].start) == cs)
+        last++;
+    size_t runs = last - first + 1, i = k - first;
+
+    if (runs < 2)
+        return false;
+    /* the verb between 分别 and the first figure: 参保, 增加, 同比增长 (为 is none) */
+    size_t va = fb, vb = x->c[first].start;
+    if (vb - va >= 3 && rp_utf8_starts(x->s, x->n, va, "为"))
+        va += 3;
+    if (vb - va > 8 * 3)
+        return false;
+    size_t ia[MAX_ITEMS], ib[MAX_ITEMS];
+    size_t items = list_items(x, cs, fa, ia, ib);
+
+    if (items == runs) {
+        rp_place pl;
+        bool places = true, in_place[MAX_ITEMS];
+        for (size_t t = 0; t < items; t++)
+            in_place[t] = rp_region_place_at(x->s, ib[t], ia[t], &pl) && pl.start == ia[t];
+        for (size_t t = 0; t < items; t++)
+            places = places && in_place[t];
+        if (places) { /* 棣城街道、东岚街道常住人口: places sharing the last item's noun */
+            rp_region_place_at(x->s, ib[i], ia[i], &pl);
+            put(region, rcap, x->s + pl.start, pl.end - pl.start, "", 0);
+            rp_region_place_at(x->s, ib[items - 1], ia[items - 1], &pl);
+            put(subj, scap, x->s + pl.end, ib[items - 1] - pl.end, x->s + va, vb - va);
+        } else {
+            put(subj, scap, x->s + ia[i], ib[i] - ia[i], x->s + va, vb - va);
+            snprintf(region, rcap, "%s", pool_str(x, c->region));
+        }
+        return true;
+    }
+    /* nothing listed before 分别: the figures the sentence gave just before */
+    if (items > 1 || first < runs || x->c[first - runs].start < c->sent_start)
+        return false;
+    size_t p = first - runs + i;
+    snprintf(region, rcap, "%s", done[p].region);
+    if (fa == cs) /* `,分别同比增长7.0%…`: the earlier figure's subject with the verb */
+        put(subj, scap, done[p].subject, strlen(done[p].subject), x->s + va, vb - va);
+    return true;
+}

@@ -127,5 +127,7 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
     snprintf(region, rcap, "%s", done[p].region);
     if (fa == cs) /* `,分别同比增长7.0%…`: the earlier figure's subject with the verb */
         put(subj, scap, done[p].subject, strlen(done[p].subject), x->s + va, vb - va);
+    else if (subj[0] == '\0' && i > 0) /* `报告发病率分别为a、b和c`: c is named as a is */
+        snprintf(subj, scap, "%s", done[first].subject);
     return true;
 }

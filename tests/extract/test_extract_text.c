@@ -1205,6 +1205,51 @@ static void round18_language(void **state)
     check_none("坚持党建、业务两手抓。");
 }
 
+/* Round 19: 分别, bracketed counts after places, rates per 10万, tents and
+ * quilts, bars, goals set from above, verbs before places. */
+static void round19_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("棣川县人口普查公报\n"
+            "全县失业保险、工伤保险分别参保3.58万人、5.12万人。\n"
+            "与2010年相比,棣城街道、东岚街道常住人口分别增加18,326人和9,741人。\n"
+            "实缴单位9,418家,实缴职工38.72万人,缴存额86.35亿元,分别同比增长7.0%、3.0%、8.6%。\n"
+            "报告病例数居前三位的是蕙城街道(286例)、楸坪镇(173例)和棕溪镇(121例),"
+            "报告发病率分别为312.57/10万、248.21/10万和219.83/10万。\n");
+    assert_string_equal(subject_of(r, 51200, "人"), "工伤保险参保");
+    assert_string_equal(subject_of(r, 9741, "人"), "常住人口增加");
+    assert_string_equal(region_of(r, 18326, "人"), "棣城街道");
+    assert_string_equal(region_of(r, 9741, "人"), "东岚街道");
+    assert_string_equal(subject_of(r, 3, "%"), "实缴职工同比增长");
+    assert_string_equal(subject_of(r, 8.6, "%"), "缴存额同比增长");
+    assert_string_equal(region_of(r, 173, "例"), "楸坪镇");
+    assert_string_equal(region_of(r, 248.21, "/10万"), "楸坪镇");
+    assert_string_equal(subject_of(r, 219.83, "/10万"), "报告发病率");
+    rp_extract_result_free(r);
+    r = run("储备帐篷1,260顶、棉被3,800床。卖出土蜂蜜1.6万斤。\n"
+            "全年新开工棚户区改造2,150套,完成市下达目标任务的107.5%。\n"
+            "已签约534户,仍有62户未签约。\n");
+    assert_non_null(find(r, 1260, "顶"));
+    assert_non_null(find(r, 3800, "床"));
+    assert_non_null(find(r, 16000, "斤"));
+    assert_non_null(find(r, 107.5, "%"));
+    assert_string_equal(subject_of(r, 62, "户"), "未签约");
+    assert_string_equal(region_of(r, 2150, "套"), ""); /* 棚户区 is no district */
+    rp_extract_result_free(r);
+    check_none("年满60周岁、累计缴费满15年的,可按月领取养老金。");
+    check_none("石鼓坪村是全镇唯一突破80万元的村。");
+    check_none("一期住宅全部封顶,二期正在进行桩基施工。");
+    check_none("2024/10/12发布。");
+    /* a verb before a place; 向 + place frames the clause */
+    r = run("柞川县粮食和物资储备局工作总结\n"
+            "委托县粮油质量检测站扦取检测样品386份。\n"
+            "7月上旬菖岭镇遭受强降雨袭击,我局连夜向菖岭镇调运帐篷120顶。\n");
+    assert_string_equal(region_of(r, 386, "份"), "柞川县");
+    assert_string_equal(region_of(r, 120, "顶"), "菖岭镇");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1237,6 +1282,7 @@ int main(void)
         cmocka_unit_test(round16_language),
         cmocka_unit_test(round17_language),
         cmocka_unit_test(round18_language),
+        cmocka_unit_test(round19_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

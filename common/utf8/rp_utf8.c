@@ -90,6 +90,15 @@ uint32_t rp_utf8_at(const char *s, size_t n, size_t i)
     return rp_utf8_decode(s, n, i, &len);
 }
 
+bool rp_utf8_in(const char *set, uint32_t cp)
+{
+    char buf[5];
+    if (cp < 0x80)
+        return false;
+    buf[rp_utf8_encode(cp, buf)] = '\0';
+    return strstr(set, buf) != NULL; /* a lead byte never matches mid-character */
+}
+
 size_t rp_utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;

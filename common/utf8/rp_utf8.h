@@ -72,6 +72,10 @@ uint32_t rp_utf8_at(const char *s, size_t n, size_t i);
 /* Writes cp as UTF-8 into out (room for 4 bytes), returns bytes written. */
 size_t rp_utf8_encode(uint32_t cp, char *out);
 
+/* True when the non-ASCII code point cp is one of the characters of the
+ * UTF-8 string set (`"每第这那"`); ASCII and NUL never are. */
+bool rp_utf8_in(const char *set, uint32_t cp);
+
 bool rp_utf8_is_han(uint32_t cp);
 
 /* A bullet or pictograph that decorates a line's start (📍 ● ▶ ★ ✅ ◆ …):

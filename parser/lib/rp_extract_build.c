@@ -129,11 +129,7 @@ static bool list_frame(const ex *x, size_t at, char *out, size_t cap)
 /* Only a range mark between two measures: the ends of one range. */
 static bool range_gap(const ex *x, size_t a, size_t b)
 {
-    static const char *const marks[] = {"—", "-", "~", "～", "至", "到", "－", "–", "——", NULL};
-    for (size_t k = 0; marks[k]; k++)
-        if (b - a == strlen(marks[k]) && memcmp(x->s + a, marks[k], b - a) == 0)
-            return true;
-    return false;
+    return b > a && rp_ex_range_marker(x, a) == b - a;
 }
 
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,

@@ -48,14 +48,12 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
  * 第3至5条. */
 static bool ordinal_range_end(const ex *x, size_t s)
 {
-    static const char *const marks[] = {"—", "-", "~", "～", "至", "到", "－", "–", NULL};
-    size_t j = s, m = 0;
-    for (size_t k = 0; marks[k] && m == 0; k++)
-        if (rp_utf8_ends(x->s, j, marks[k]))
-            m = strlen(marks[k]);
+    size_t m = s >= 1 && rp_ex_range_marker(x, s - 1) == 1   ? 1
+               : s >= 3 && rp_ex_range_marker(x, s - 3) == 3 ? 3
+                                                              : 0;
     if (m == 0)
         return false;
-    j -= m;
+    size_t j = s - m;
     size_t digits = 0;
     while (j > 0) {
         size_t p = rp_utf8_prev(x->s, j);
@@ -106,11 +104,7 @@ static bool duration_adverb(const ex *x, const quantity *q)
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
     if (!rp_utf8_is_han(next))
         return false;
-    static const char keep[] = "来间内时后前里中多";
-    char buf[5];
-    size_t l = rp_utf8_encode(next, buf);
-    buf[l] = '\0';
-    return strstr(keep, buf) == NULL;
+    return !rp_utf8_in("来间内时后前里中多", next);
 }
 
 /* 年 after a year, 2023年度, 80年代, 3年级. */
@@ -164,11 +158,7 @@ static bool post_noun_count(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_at(x->s, x->n, p);
     if (q->start == 0 || !rp_utf8_is_han(prev) || rp_number_is_cn(prev))
         return false;
-    static const char before[] = "每第这那各后前仅";
-    char buf[5];
-    size_t l = rp_utf8_encode(prev, buf);
-    buf[l] = '\0';
-    if (strstr(before, buf) != NULL)
+    if (rp_utf8_in("每第这那各后前仅", prev))
         return false;
     uint32_t prev2 = p > 0 ? rp_utf8_at(x->s, x->n, rp_utf8_prev(x->s, p)) : 0;
     return !rp_number_is_cn(prev2);
@@ -351,15 +341,13 @@ static bool phase_name(const ex *x, const quantity *q)
         return false;
     if (starts(x, q->end, "工程") || starts(x, q->end, "项目") || starts(x, q->end, "建设"))
         return true;
-    static const char after_verb[] = "办展行织开了共计有出推训";
     const rp_number *nm = &q->num;
     uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
-    char buf[5];
-    buf[rp_utf8_encode(prev, buf)] = '\0';
     /* 一期住宅全部封顶,二期正在进行桩基施工: a phase may open its clause */
     bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n';
+    bool after_noun = rp_utf8_is_han(prev) && !rp_utf8_in("办展行织开了共计有出推训", prev);
     return nm->chinese && nm->single_digit && !starts(x, nm->start, "两") &&
-           q->start == nm->start && (opens || (rp_utf8_is_han(prev) && strstr(after_verb, buf) == NULL)) &&
+           q->start == nm->start && (opens || after_noun) &&
            rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end)) && !starts(x, q->end, "培训") &&
            !starts(x, q->end, "班");
 }
@@ -382,6 +370,8 @@ static bool race_distance(const ex *x, const quantity *q)
     const char *u = q->unit->canonical;
     if (strcmp(u, "公里") != 0 && strcmp(u, "千米") != 0 && strcmp(u, "米") != 0)
         return false;
+    if (starts(x, q->end, "跑道"))
+        return false; /* 新建5公里跑道: a track, not a race */
     for (size_t k = 0; races[k]; k++)
         if (starts(x, q->end, races[k]))
             return true;
@@ -561,11 +551,7 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
 static bool age_selects(uint32_t next)
 {
     /* 之间的; 在校 在职 在册 */
-    static const char people[] = "青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困";
-    char buf[5];
-    size_t l = rp_utf8_encode(next, buf);
-    buf[l] = '\0';
-    return next >= 0x80 && strstr(people, buf) != NULL;
+    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困", next);
 }
 
 /* 4米宽的土路, 10米长的: a size that describes the noun after it. */

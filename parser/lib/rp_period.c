@@ -97,11 +97,7 @@ static size_t recent_years(const char *s, size_t n, size_t i, char *out, size_t 
     size_t j = i + 3, l;
     uint32_t cp = rp_utf8_at(s, n, j);
     bool numeral;
-    static const char digits[] = "一二两三四五六七八九十";
-    char buf[5];
-    size_t bl = rp_utf8_encode(cp, buf);
-    buf[bl] = '\0';
-    numeral = (cp >= '1' && cp <= '9') || (cp >= 0x4E00 && strstr(digits, buf) != NULL);
+    numeral = (cp >= '1' && cp <= '9') || rp_utf8_in("一二两三四五六七八九十", cp);
     if (!numeral)
         return 0;
     rp_utf8_decode(s, n, j, &l);

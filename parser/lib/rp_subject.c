@@ -261,12 +261,8 @@ static bool whole_note(const char *s, size_t i, size_t j)
  * the second character of a noun (方向, 导向, 意向, 走向 ...). */
 static bool toward(const char *s, size_t n, size_t j)
 {
-    static const char nouns[] = "方导志意走动倾取纵横定流风";
-    if (!rp_utf8_starts(s, n, j, "向"))
-        return false;
-    char buf[5];
-    buf[rp_utf8_encode(rp_utf8_before(s, n, j), buf)] = '\0';
-    return strstr(nouns, buf) == NULL;
+    return rp_utf8_starts(s, n, j, "向") &&
+           !rp_utf8_in("方导志意走动倾取纵横定流风", rp_utf8_before(s, n, j));
 }
 
 static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, int verb_ok,
@@ -486,19 +482,17 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
  * after 有 (two to four characters); 没有 所有 具有 共有 ... are other words. */
 static void after_existential(const char *s, size_t *a, size_t b)
 {
-    static const char not_before[] = "没所具共拥享占还仍尚只已现都均另私公持";
+
     for (size_t j = b; j > *a + 6; j = rp_utf8_prev(s, j)) {
         size_t after = b - j;
         if (after > 12)
             return;
         if (!rp_utf8_starts(s, b, j - 3, "有"))
             continue;
-        /* 有效 有关 有序 有机 有偿 ... are words of their own */
-        static const char word_second[] = "效关序机力益利限偿名害线形色意的些所望助待毒";
-        char buf[5], nx[5];
-        buf[rp_utf8_encode(rp_utf8_before(s, b, j - 3), buf)] = '\0';
-        nx[rp_utf8_encode(rp_utf8_at(s, b, j), nx)] = '\0';
-        if (after >= 6 && strstr(not_before, buf) == NULL && strstr(word_second, nx) == NULL)
+        /* 没有 所有 共有 …; 有效 有关 有序 有机 有偿 ... are words of their own */
+        if (after >= 6 &&
+            !rp_utf8_in("没所具共拥享占还仍尚只已现都均另私公持", rp_utf8_before(s, b, j - 3)) &&
+            !rp_utf8_in("效关序机力益利限偿名害线形色意的些所望助待毒", rp_utf8_at(s, b, j)))
             *a = j;
         return;
     }

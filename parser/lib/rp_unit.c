@@ -190,10 +190,7 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
         return false;
     size_t l;
     uint32_t cp = rp_utf8_decode(s, n, j, &l);
-    char buf[5];
-    size_t bl = rp_utf8_encode(cp, buf);
-    buf[bl] = '\0';
-    return cp >= 0x80 && strstr(u->not_before, buf) != NULL;
+    return rp_utf8_in(u->not_before, cp);
 }
 
 #define N_UNITS (sizeof units / sizeof units[0])

@@ -126,7 +126,7 @@ int rp_extract_text(const char *text, size_t len, const rp_extract_hints *hints,
         return -1;
     }
     ex x = {.s = nm.text, .n = nm.len, .period = NONE, .range_second = NONE,
-            .modal_at = NONE};
+            .modal_at = NONE, .respective_at = NONE};
     rp_extract_hints found = {0};
     char *published = (hints && hints->published && hints->published[0])
                           ? strdup(hints->published) : rp_meta_find_published(nm.text, nm.len);

@@ -139,16 +139,16 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     const cand *c = &x->c[k];
     char subj[256];
     size_t prev_end = k > 0 ? x->c[k - 1].end : 0;
-    bool glued = k > 0 && (prev_end == c->start ||
-                           (c->start == prev_end + 3 && memcmp(x->s + prev_end, "、", 3) == 0) ||
-                           range_gap(x, prev_end, c->start)); /* 18—19人 */
+    bool range_end = k > 0 && range_gap(x, prev_end, c->start); /* 18—19人 */
+    bool glued = k > 0 && (prev_end == c->start || range_end ||
+                           (c->start == prev_end + 3 && memcmp(x->s + prev_end, "、", 3) == 0));
     rp_subject_span sp = {.start = c->start, .end = c->end, .floor = prev_end,
                           .count_unit = is_count_unit(c->unit),
                           .money = strcmp(c->unit->kind, "money") == 0,
                           .activity = strcmp(c->unit->kind, "person_time") == 0,
                           .glued = glued};
     rp_subject_find(x->s, x->n, &sp, subj, sizeof subj);
-    if (glued && range_gap(x, prev_end, c->start))
+    if (range_end)
         subj[0] = '\0'; /* the range mark is no name: the first end's subject */
     const char *more_less = rp_subject_more_or_less(subj);
     /* the words before the number are only the place the region switched

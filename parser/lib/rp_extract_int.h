@@ -37,6 +37,8 @@ typedef struct cand {
     size_t start, end; /* surface in the normalised text, markers included */
     size_t num_start;
     size_t sent_start; /* where its sentence began */
+    size_t clause_start; /* where its clause began */
+    size_t respective;   /* the 分别 before it in its clause, NONE */
     bool optional;
     size_t region, period; /* string pool indexes, NONE when none */
 } cand;
@@ -63,6 +65,7 @@ typedef struct ex {
     size_t target_pos;   /* is_target has scanned the clause up to here */
     bool target_found;   /* 计划/预计/目标/预期 in this clause */
     size_t modal_at;     /* the last 力争/拟/future 将 seen by the scan, NONE */
+    size_t respective_at; /* 分别 seen in the current clause, NONE */
     bool capped;         /* RP_EXTRACT_MAX_MEASURES reached */
     size_t doc_period;   /* the year a title names (2023年党建工作总结), NONE */
     bool plan_section;   /* under a heading like 二、2025年工作安排 */
@@ -128,9 +131,9 @@ static inline bool is_clause_punct(uint32_t cp)
 
 /* ---- 分别 (rp_extract_respective.c) -------------------------------------- */
 
-/* The i-th figure after 分别 belongs to the i-th item listed before it in
- * its clause, or to the i-th of the figures just before (done[] holds the
- * measures already filled). When it does, writes its subject into subj (left
+/* The i-th figure after 分别 (the scan notes it on each candidate) belongs to
+ * the i-th item listed before it in its clause, or to the i-th of the
+ * figures just before (done[] holds the measures already filled). When it does, writes its subject into subj (left
  * as it is when the clause names it: `报告发病率分别为…`) and its region, and
  * returns true. */
 bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj, size_t scap,

@@ -11,31 +11,6 @@
 
 #define MAX_ITEMS 8
 
-static bool clause_end_at(const ex *x, size_t i)
-{
-    uint32_t cp = rp_utf8_at(x->s, x->n, i);
-    if ((cp == ',' || cp == '.') && i > 0 && is_digit_at(x, i - 1) && is_digit_at(x, i + 1))
-        return false; /* 18,326: a separator inside a number */
-    return cp == '\n' || is_clause_punct(cp);
-}
-
-/* Start of the clause holding byte i, or NONE when it lies more than
- * MAX_CLAUSE bytes back (a run-on line: nothing is read across it). */
-#define MAX_CLAUSE 600
-static size_t clause_begin(const ex *x, size_t i)
-{
-    size_t floor = i > MAX_CLAUSE ? i - MAX_CLAUSE : 0;
-    while (i > 0) {
-        if (i <= floor)
-            return NONE;
-        size_t p = rp_utf8_prev(x->s, i);
-        if (clause_end_at(x, p))
-            break;
-        i = p;
-    }
-    return i;
-}
-
 /* Items of a list s[a..b) separated by 、 和 及 与 (outside brackets and
  * quotes); false when a figure or anything but words stands in it. */
 static size_t list_items(const ex *x, size_t a, size_t b, size_t *ia, size_t *ib)
@@ -75,22 +50,16 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
                       char *region, size_t rcap)
 {
     const cand *c = &x->c[k];
-    size_t cs = clause_begin(x, c->start);
-    if (cs == NONE)
+    if (c->respective == NONE)
         return false;
-    const char *f = rp_utf8_find(x->s + cs, c->start - cs, "分别", strlen("分别"));
-    if (f == NULL)
-        return false;
-    size_t fa = (size_t)(f - x->s), fb = fa + strlen("分别");
-    /* the run of figures after 分别, in this clause */
+    size_t cs = c->clause_start, fa = c->respective, fb = fa + strlen("分别");
+    /* the run of figures after this 分别 */
     size_t first = k, last = k;
-    while (first > 0 && x->c[first - 1].start >= fb)
+    while (first > 0 && x->c[first - 1].respective == fa)
         first--;
-    while (last + 1 < x->nc && last + 1 - first < MAX_ITEMS &&
-           clause_begin(x, x->c[last + 1].start) == cs)
+    while (last + 1 < x->nc && last + 1 - first < MAX_ITEMS && x->c[last + 1].respective == fa)
         last++;
     size_t runs = last - first + 1, i = k - first;
-
     if (runs < 2)
         return false;
     /* the verb between 分别 and the first figure: 参保, 增加, 同比增长 (为 is none) */
@@ -104,11 +73,9 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
 
     if (items == runs) {
         rp_place pl;
-        bool places = true, in_place[MAX_ITEMS];
-        for (size_t t = 0; t < items; t++)
-            in_place[t] = rp_region_place_at(x->s, ib[t], ia[t], &pl) && pl.start == ia[t];
-        for (size_t t = 0; t < items; t++)
-            places = places && in_place[t];
+        bool places = true;
+        for (size_t t = 0; t < items && places; t++)
+            places = rp_region_place_at(x->s, ib[t], ia[t], &pl) && pl.start == ia[t];
         if (places) { /* 棣城街道、东岚街道常住人口: places sharing the last item's noun */
             rp_region_place_at(x->s, ib[i], ia[i], &pl);
             put(region, rcap, x->s + pl.start, pl.end - pl.start, "", 0);

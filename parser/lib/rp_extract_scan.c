@@ -94,6 +94,8 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->end = q->end;
     c->num_start = q->num.start;
     c->sent_start = x->sent_start;
+    c->clause_start = x->clause_start;
+    c->respective = x->respective_at;
     c->optional = optional;
     char place[RP_REGION_MAX];
     c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place) ? place
@@ -252,6 +254,7 @@ static void clause_start(ex *x, size_t i)
 {
     char buf[64];
     x->clause_start = i;
+    x->respective_at = NONE;
     size_t l = rp_period_at(x->s, x->n, i, x->published, buf, sizeof buf);
     if (l > 0) {
         x->period = rp_ex_intern(x, buf);
@@ -272,7 +275,7 @@ static void paragraph_start(ex *x, size_t i)
 /* First characters of the words the scan hands on: modals and plans
  * (力争 拟 将 下一步 明年 今后 新的一年 来年 计划 预计 目标), and the marks
  * of a mid-clause place (与 针对 在 为 帮扶 会同 指导 督促 协助 支持 比如 例如
- * 个是). */
+ * 个是 隔壁 邻近 向). */
 static rp_cset modal_firsts, inline_firsts;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
@@ -322,6 +325,8 @@ void rp_ex_scan(ex *x)
                 rp_ex_note_modal(x, i, cp);
             else if (rp_cset_has(&inline_firsts, cp))
                 rp_region_inline(&x->region, x->s, x->n, i);
+            else if (cp == 0x5206 && starts(x, i, "分别")) /* 分 */
+                x->respective_at = i;
             update_quotes(x, i, l, cp);
         }
         i += l;

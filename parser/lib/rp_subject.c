@@ -516,49 +516,49 @@ static void drop_trailing_note(const char *s, size_t a, size_t *b)
     }
 }
 
+/* Where the words after the last `ch` (one character) in s[a..b) start,
+ * outside brackets (文盲人口(…不识字的人), 其他收入(存款利息等): a note's 的 or
+ * 等 cuts nothing), skipping a `ch` that one of not_before follows; 0 when
+ * none. */
+static size_t after_last_outside_notes(const char *s, size_t a, size_t b, const char *ch,
+                                       const char *not_before)
+{
+    int depth = 0;
+    for (size_t j = b; j >= a + 3 && j > 3; j = rp_utf8_prev(s, j)) {
+        if (s[j - 1] == ')' || s[j - 1] == '(') {
+            depth += s[j - 1] == ')' ? 1 : -1;
+            continue;
+        }
+        if (depth <= 0 && rp_utf8_starts(s, b, j - 3, ch) &&
+            !(not_before && j < b && rp_utf8_in(not_before, rp_utf8_at(s, b, j))))
+            return j;
+    }
+    return 0;
+}
+
 /* 退回不符合条件的发展对象 -> 发展对象: the head noun follows the last 的.
  * When only a share verb follows it (本科及以上学历的占91.5%), the words
  * before 的 name the group: 本科及以上学历. */
 static void after_last_de(const char *s, size_t *a, size_t *b)
 {
-    int depth = 0; /* 文盲人口(15岁及以上不识字的人): 的 inside a note */
-    for (size_t j = *b; j >= *a + 3 && j > 3; j = rp_utf8_prev(s, j)) {
-        if (s[j - 1] == ')' || s[j - 1] == '(') {
-            depth += s[j - 1] == ')' ? 1 : -1;
-            continue;
-        }
-        if (depth <= 0 && rp_utf8_starts(s, *b, j - 3, "的")) {
-            bool share = (*b - j == 3 && rp_utf8_starts(s, *b, j, "占")) ||
-                         (*b - j == 6 && rp_utf8_starts(s, *b, j, "占比"));
-            if (share && j - 3 > *a)
-                *b = j - 3;
-            else if (*b > j && !rp_utf8_starts(s, *b, j - 6, "党的"))
-                *a = j;
-            return;
-        }
-    }
+    size_t j = after_last_outside_notes(s, *a, *b, "的", NULL);
+    if (j == 0)
+        return;
+    bool share = (*b - j == 3 && rp_utf8_starts(s, *b, j, "占")) ||
+                 (*b - j == 6 && rp_utf8_starts(s, *b, j, "占比"));
+    if (share && j - 3 > *a)
+        *b = j - 3;
+    else if (*b > j && !rp_utf8_starts(s, *b, j - 6, "党的"))
+        *a = j;
 }
 
-/* 加装电梯等问题 -> 问题: the words after 等 name the kind counted. */
+/* 加装电梯等问题 -> 问题: the words after 等 name the kind counted; 等次,
+ * 等级, 等第 are words (grades), not 等 closing a list. */
 static void after_last_deng(const char *s, size_t *a, size_t b)
 {
-    int depth = 0; /* 其他收入(存款利息等): 等 inside a note closes no list */
-    for (size_t j = b; j > *a + 3; j = rp_utf8_prev(s, j)) {
-        if (s[j - 1] == ')' || s[j - 1] == '(') {
-            depth += s[j - 1] == ')' ? 1 : -1;
-            continue;
-        }
-        if (depth <= 0 && rp_utf8_starts(s, b, j - 3, "等")) {
-            /* 等次, 等级, 等第 are words (grades), not 等 closing a list */
-            bool word = rp_utf8_starts(s, b, j, "次") || rp_utf8_starts(s, b, j, "级") ||
-                        rp_utf8_starts(s, b, j, "第");
-            if (word)
-                continue;
-            if (b > j)
-                *a = j;
-            return;
-        }
-    }
+    size_t j = after_last_outside_notes(s, *a, b, "等", "次级第");
+    if (j > *a + 3 && b > j)
+        *a = j;
 }
 
 static bool contains_any(const char *s, size_t a, size_t b, const char *const *list)

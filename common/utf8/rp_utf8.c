@@ -62,18 +62,6 @@ size_t rp_utf8_invalid_at(const char *b, size_t len)
     return len;
 }
 
-size_t rp_utf8_prev(const char *s, size_t i)
-{
-    size_t k = 0;
-    while (i > 0 && k < 4) {
-        i--;
-        k++;
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            return i;
-    }
-    return i;
-}
-
 uint32_t rp_utf8_before(const char *s, size_t n, size_t i)
 {
     if (i == 0)

@@ -61,7 +61,17 @@ static inline bool rp_utf8_valid(const char *b, size_t len)
 
 /* Start of the character that ends just before byte i (i > 0), assuming
  * valid UTF-8 (as rp_normalize produces). Returns 0 at the start. */
-size_t rp_utf8_prev(const char *s, size_t i);
+static inline size_t rp_utf8_prev(const char *s, size_t i)
+{
+    size_t k = 0;
+    while (i > 0 && k < 4) {
+        i--;
+        k++;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return i;
+    }
+    return i;
+}
 
 /* Code point of the character ending before byte i, 0 when i == 0. */
 uint32_t rp_utf8_before(const char *s, size_t n, size_t i);
@@ -86,15 +96,35 @@ bool rp_utf8_is_bullet(uint32_t cp);
  * that strlen and memcmp of a literal fold at compile time. */
 static inline bool rp_utf8_starts(const char *s, size_t n, size_t i, const char *lit)
 {
+    if (i > n)
+        return false;
+#if defined(__GNUC__)
+    if (!__builtin_constant_p(strlen(lit))) {
+        /* a word of a list: compare as we go, no strlen first; most
+         * words differ at their second or third byte */
+        const char *p = s + i;
+        size_t m = n - i, k = 0;
+        for (; lit[k] != '\0'; k++)
+            if (k >= m || p[k] != lit[k])
+                return false;
+        return true;
+    }
+#endif
     size_t l = strlen(lit);
-    return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
+    /* The last byte first: UTF-8 lead bytes of CJK text are nearly all
+     * alike, the last byte of a character seldom is. */
+    if (n - i < l)
+        return false;
+    return l == 0 || (s[i + l - 1] == lit[l - 1] && memcmp(s + i, lit, l - 1) == 0);
 }
 
 /* True when s[..i] ends with lit. */
 static inline bool rp_utf8_ends(const char *s, size_t i, const char *lit)
 {
     size_t l = strlen(lit);
-    return i >= l && memcmp(s + i - l, lit, l) == 0;
+    if (i < l)
+        return false;
+    return l == 0 || (s[i - 1] == lit[l - 1] && memcmp(s + i - l, lit, l - 1) == 0);
 }
 
 

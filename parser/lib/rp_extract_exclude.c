@@ -86,7 +86,10 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
             rp_utf8_ends(x->s, p, "排在") || rp_utf8_ends(x->s, p, "位列"))
             return true;
     }
-    if (prev == 0x5E74 || prev == 0x6708) { /* 年 月 right after a number */
+    /* 14时27分, 8点30分: the minutes of a time of day */
+    bool clock = (prev == 0x65F6 || prev == 0x70B9) && q->unit != NULL &&
+                 strcmp(q->unit->surface, "分") == 0;
+    if (prev == 0x5E74 || prev == 0x6708 || clock) { /* 年 月 right after a number */
         size_t p = rp_utf8_prev(x->s, s);
         return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
                rp_number_is_cn(rp_utf8_before(x->s, x->n, p));
@@ -612,6 +615,23 @@ static bool window_qualifies(const ex *x, const quantity *q)
     return false;
 }
 
+/* `收入低于1.2万元或低于…标准1.5倍的家庭`: a bound joined by 或 to another
+ * bound, the two selecting what 的 then names. True when a 的 follows j in
+ * its clause (numbers allowed: the other bound has one). */
+static bool de_in_clause(const ex *x, size_t j)
+{
+    for (size_t chars = 0; j < x->n && chars < 40; chars++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (is_clause_punct(cp) || cp == '\n')
+            return false;
+        if (cp == 0x7684)
+            return true;
+        j += l;
+    }
+    return false;
+}
+
 bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
@@ -633,6 +653,9 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
         (rp_utf8_ends(x->s, q->start, "覆盖") || rp_utf8_ends(x->s, q->start, "占")))
         return false;
     if (next == 0x7684 && (is_threshold_marker(x, q) || compared_before(x, q))) /* 的 */
+        return true;
+    if (next == 0x6216 && (is_threshold_marker(x, q) || compared_before(x, q)) &&
+        de_in_clause(x, q->end)) /* 或 */
         return true;
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
         (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
@@ -727,8 +750,13 @@ static bool is_threshold(const ex *x, const quantity *q)
     /* 部分乡镇卫生院公卫专干不足3人: a bound that some unnamed members fall
      * short of or exceed describes them; it counts nothing */
     static const char *const some[] = {"部分", "个别", "少数", "一些", "有的", NULL};
-    for (size_t k = 0; some[k]; k++)
-        if (starts(x, x->clause_start, some[k]))
+    /* ...but a rate is a level they report (个别农村学校参与率不足90%) */
+    bool rate = strcmp(q->unit->surface, "%") == 0 && rp_utf8_ends(x->s, q->start, "率");
+    size_t cs = x->clause_start; /* past an item's 一是/二是 */
+    if (rp_number_is_cn(rp_utf8_at(x->s, x->n, cs)) && starts(x, cs + 3, "是"))
+        cs += 6;
+    for (size_t k = 0; some[k] && !rate; k++)
+        if (starts(x, cs, some[k]))
             return true;
     static const char *const all[] = {"全部", "均", "都", "全都", NULL};
     for (size_t k = 0; all[k]; k++)
@@ -1035,22 +1063,33 @@ void rp_ex_note_paragraph(ex *x, size_t i)
         i++;
     const char *nl = memchr(x->s + i, '\n', x->n - i);
     size_t e = nl ? (size_t)(nl - x->s) : x->n;
-    bool enumerated = enumerated_heading(x, i, e);
+    /* an appendix (附表：…进度表, 附件2) closes the plan its report ends
+     * with: what it tabulates is done */
+    bool enumerated = enumerated_heading(x, i, e) || rp_utf8_starts(x->s, e, i, "附表") ||
+                      rp_utf8_starts(x->s, e, i, "附件");
     if (e - i > 90 || e == i) { /* a heading is short: 30 characters at most */
         if (enumerated)
             x->plan_section = false;
         return;
     }
-    static const char *const stops[] = {"。", ",", ";", "?", "!", ":", "问题", NULL};
+    /* a line with a stop is a sentence, not a heading: the ASCII stops
+     * in one byte scan before any word is looked for */
+    bool plan = true;
+    for (size_t k = i; k < e && plan; k++) {
+        char c = x->s[k];
+        plan = c != ',' && c != ';' && c != '?' && c != '!' && c != ':';
+    }
+    static const char *const stops[] = {"。", "问题", NULL};
     static const char *const plans[] = {"工作安排", "打算", "工作计划", "工作思路", "下一步",
                                         "工作展望", "今后工作", "明年工作",
                                         "草案", NULL}; /* 二、2025年财政预算草案 */
-    bool plan = false;
-    for (size_t k = 0; plans[k] && !plan; k++)
-        plan = memmem(x->s + i, e - i, plans[k], strlen(plans[k])) != NULL;
     for (size_t k = 0; stops[k] && plan; k++)
         if (memmem(x->s + i, e - i, stops[k], strlen(stops[k])) != NULL)
             plan = false;
+    bool found = false;
+    for (size_t k = 0; plans[k] && plan && !found; k++)
+        found = memmem(x->s + i, e - i, plans[k], strlen(plans[k])) != NULL;
+    plan = plan && found;
     if (plan)
         x->plan_section = true;
     else if (enumerated)

@@ -73,7 +73,9 @@ static bool is_index_header(const char *h)
     for (size_t i = 0; i < ARRAY_LEN(idx); i++)
         if (strcmp(h, idx[i]) == 0)
             return true;
-    return false;
+    /* 全市排名, 全省名次: a rank is an ordinal whatever it is ranked in */
+    size_t n = strlen(h);
+    return n > 6 && (strcmp(h + n - 6, "排名") == 0 || strcmp(h + n - 6, "名次") == 0);
 }
 
 /* Splits `培训人数(人次)` into core `培训人数` and unit `人次` (both

@@ -30,6 +30,13 @@ static int cn_digit(unsigned int cp, double *mul)
     }
 }
 
+int rp_number_cn_digit(unsigned int cp)
+{
+    double mul;
+    int d = cn_digit(cp, &mul);
+    return d >= 0 ? d : -1;
+}
+
 /* The numeral characters, for the per-character test of the scanner. */
 static rp_cset numerals;
 static pthread_once_t numerals_once = PTHREAD_ONCE_INIT;

@@ -31,6 +31,10 @@ bool rp_number_parse(const char *s, size_t n, size_t i, rp_number *out);
 /* True when the code point is a Chinese numeral character. */
 bool rp_number_is_cn(unsigned int cp);
 
+/* The value of a Chinese digit 零〇一二两…九 (0-9), or -1 for any other
+ * character (multipliers included). */
+int rp_number_cn_digit(unsigned int cp);
+
 /* At s[i]: 万/亿/千/百 (also 萬) -> returns its byte length and sets *mul;
  * 0 when no multiplier starts there. */
 size_t rp_number_multiplier(const char *s, size_t n, size_t i, double *mul);

@@ -1,5 +1,6 @@
 /* rp_region: see rp_region.h. */
 #include "rp_region.h"
+#include "rp_number.h"
 
 #include <stdio.h>
 #include <pthread.h>
@@ -9,13 +10,20 @@
 
 typedef struct suffix {
     const char *s;
+    size_t len; /* strlen(s), read in the per-character loops */
     int level;
 } suffix;
 
+#define SUFFIX(w, level) {w, sizeof w - 1, level}
+
 static const suffix suffixes[] = {
-    {"经济技术开发区", 3}, {"经济开发区", 3}, {"高新技术产业开发区", 3}, {"开发区", 3},
-    {"高新区", 3}, {"新区", 3}, {"社区", 5}, {"街道", 4}, {"自治区", 1}, {"自治州", 2}, {"省", 1}, {"市", 2}, {"州", 2},
-    {"盟", 2},   {"区", 3},   {"县", 3},     {"旗", 3},     {"镇", 4}, {"乡", 4}, {"村", 5},
+    SUFFIX("经济技术开发区", 3), SUFFIX("经济开发区", 3), SUFFIX("高新技术产业开发区", 3),
+    SUFFIX("开发区", 3),         SUFFIX("高新区", 3),     SUFFIX("新区", 3),
+    SUFFIX("社区", 5),           SUFFIX("街道", 4),       SUFFIX("自治区", 1),
+    SUFFIX("自治州", 2),         SUFFIX("省", 1),         SUFFIX("市", 2),
+    SUFFIX("州", 2),             SUFFIX("盟", 2),         SUFFIX("区", 3),
+    SUFFIX("县", 3),             SUFFIX("旗", 3),         SUFFIX("镇", 4),
+    SUFFIX("乡", 4),             SUFFIX("村", 5),
 };
 
 /* Name parts that make a common noun, not a place. */
@@ -51,7 +59,8 @@ static const char verb_chars[] =
         "欢席"  /* 欢迎出席苍岚县…: a greeting, not a name */
         "个名"  /* classifiers: 三个县区 is a count, not a place */
         "跨"    /* 特大跨省贩毒案, 跨县: crossing places, not one */
-        "比较"; /* comparison bases: 比石桥村高出 is not a place */
+        "比较"  /* comparison bases: 比石桥村高出 is not a place */
+        "丨";   /* a title's separator (数据播报丨蔺川县…), a Han code point */
 
 static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
@@ -158,10 +167,10 @@ static const suffix *suffix_at(const char *s, size_t n, size_t i)
  * sf does (社区 over 区, 新区 over 区): what is left before it. */
 static size_t longer_suffix_chars(const char *s, size_t i, size_t j, const suffix *sf)
 {
-    size_t end = j + strlen(sf->s), chars = 0;
+    size_t end = j + sf->len, chars = 0;
     for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-        size_t l = strlen(suffixes[k].s);
-        if (l > strlen(sf->s) && end - i >= l && rp_utf8_ends(s, end, suffixes[k].s)) {
+        size_t l = suffixes[k].len;
+        if (l > sf->len && end - i >= l && rp_utf8_ends(s, end, suffixes[k].s)) {
             for (size_t p = i; p < end - l; p += 3)
                 chars++;
             return chars;
@@ -176,11 +185,12 @@ static size_t longer_suffix_chars(const char *s, size_t i, size_t j, const suffi
  * (政协檀川县委员会, 共青团荻塘县委): the place starts after it. */
 static bool in_body_prefix(const char *s, size_t n, size_t i)
 {
-    static const char *const bodies[] = {"政协", "共青团", "中共", NULL};
+    /* 国网: the State Grid's county company (国网榉溪县供电公司) */
+    static const char *const bodies[] = {"政协", "共青团", "中共", "国网", NULL};
     uint32_t cp = rp_utf8_at(s, n, i);
-    /* 政 协 共 青 团 中 */
+    /* 政 协 共 青 团 中 国 网 */
     if (cp != 0x653F && cp != 0x534F && cp != 0x5171 && cp != 0x9752 && cp != 0x56E2 &&
-        cp != 0x4E2D)
+        cp != 0x4E2D && cp != 0x56FD && cp != 0x7F51)
         return false;
     for (size_t k = 0; bodies[k]; k++) {
         size_t l = strlen(bodies[k]);
@@ -188,6 +198,19 @@ static bool in_body_prefix(const char *s, size_t n, size_t i)
             if (i >= back && rp_utf8_starts(s, n, i - back, bodies[k]))
                 return true;
     }
+    return false;
+}
+
+/* `部分山区`, `个别乡镇`, `少数村`: a quantifier picks some of a kind; it
+ * names no place. */
+static bool determiner(const char *s, size_t n, size_t i)
+{
+    static const char *const words[] = {"部分", "个别", "少数", "多数", "一些", "有些", "许多",
+                                        NULL};
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_starts(s, n, i, words[k]) ||
+            (i >= 3 && rp_utf8_starts(s, n, i - 3, words[k])))
+            return true;
     return false;
 }
 
@@ -201,7 +224,7 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
     /* 和 is the conjunction mid-clause, but no clause opens with it: at a
      * clause start it begins a name (和平社区党委发动…) */
     bool lead_he = clause_start && first == 0x548C;
-    if ((bad_first(first) && !lead_he) || in_body_prefix(s, n, i))
+    if ((bad_first(first) && !lead_he) || in_body_prefix(s, n, i) || determiner(s, n, i))
         return 0;
     while (j < n && chars < 8) {
         size_t l;
@@ -211,15 +234,15 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             /* 节假日市场: 市 before 场 is the market, not a city; 新增市级,
              * 建成县级: the suffix before 级 names a level, not a place */
             if (sf != NULL && ((strcmp(sf->s, "市") == 0 && rp_utf8_starts(s, n, j + 3, "场")) ||
-                               rp_utf8_starts(s, n, j + strlen(sf->s), "级")))
+                               rp_utf8_starts(s, n, j + sf->len, "级")))
                 sf = NULL;
             /* 冲毁村道1.2公里: 村道 村路 are village roads, not a village */
             if (sf != NULL && strcmp(sf->s, "村") == 0 &&
                 (rp_utf8_starts(s, n, j + 3, "道") || rp_utf8_starts(s, n, j + 3, "路")))
                 sf = NULL;
             /* 菱渚镇志, 《枫湾村志》: a gazetteer's title, not the place (镇志愿者 is) */
-            if (sf != NULL && rp_utf8_starts(s, n, j + strlen(sf->s), "志") &&
-                !rp_utf8_starts(s, n, j + strlen(sf->s) + 3, "愿"))
+            if (sf != NULL && rp_utf8_starts(s, n, j + sf->len, "志") &&
+                !rp_utf8_starts(s, n, j + sf->len + 3, "愿"))
                 sf = NULL;
             /* 两部乡镇志, 乡村振兴: 乡镇 and 乡村 are words, not a township */
             if (sf != NULL && strcmp(sf->s, "乡") == 0 &&
@@ -234,11 +257,11 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             /* 城市社区: the common noun before the suffix ends the name there */
             if (sf != NULL && is_common_name(s, i, j))
                 return 0;
-            if (sf != NULL && !common_tail(s, i, j + strlen(sf->s))) {
+            if (sf != NULL && !common_tail(s, i, j + sf->len)) {
                 if (has_verb_pair(s, i, j))
                     return 0;
                 *level = sf->level;
-                return j + strlen(sf->s);
+                return j + sf->len;
             }
         }
         if (!rp_utf8_is_han(cp) || (verb_char(cp) && !(lead_he && j == i)))
@@ -302,7 +325,7 @@ int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
             continue;
         const suffix *sf = suffix_at(s, n, i + 3);
         if (sf != NULL && sf->level != 5 && strcmp(sf->s, "街道") != 0) {
-            *len = 3 + strlen(sf->s);
+            *len = 3 + sf->len;
             return sf->level;
         }
     }
@@ -371,11 +394,12 @@ static bool word_start(const char *s, size_t n, size_t i)
     uint32_t prev = rp_utf8_before(s, n, i);
     if (!rp_utf8_is_han(prev))
         return true;
-    /* 政协檀川县, 共青团荻塘县: a body's name before its place */
     if (rp_cset_has(&fn_set, prev))
         return true;
+    /* 政协檀川县, 共青团荻塘县, 国网榉溪县: a body's name before its place */
     return (prev == 0x534F && rp_utf8_ends(s, i, "政协")) || /* 协 */
-           (prev == 0x56E2 && rp_utf8_ends(s, i, "共青团"));  /* 团 */
+           (prev == 0x56E2 && rp_utf8_ends(s, i, "共青团")) || /* 团 */
+           (prev == 0x7F51 && rp_utf8_ends(s, i, "国网"));    /* 网 */
 }
 
 static bool first_place(const char *s, size_t n, size_t limit, rp_place *out)
@@ -664,23 +688,24 @@ static bool names_place(const char *s, size_t a, size_t b)
  * 0 if it is none. */
 static int cn_value(const char *s, size_t i, size_t e)
 {
-    static const char digits[] = "一二三四五六七八九";
     int v = 0, cur = 0;
     if (i >= e)
         return 0;
-    while (i < e) {
-        if (rp_utf8_starts(s, e, i, "十")) {
+    while (i + 3 <= e) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, e, i, &l);
+        int d = rp_number_cn_digit(cp);
+        if (cp == 0x5341) { /* 十 */
             v += (cur ? cur : 1) * 10;
             cur = 0;
+        } else if (d >= 1 && cp != 0x4E24) { /* 一…九, not 两 */
+            cur = d;
         } else {
-            const char *d = i + 3 <= e ? memmem(digits, sizeof digits - 1, s + i, 3) : NULL;
-            if (d == NULL)
-                return 0;
-            cur = (int)(d - digits) / 3 + 1;
+            return 0;
         }
         i += 3;
     }
-    return v + cur;
+    return i == e ? v + cur : 0;
 }
 
 int rp_region_item_number(const char *s, size_t n, size_t i, int *num, size_t *end)

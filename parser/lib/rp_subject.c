@@ -37,7 +37,9 @@ static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
     "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年", "从", "由",
-    "已有", "已", "仅", "只", NULL};
+    "已有", "已", "仅", "只",
+    /* 60岁以上的防疫员仍有41名: the adverb before 有 */
+    "仍", "尚", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
@@ -325,7 +327,9 @@ static size_t leading_date(const char *s, size_t b, size_t a)
     size_t j = a;
     while (j < b && is_digit((unsigned char)s[j]))
         j++;
-    if (j == a || !(rp_utf8_starts(s, b, j, "年") || rp_utf8_starts(s, b, j, "月")))
+    /* 2024年, 6月, 8月6日晚高峰 (the day left after the month) */
+    if (j == a || !(rp_utf8_starts(s, b, j, "年") || rp_utf8_starts(s, b, j, "月") ||
+                    rp_utf8_starts(s, b, j, "日")))
         return 0;
     j += 3;
     if (rp_utf8_starts(s, b, j, "以来"))

@@ -61,11 +61,13 @@ int rp_textclean(const char *text, size_t len, unsigned flags,
         if (rp_clean_deinterleave(&L, &out->pages_two_col) != 0)
             L.failed = true;
     }
+    /* running titles go before tables are read: one may fall between the
+     * rows of a table a page break cut */
+    if (flags & RP_CLEAN_FURNITURE)
+        rp_clean_mark_repeated(&L, pages);
     if ((flags & RP_CLEAN_TABLES) &&
         rp_clean_render_text_tables(&L, &out->tables) != 0)
         L.failed = true;
-    if (flags & RP_CLEAN_FURNITURE)
-        rp_clean_mark_repeated(&L, pages);
     if (flags & RP_CLEAN_BOILERPLATE)
         rp_clean_strip_boilerplate(&L, &m, true);
     dropped += count_dropped(&L);

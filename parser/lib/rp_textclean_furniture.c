@@ -29,12 +29,14 @@ static bool is_page_number(const char *s, size_t n)
         return contains(s, n, "页") && n <= 40 &&
                (contains(s, n, "共") || has_prefix(s + n - 3, 3, "页"));
     }
-    while (i < n && (s[i] == '-' || s[i] == ' ' || s[i] == '[' || s[i] == '('))
-        i++;
+    /* `— 3 —` (U+2014), the page number of an official document */
+    while (i < n && (s[i] == '-' || s[i] == ' ' || s[i] == '[' || s[i] == '(' ||
+                     (i + 3 <= n && memcmp(s + i, "\xE2\x80\x94", 3) == 0)))
+        i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
     size_t j = n;
     while (j > i && (s[j - 1] == '-' || s[j - 1] == ' ' || s[j - 1] == ']' ||
-                     s[j - 1] == ')'))
-        j--;
+                     s[j - 1] == ')' || (j >= i + 3 && memcmp(s + j - 3, "\xE2\x80\x94", 3) == 0)))
+        j -= (unsigned char)s[j - 1] == 0x94 ? 3 : 1;
     return j > i && j - i <= 4 && all_digits(s + i, j - i);
 }
 
@@ -89,6 +91,43 @@ static bool heads_quantity(const struct lines *L, size_t k)
     return qn > 0 && rp_unit_match(q, qn, 0) != NULL;
 }
 
+/* A short line with no punctuation: a table cell, a heading's words. */
+static bool cell_like(const struct lines *L, size_t k)
+{
+    const char *s = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&s, &n);
+    if (n == 0 || count_cps(s, n) > 24)
+        return false;
+    static const char *const punct[] = {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B",
+                                        "\xEF\xBC\x9A", ",", ";", ":", "-", NULL}; /* ，。；： */
+    for (size_t i = 0; punct[i]; i++)
+        if (contains(s, n, punct[i]))
+            return false;
+    return true;
+}
+
+/* `序号` / `指标名称` / … / `1` / `开办企业` / `92.6` / `2`: a table a dump
+ * flattened to one cell a line (rp_textclean_tables reads it) puts bare
+ * numbers between short cells. True when line k is inside one: the lines
+ * above it up to an index header (序号) are all cells, blanks or furniture. */
+static bool in_flat_table(const struct lines *L, size_t k)
+{
+    for (size_t j = k, seen = 0; j > 0 && seen < 80; seen++) {
+        j--;
+        const char *s = line_at(L, j);
+        size_t n = L->v[j].len;
+        trim(&s, &n);
+        if (n == 0 || is_page_number(s, n))
+            continue;
+        if (!cell_like(L, j))
+            return false;
+        if ((n == 6 && (memcmp(s, "序号", 6) == 0 || memcmp(s, "编号", 6) == 0)))
+            return true;
+    }
+    return false;
+}
+
 void rp_clean_mark_furniture(struct lines *L, size_t *pages)
 {
     bool next_starts = false;
@@ -104,7 +143,8 @@ void rp_clean_mark_furniture(struct lines *L, size_t *pages)
         } else if (is_page_run(s, n)) {
             L->v[k].flags |= LINE_DROP;
             next_starts = true;
-        } else if (is_page_number(s, n) && !splits_number(L, k) && !heads_quantity(L, k)) {
+        } else if (is_page_number(s, n) && !splits_number(L, k) && !heads_quantity(L, k) &&
+                   !(all_digits(s, n) && in_flat_table(L, k))) {
             L->v[k].flags |= LINE_DROP;
         }
     }

@@ -264,19 +264,16 @@ static size_t caption_above(const struct lines *L, size_t k, const struct lines 
     return 0;
 }
 
-/* Renders the table at lines k..k+rows into out (one sentence a line);
- * false when it does not read as a data table. */
-static bool render_table(struct lines *L, size_t k, size_t rows, size_t ncols,
-                         struct lines *out)
+/* Renders grid (rows x ncols, freed here), the table whose first line is
+ * L's line k, into out (one sentence a line); false when it does not read
+ * as a data table. */
+static bool render_grid(struct lines *L, size_t k, char **grid, size_t rows, size_t ncols,
+                        bool filled, struct lines *out)
 {
-    char **grid = calloc(rows * ncols, sizeof *grid);
-    if (grid == NULL)
-        return false;
     size_t cap = caption_above(L, k, out);
     rp_tbuf buf = {0};
-    bool ok = table_grid(L, k, rows, ncols, grid) &&
-              rp_table_render((const char *const *)grid, rows, ncols,
-                              cap ? line_at(L, k - cap) : NULL, &buf) > 0;
+    bool ok = filled && rp_table_render((const char *const *)grid, rows, ncols,
+                                        cap ? line_at(L, k - cap) : NULL, &buf) > 0;
     for (size_t i = 0; i < rows * ncols; i++)
         free(grid[i]);
     free(grid);
@@ -297,6 +294,150 @@ static bool render_table(struct lines *L, size_t k, size_t rows, size_t ncols,
     return ok;
 }
 
+/* Renders the aligned table at lines k..k+rows into out. */
+static bool render_table(struct lines *L, size_t k, size_t rows, size_t ncols,
+                         struct lines *out)
+{
+    char **grid = calloc(rows * ncols, sizeof *grid);
+    if (grid == NULL)
+        return false;
+    bool filled = table_grid(L, k, rows, ncols, grid);
+    return render_grid(L, k, grid, rows, ncols, filled, out);
+}
+
+/* ---- tables a PDF dump flattened to one cell a line ----
+ *
+ *   序号 / 指标名称 / 得分（分） / 全市排名 / 1 / 开办企业 / 92.6 / 2 / 2 / …
+ *
+ * A header of h short lines without digits, the first an index header
+ * (序号), then rows of h lines, each row opening on its serial number 1, 2,
+ * 3 …: the serials tell where a row starts, so the column count is known.
+ * Blank and furniture lines between (a page break) are passed over. */
+
+#define STACK_MAX_ROWS 200
+
+/* A line of digits alone (`1`, `92.6`). */
+static bool figure_line(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit(t[i]) && t[i] != '.' && t[i] != ',')
+            return false;
+    return n > 0;
+}
+
+/* The next line at or after k that holds text and is not furniture; a
+ * figure alone on its line is a cell here, though the page-number test
+ * took it for furniture. */
+static size_t next_text_line(const struct lines *L, size_t k)
+{
+    for (; k < L->n; k++) {
+        const char *t = line_at(L, k);
+        size_t n = L->v[k].len;
+        trim(&t, &n);
+        if (n > 0 && (!(L->v[k].flags & LINE_DROP) || figure_line(t, n)))
+            return k;
+    }
+    return L->n;
+}
+
+/* Line k as one short cell: at most max characters, no run of blanks, no
+ * stop; no digit unless digits. */
+static bool short_cell(const struct lines *L, size_t k, size_t max, bool digits)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    if (n == 0 || count_cps(t, n) > max || contains(t, n, "\xE3\x80\x82") || contains(t, n, "  "))
+        return false;
+    for (size_t i = 0; i < n && !digits; i++)
+        if (is_digit(t[i]))
+            return false;
+    return true;
+}
+
+static bool serial_line(const struct lines *L, size_t k, size_t want)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len, v = 0;
+    trim(&t, &n);
+    if (n == 0 || n > 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(t[i]))
+            return false;
+        v = v * 10 + (size_t)(t[i] - '0');
+    }
+    return v == want;
+}
+
+/* The flattened table whose header starts at line k: fills at[] with the
+ * line of each cell (header first) and returns the number of lines it
+ * spans, 0 if there is none; *ncols and *rows (header included) are set. */
+static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
+                             size_t *rows)
+{
+    static const char *const idx[] = {"序号", "编号", "序", NULL};
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    bool index = false;
+    for (size_t i = 0; idx[i] && !index; i++)
+        index = n == strlen(idx[i]) && memcmp(t, idx[i], n) == 0;
+    if (!index || (L->v[k].flags & LINE_DROP))
+        return 0;
+    size_t h = 0, j = k;
+    while (h < TT_MAX_COLS && j < L->n && short_cell(L, j, 12, false)) {
+        at[h++] = j;
+        j = next_text_line(L, j + 1);
+    }
+    if (h < 3 || h >= TT_MAX_COLS || j >= L->n || !serial_line(L, j, 1))
+        return 0;
+    size_t r = 1, end = j;
+    for (;;) {
+        /* a page break between rows leaves its running title (two lines
+         * at most) before the next serial */
+        size_t p = j;
+        for (int skip = 0; skip < 2 && p < L->n && !serial_line(L, p, r) &&
+                           short_cell(L, p, 24, true);
+             skip++)
+            p = next_text_line(L, p + 1);
+        if (r > STACK_MAX_ROWS || p >= L->n || !serial_line(L, p, r))
+            break;
+        j = p;
+        size_t c = 0, jj = j;
+        for (; c < h && jj < L->n && (c == 0 || short_cell(L, jj, 24, true)); c++) {
+            at[r * h + c] = jj;
+            jj = next_text_line(L, jj + 1);
+        }
+        if (c < h)
+            break;
+        r++;
+        end = j = jj;
+    }
+    if (r < 3) /* two rows at least */
+        return 0;
+    *ncols = h;
+    *rows = r;
+    return end - k;
+}
+
+static bool render_stacked(struct lines *L, size_t k, const size_t *at, size_t rows,
+                           size_t ncols, struct lines *out)
+{
+    char **grid = calloc(rows * ncols, sizeof *grid);
+    if (grid == NULL)
+        return false;
+    bool filled = true;
+    for (size_t c = 0; c < rows * ncols && filled; c++) {
+        const char *t = line_at(L, at[c]);
+        size_t n = L->v[at[c]].len;
+        trim(&t, &n);
+        grid[c] = dup_n(t, n);
+        filled = grid[c] != NULL;
+    }
+    return render_grid(L, k, grid, rows, ncols, filled, out);
+}
+
 /* Rebuilds L with each aligned text table replaced by its sentences. */
 int rp_clean_render_text_tables(struct lines *L, size_t *tables)
 {
@@ -307,6 +448,7 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
      * text: retrying from every line of it would cost its length squared. */
     size_t plain_until = 0;
     bool retried = false;
+    size_t *stacked = NULL; /* cell lines of a flattened table */
     for (size_t k = 0; k < L->n;) {
         size_t ncols = 0, rows = 0;
         bool shifted = false;
@@ -318,6 +460,16 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
             retried = false;
             continue;
         }
+        if (rows == 0 && stacked == NULL)
+            stacked = malloc((STACK_MAX_ROWS + 1) * TT_MAX_COLS * sizeof *stacked);
+        size_t srows = 0, span = rows == 0 && stacked != NULL
+                                         ? stacked_extent(L, k, stacked, &ncols, &srows)
+                                         : 0;
+        if (span > 0 && render_stacked(L, k, stacked, srows, ncols, &out)) {
+            (*tables)++;
+            k += span;
+            continue;
+        }
         if (rows > 0) {
             plain_until = retried ? k + rows : k + 1;
             retried = !retried;
@@ -325,6 +477,7 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
         rp_clean_lines_add(&out, line_at(L, k), L->v[k].len, L->v[k].flags);
         k++;
     }
+    free(stacked);
     if (out.failed || out.arena.failed) {
         rp_clean_lines_free(&out);
         return -1;

@@ -49,10 +49,20 @@ static const rp_unit units[] = {
     {"个工日", "工日", "person_time", CN, NULL}, /* days of labour */
     {"工日", "工日", "person_time", CN, NULL},
     {"平方公里", "平方公里", "area", CN, NULL},
+    {"立方米/秒", "立方米/秒", "other", 0, NULL}, /* a flow: 设计流量0.6立方米/秒 */
     {"立方米", "立方米", "other", CN, NULL},
     {"千瓦时", "千瓦时", "other", CN, NULL},
+    /* transformer capacity (新增配变容量3.46万千伏安); 10千伏 alone is a
+     * voltage class that names equipment, no quantity */
+    {"千伏安", "千伏安", "other", CN, NULL},
+    {"兆伏安", "兆伏安", "other", CN, NULL},
+    {"时户", "时户", "household", CN, NULL}, /* outage customer-hours (停电时户数) */
     {"千瓦", "千瓦", "other", CN, NULL},
     {"兆瓦", "兆瓦", "other", CN, NULL},
+    {"座次", "座次", "event", CN, NULL}, /* station runs: 泵站开机131座次 */
+    {"头份", "头份", "item", CN, NULL}, /* vaccine doses for animals */
+    {"间夜", "间夜", "item", CN, NULL}, /* hotel room-nights */
+    {"毫升", "毫升", "other", CN, NULL},
     {"周岁", "岁", "age", CN, NULL},
     {"平方米", "平方米", "area", CN, NULL},
     {"平米", "平方米", "area", CN, NULL},
@@ -108,6 +118,9 @@ static const rp_unit units[] = {
     {"片", "片", "item", 0, "区面刻段长子儿语名叶场"},
     /* banquet tables (只摆了12桌) */
     {"桌", "桌", "item", CN, "面椅子布球游上前"},
+    /* animals (羊6.3万只) and birds (家禽286.4万羽) */
+    {"只", "只", "item", CN, "是要有能需好因在见身顾管"},
+    {"羽", "羽", "item", CN, "毛绒翼球翅"},
     {"枚", "枚", "item", CN, "举"},
     {"台", "台", "item", CN, "账阶湾"},
     {"辆次", "辆次", "event", CN, NULL}, /* vehicle runs: 出动消防车2,870余辆次 */
@@ -148,6 +161,9 @@ static const rp_unit units[] = {
     {"厘米", "厘米", "other", CN, NULL},
     {"千米", "千米", "other", 0, NULL},
     {"米", "米", "other", CN, "乐粮面饭"},
+    /* cubic metres, spoken (蓄水38万方), in figures only: 三方 双方 are
+     * parties; 方面 方案 方式 are words */
+    {"方", "方", "other", 0, "面案式法向针便位言阵正形格志舱块圆"},
     {"吨/日", "吨/日", "other", 0, NULL}, /* supply capacity */
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},

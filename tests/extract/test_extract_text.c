@@ -1250,6 +1250,54 @@ static void round19_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round20_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("新增蓄水约38万方,泵站累计开机提水131座次。泵站设计流量按每万亩0.6立方米/秒配置。\n"
+            "售出客房4.37万间夜。免疫羊约6.3万只、家禽286.4万羽,调拨疫苗52.6万毫升、7.2万头份。\n"
+            "新增配变容量3.46万千伏安,主变容量由50兆伏安提升至80兆伏安,停电时户数减少2,316时户。\n"
+            "8月6日14时27分,县网最大负荷达到52.36万千瓦;8月6日晚高峰负载率达138%。\n"
+            "对家庭人均年收入低于1.2万元或低于当地最低生活保障标准1.5倍的家庭,由学校认定。\n"
+            "全县年龄在60岁以上的村级防疫员仍有41名。城乡之间仍不平衡,个别农村学校参与率不足90%。\n"
+            "部分乡镇卫生院公卫专干不足3人。双方签订协议。\n");
+    assert_non_null(find(r, 380000, "方"));
+    assert_non_null(find(r, 131, "座次"));
+    assert_non_null(find(r, 0.6, "立方米/秒"));
+    assert_non_null(find(r, 43700, "间夜"));
+    assert_non_null(find(r, 63000, "只"));
+    assert_non_null(find(r, 2864000, "羽"));
+    assert_non_null(find(r, 526000, "毫升"));
+    assert_non_null(find(r, 72000, "头份"));
+    assert_null(find(r, 72000, "头"));
+    assert_non_null(find(r, 34600, "千伏安"));
+    assert_non_null(find(r, 80, "兆伏安"));
+    assert_non_null(find(r, 2316, "时户"));
+    assert_null(find(r, 27, "分")); /* 14时27分: a time of day */
+    assert_string_equal(subject_of(r, 138, "%"), "晚高峰负载率");
+    assert_null(find(r, 12000, "元")); /* two bounds joined by 或 select 家庭 */
+    assert_string_equal(subject_of(r, 41, "名"), "村级防疫员");
+    assert_non_null(find(r, 90, "%"));  /* a rate some report is a level */
+    assert_null(find(r, 3, "人"));      /* a bound some fall short of */
+    rp_extract_result_free(r);
+    check_none("二是部分山区台区供电半径超过500米,末端电压偏低;");
+    /* a title's separator, the grid company's name and a quantifier are no places */
+    r = run("数据播报丨蔺川县“五一”假期文旅成绩单\n接待游客86.3万人次。\n");
+    assert_string_equal(region_of(r, 863000, "人次"), "蔺川县");
+    rp_extract_result_free(r);
+    r = run("国网榉溪县供电公司迎峰度夏工作总结\n县网最大负荷达到52.36万千瓦。"
+            "部分山区台区新增配变92台。\n");
+    assert_string_equal(region_of(r, 523600, "千瓦"), "榉溪县");
+    assert_string_equal(region_of(r, 92, "台"), "榉溪县");
+    rp_extract_result_free(r);
+    /* an appendix after the plan section is no plan */
+    r = run("四、下一步工作\n力争年底前完工电梯100部以上。\n"
+            "附表:重点小区加装电梯进度表\n桂园小区已签约15部。\n");
+    assert_null(find(r, 100, "部"));
+    assert_non_null(find(r, 15, "部"));
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1283,6 +1331,7 @@ int main(void)
         cmocka_unit_test(round17_language),
         cmocka_unit_test(round18_language),
         cmocka_unit_test(round19_language),
+        cmocka_unit_test(round20_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -236,6 +236,35 @@ static void letter_spaced_table_with_group_rows(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A PDF dump that flattened a table to one cell a line: the serial numbers
+ * (1, 2, 3 …) are cells, not page numbers, the rank column is no figure, and
+ * a page break between rows (`— 1 —`, a running title) is passed over. */
+static void flattened_table_across_a_page(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("主要指标得分见表1。\n"
+                              "表1　主要指标得分情况\n"
+                              "序号\n指标名称\n得分（分）\n全市排名\n"
+                              "1\n开办企业\n92.6\n2\n"
+                              "2\n办理建筑许可\n84.3\n5\n"
+                              "\n                — 1 —\n\n"
+                              "栌山县2024年度营商环境评价报告\n\n"
+                              "3\n获得信贷\n88.1\n3\n"
+                              "三、主要指标评价情况\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "开办企业得分92.6分。\n"));
+    assert_non_null(strstr(r.text, "办理建筑许可得分84.3分。\n"));
+    assert_non_null(strstr(r.text, "获得信贷得分88.1分。\n三、主要指标评价情况"));
+    assert_null(strstr(r.text, "排名"));
+    assert_null(strstr(r.text, "— 1 —"));
+    rp_clean_result_release(&r);
+    /* an official document's page number alone, between paragraphs */
+    r = clean("第一段的最后一句话。\n\n— 3 —\n\n第二段的第一句话。\n", RP_CLEAN_ALL);
+    assert_null(strstr(r.text, "3"));
+    rp_clean_result_release(&r);
+}
+
 /* `label：value` lines of a notice stay apart even in a wrapped dump. */
 static void field_lines_are_not_joined(void **state)
 {
@@ -350,6 +379,7 @@ int main(void)
         cmocka_unit_test(aligned_table_is_not_two_columns),
         cmocka_unit_test(aligned_text_tables_become_sentences),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
+        cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(field_lines_are_not_joined),
         cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),

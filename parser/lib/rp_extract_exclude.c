@@ -67,6 +67,21 @@ static bool ordinal_range_end(const ex *x, size_t s)
 }
 
 /* 第N, 前10名 (a ranking), 2021年5期 (an issue), 3月14日 parts. */
+/* `第二、三位`: the numeral after 、 continues a list that 第 opened. */
+static bool ordinal_list_item(const ex *x, size_t s)
+{
+    size_t j = rp_utf8_prev(x->s, s); /* the 、 */
+    size_t k = j;
+    while (k > 0) {
+        size_t p = rp_utf8_prev(x->s, k);
+        uint32_t cp = rp_utf8_at(x->s, x->n, p);
+        if (!(cp >= '0' && cp <= '9') && !rp_number_is_cn(cp))
+            break;
+        k = p;
+    }
+    return k < j && rp_utf8_before(x->s, x->n, k) == 0x7B2C; /* 第 */
+}
+
 static bool ordinal_or_date_part(const ex *x, const quantity *q)
 {
     size_t s = q->num.start;
@@ -74,6 +89,8 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
     if (prev == 0x7B2C) /* 第 */
         return true;
     if (ordinal_range_end(x, s)) /* 第18—19页 */
+        return true;
+    if (prev == 0x3001 && ordinal_list_item(x, s)) /* 分列第二、三位 */
         return true;
     if (prev == 0x6BCF) /* 每10万人中: the base of a rate (每 before a single digit is a rule) */
         return true;
@@ -349,6 +366,12 @@ static bool phase_name(const ex *x, const quantity *q)
     /* 一期住宅全部封顶,二期正在进行桩基施工: a phase may open its clause */
     bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n';
     bool after_noun = rp_utf8_is_han(prev) && !rp_utf8_in("办展行织开了共计有出推训", prev);
+    /* 扩建工程（二期）, 河西安置小区（幸福里2期）, 幸福里3期周边学校: a phase
+     * closing a bracket or a name's phase before what lies around it */
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if ((next == ')' || next == 0xFF09 || starts(x, q->end, "周边")) &&
+        (after_noun || prev == '(' || prev == 0xFF08) && nm->int_digits <= 2)
+        return true;
     return nm->chinese && nm->single_digit && !starts(x, nm->start, "两") &&
            q->start == nm->start && (opens || after_noun) &&
            rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end)) && !starts(x, q->end, "培训") &&
@@ -554,7 +577,8 @@ static bool is_threshold_marker(const ex *x, const quantity *q)
 static bool age_selects(uint32_t next)
 {
     /* 之间的; 在校 在职 在册 */
-    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困", next);
+    /* 婴幼儿 婴儿 幼儿 孕 …: 0—3岁婴幼儿 */
+    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困婴幼孕", next);
 }
 
 /* 4米宽的土路, 10米长的: a size that describes the noun after it. */
@@ -615,16 +639,19 @@ static bool window_qualifies(const ex *x, const quantity *q)
     return false;
 }
 
-/* `收入低于1.2万元或低于…标准1.5倍的家庭`: a bound joined by 或 to another
- * bound, the two selecting what 的 then names. True when a 的 follows j in
- * its clause (numbers allowed: the other bound has one). */
+/* `收入低于1.2万元或低于…标准1.5倍的家庭`, `面积低于15平方米、月收入低于
+ * 2,800元的家庭`: a bound joined by 或 or 、 to another bound, the two
+ * selecting what 的 then names. True when a 的 follows j in its clause
+ * (numbers allowed: the other bound has one). */
 static bool de_in_clause(const ex *x, size_t j)
 {
     for (size_t chars = 0; j < x->n && chars < 40; chars++) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (is_clause_punct(cp) || cp == '\n')
-            return false;
+        bool in_number = cp == ',' && j > 0 && j + 1 < x->n && x->s[j - 1] >= '0' &&
+                         x->s[j - 1] <= '9' && x->s[j + 1] >= '0' && x->s[j + 1] <= '9';
+        if ((is_clause_punct(cp) && !in_number) || cp == '\n')
+            return false; /* 2,800 is one number */
         if (cp == 0x7684)
             return true;
         j += l;
@@ -654,13 +681,14 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
         return false;
     if (next == 0x7684 && (is_threshold_marker(x, q) || compared_before(x, q))) /* 的 */
         return true;
-    if (next == 0x6216 && (is_threshold_marker(x, q) || compared_before(x, q)) &&
-        de_in_clause(x, q->end)) /* 或 */
+    if ((next == 0x6216 || next == 0x3001) && (is_threshold_marker(x, q) || compared_before(x, q)) &&
+        de_in_clause(x, q->end)) /* 或 、 */
         return true;
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
         (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
         return true;
-    return clause_ends_with_de(x, q->end);
+    /* 剩下两名是在新疆打工的: 是…的 describes the ones counted */
+    return next != 0x662F && clause_ends_with_de(x, q->end);
 }
 
 /* Start of the line holding byte i, looking back at most max bytes; NONE
@@ -771,14 +799,15 @@ static bool is_threshold(const ex *x, const quantity *q)
 static bool plan_is_noun(const ex *x, size_t at)
 {
     static const char *const before[] = {"完成", "年度", "全年", "原", "列入", "纳入", "按",
-                                         "超", NULL};
+                                         "超", "占", NULL}; /* 秋种…占计划的82.4% */
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, at, before[k]))
             return true;
     /* 计划总投资亿元以上项目47个: the planned sum, a project's attribute;
      * 营养改善计划覆盖学校58所: a programme by name, doing what it did */
     static const char *const after[] = {"总投资", "投资额", "总额", "覆盖", "惠及", "受益",
-                                        "已", "内", "外", "任务数", "项目", "资金", NULL};
+                                        "已", "内", "外", "任务数", "项目", "资金",
+                                        "的", NULL}; /* 纳入…改造计划的两个片区 */
     for (size_t k = 0; after[k]; k++)
         if (starts(x, at + strlen("计划"), after[k]))
             return true;
@@ -1096,12 +1125,32 @@ void rp_ex_note_paragraph(ex *x, size_t i)
         x->plan_section = false;
 }
 
+/* `按1美元兑7.1元`: an exchange rate states a price of money, no amount. */
+static bool exchange_rate(const ex *x, const quantity *q)
+{
+    if (strcmp(q->unit->kind, "money") != 0)
+        return false;
+    return starts(x, q->end, "兑") || rp_utf8_ends(x->s, q->start, "兑") ||
+           rp_utf8_ends(x->s, q->start, "兑换");
+}
+
+/* `HS编码8541.40、8541.43项下`: a count has no fraction, so a four-digit
+ * number with decimals before a classifier of things counted is a code. */
+static bool decimal_code(const quantity *q)
+{
+    const char *k = q->unit->kind;
+    return q->num.has_decimal && q->num.int_digits >= 4 && !q->multiplied &&
+           (strcmp(k, "item") == 0 || strcmp(k, "organisation") == 0 ||
+            strcmp(k, "person") == 0 || strcmp(k, "household") == 0 || strcmp(k, "event") == 0);
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
+           exchange_rate(x, q) || decimal_code(q) ||
            bar_reached(x, q) || hotline_number(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);

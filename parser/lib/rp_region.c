@@ -60,7 +60,8 @@ static const char verb_chars[] =
         "个名"  /* classifiers: 三个县区 is a count, not a place */
         "跨"    /* 特大跨省贩毒案, 跨县: crossing places, not one */
         "比较"  /* comparison bases: 比石桥村高出 is not a place */
-        "丨";   /* a title's separator (数据播报丨蔺川县…), a Han code point */
+        "丨"    /* a title's separator (数据播报丨蔺川县…), a Han code point */
+        "拓";   /* 出海拓市: opening markets, not a city */
 
 static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
@@ -70,7 +71,7 @@ static void sets_build(void)
     rp_cset_add(&verb_set, verb_chars);
     rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有"
-                                "丨访年隔"); /* 隔壁梧桐社区: the neighbour; 年: 2024年度镇… is a year; a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
+                                "丨访年隔除咱们"); /* 除城区外: all but; 咱们村: we;  隔壁梧桐社区: the neighbour; 年: 2024年度镇… is a year; a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */

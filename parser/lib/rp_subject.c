@@ -31,11 +31,11 @@ static const char *const lead_trims[] = {
     "都", "再", "将", "对", "为", "全区", "全市", "全省", "全县", "全镇", "全乡", "全村", "全街道", "全社区", "各级", "年以来", "年底",
     "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", "及时",
     "积极", "主动", "逐步", "进一步", "不断", "持续", "全部", "专门", "分别", "间", "来", "各类",
-    "各项", NULL};
+    "各项", "咱们", "我们", NULL};
 
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
-    "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "共", "各", "等", "和", "与",
+    "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "一共", "共", "各", "等", "和", "与",
     "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年", "从", "由",
     "已有", "已", "仅", "只",
     /* 60岁以上的防疫员仍有41名: the adverb before 有 */
@@ -223,6 +223,24 @@ static bool adverb_gong(const char *s, size_t a, size_t b, size_t j)
 
 /* 全年 inside the words (诉讼服务中心全年接待群众) is the report's period, not
  * part of what is counted: the series is 诉讼服务中心接待群众. */
+/* A bracketed gloss inside the words (`比2018年末(第四次全国经济普查,下同)增加`):
+ * a note with a comma, a colon or 下同 explains, it does not name. Returns
+ * the note's length at j, 0 if there is none. */
+static size_t gloss_at(const char *s, size_t j, size_t b)
+{
+    if (s[j] != '(')
+        return 0;
+    bool gloss = false;
+    for (size_t k = j + 1; k < b; k++) {
+        if (s[k] == '(')
+            return 0;
+        if (s[k] == ')')
+            return gloss ? k + 1 - j : 0;
+        gloss = gloss || s[k] == ',' || s[k] == ':' || rp_utf8_starts(s, b, k, "下同");
+    }
+    return 0;
+}
+
 static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
     size_t o = 0;
@@ -230,6 +248,16 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
         size_t l;
         if (j > a && j + 6 < b && rp_utf8_starts(s, b, j, "全年")) {
             j += 6;
+            continue;
+        }
+        size_t g = j > a ? gloss_at(s, j, b) : 0;
+        if (g > 0 && j + g < b) {
+            j += g;
+            continue;
+        }
+        uint32_t cp = rp_utf8_decode(s, b, j, &l);
+        if (cp >= 0x2460 && cp <= 0x2473 && j > a) { /* a note mark: 其他行业② */
+            j += l;
             continue;
         }
         if (j > a && j + 3 < b && adverb_gong(s, a, b, j)) {
@@ -427,7 +455,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     size_t start = leader_start(s, n, sp->floor, sp->start);
     size_t j = start, chars = 0;
     int paren = 0;
-    while (j > sp->floor && chars < MAX_BEFORE_CHARS) {
+    size_t steps = 0; /* notes included: an unclosed ')' reads no further than this */
+    while (j > sp->floor && chars < MAX_BEFORE_CHARS && steps++ < 4 * MAX_BEFORE_CHARS) {
         size_t p = rp_utf8_prev(s, j);
         size_t l;
         uint32_t cp = rp_utf8_decode(s, n, p, &l);
@@ -438,7 +467,7 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         else if (cp == '(') { if (paren == 0) break; paren--; }
         else if (paren == 0 && is_boundary(cp) && !in_number) break;
         j = p;
-        chars++;
+        chars += paren == 0; /* a note inside takes no room from the words */
     }
     *a = j;
     *b = start;

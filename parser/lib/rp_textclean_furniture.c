@@ -213,16 +213,46 @@ void rp_clean_mark_repeated(struct lines *L, size_t pages)
     free(idx);
 }
 
+/* What follows the title in `实践·党的教育版 2021·5`, `…2023年第3期`: an
+ * issue, digits and a few marks, no words (`棹江县商务局` over
+ * `棹江县商务局2024年外贸…总结` is a signature under its headline). */
+static bool issue_rest(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t l = 1;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            static const char *const ok[] = {"·", "年", "第", "期", "卷", "号", "总", "（", "）",
+                                             NULL};
+            l = 0;
+            for (size_t k = 0; ok[k] && l == 0; k++)
+                if (has_prefix(s + i, n - i, ok[k]))
+                    l = strlen(ok[k]);
+            if (l == 0)
+                return false;
+        } else if (!is_digit((char)c) && !strchr(" ./-()", c)) {
+            return false;
+        }
+        i += l;
+    }
+    return true;
+}
+
 void rp_clean_mark_page_titles(struct lines *L)
 {
-    size_t page_start = 0;
+    size_t page_start = 0, on_page = 0;
     for (size_t k = 0; k < L->n; k++) {
-        if (L->v[k].flags & LINE_PAGE_START)
+        if (L->v[k].flags & LINE_PAGE_START) {
             page_start = k;
+            on_page = 0;
+        }
         const char *a = line_at(L, k);
         size_t an = L->v[k].len;
         trim(&a, &an);
-        if (an < 6 || count_cps(a, an) > 20)
+        if (an > 0)
+            on_page++;
+        /* a running title stands among the page's first lines */
+        if (an < 6 || count_cps(a, an) > 20 || on_page > 6)
             continue;
         size_t seen = 0;
         for (size_t j = page_start; j < L->n && seen < 6; j++) {
@@ -235,7 +265,8 @@ void rp_clean_mark_page_titles(struct lines *L)
                 continue;
             seen++;
             if (j == k || bn <= an || count_cps(b, bn) > 40 ||
-                memcmp(a, b, an) != 0 || (b[an] != ' ' && !is_digit(b[an])))
+                memcmp(a, b, an) != 0 || (b[an] != ' ' && !is_digit(b[an])) ||
+                !issue_rest(b + an, bn - an))
                 continue;
             L->v[j].flags |= LINE_DROP;
             L->v[k].flags |= LINE_DROP;

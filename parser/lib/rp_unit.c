@@ -33,12 +33,14 @@ static const rp_unit units[] = {
     {"批次", "批次", "event", CN, NULL},
     {"架次", "架次", "event", CN, NULL},
     {"户次", "户次", "household", CN, NULL},
+    {"项次", "项次", "item", CN, NULL}, /* tests run, summed over items */
     {"件次", "件次", "item", CN, NULL},
     {"车次", "车次", "event", CN, NULL}, /* water or goods delivered */
     {"册次", "册次", "item", CN, NULL}, /* library loans */
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
     {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
+    {"台(套)", "台套", "item", CN, NULL},
     {"台套", "台套", "item", CN, NULL},  /* farm machines */
     {"家次", "家次", "event", CN, NULL}, /* inspections of premises */
     {"剂次", "剂次", "event", CN, NULL}, /* vaccine doses given */
@@ -68,6 +70,10 @@ static const rp_unit units[] = {
     {"平米", "平方米", "area", CN, NULL},
     {"公顷", "公顷", "area", CN, NULL},
     {"部门", "个", "organisation", CN, NULL},
+    /* a price per area (成交均价4,860元/平方米), a rate per thousand people
+     * (每千人口托位数4.1个/千人) */
+    {"元/平方米", "元/平方米", "money", 0, NULL},
+    {"个/千人", "个/千人", "ratio", 0, NULL},
     {"美元", "美元", "money", CN, NULL},
     {"元", "元", "money", CN, "旦宵首素老帅年月"},
     {"人", "人", "person", CN, "民员才口大士物身心生文气格"},
@@ -126,6 +132,11 @@ static const rp_unit units[] = {
     {"辆次", "辆次", "event", CN, NULL}, /* vehicle runs: 出动消防车2,870余辆次 */
     {"辆", "辆", "item", CN, NULL},
     /* orders, parcels (寄递量865万单), in figures only: 三单 is a list's name */
+    /* containers: 标箱, TEU (twenty-foot equivalent units) */
+    {"标箱", "标箱", "item", CN, NULL},
+    {"TEU", "TEU", "item", 0, NULL},
+    /* votes (同意四十七票); 票据 票证 are papers */
+    {"票", "票", "item", CN, "据证务价面房根选"},
     {"单", "单", "item", 0, "位元独项列一纯身人个车据价品亲"},
     {"间", "间", "item", CN, "隔断"},
     {"栋", "栋", "item", CN, NULL},

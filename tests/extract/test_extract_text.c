@@ -1298,6 +1298,50 @@ static void round20_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round21_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("集装箱吞吐量18.6万标箱,运送集装箱7,150TEU。投入粮食烘干机186台(套),完成检测5.21万项次。\n"
+            "表决结果:同意四十七票,弃权两票。成交均价4,860元/平方米,比上年下降160元/平方米。\n"
+            "每千人口托位数4.1个/千人。按1美元兑7.1元折算。HS编码8541.40、8541.43项下产品出口约9.8亿元。\n"
+            "已完成秋种38.7万亩,占计划的82.4%。纳入改造计划的老粮站、河西机械厂两个片区完成征收1,120户。\n"
+            "咱们村党员四十三名,带头签承诺书的四十一名,剩下两名是在新疆打工的。\n"
+            "全县法人单位比2018年末(第四次全国经济普查,下同)增加1,973个。其他行业②从业人员2.52万人。\n");
+    assert_non_null(find(r, 186000, "标箱"));
+    assert_non_null(find(r, 7150, "TEU"));
+    assert_non_null(find(r, 186, "台套"));
+    assert_non_null(find(r, 52100, "项次"));
+    assert_non_null(find(r, 47, "票"));
+    assert_non_null(find(r, 2, "票"));
+    assert_non_null(find(r, 160, "元/平方米"));
+    assert_non_null(find(r, 4.1, "个/千人"));
+    assert_null(find(r, 1, "美元")); /* an exchange rate */
+    assert_null(find(r, 7.1, "元"));
+    assert_null(find(r, 8541.43, "项")); /* a code: a count has no fraction */
+    assert_non_null(find(r, 980000000, "元"));
+    assert_non_null(find(r, 82.4, "%")); /* 占计划的: the plan is a noun */
+    assert_non_null(find(r, 2, "个"));
+    assert_non_null(find(r, 1120, "户"));
+    assert_non_null(find(r, 2, "名")); /* 是…的 describes them */
+    assert_string_equal(subject_of(r, 43, "名"), "村党员");
+    assert_string_equal(subject_of(r, 1973, "个"), "法人单位比2018年末增加");
+    assert_string_equal(subject_of(r, 25200, "人"), "其他行业从业人员");
+    rp_extract_result_free(r);
+    check_none("对人均住房建筑面积低于15平方米、家庭人均月收入低于2,800元的家庭,实行应保尽保。");
+    check_none("中心面向0—3岁婴幼儿家庭开展科学育儿指导。");
+    check_none("批发和零售业、建筑业居前三位;白沙镇、龙渡镇分列第二、三位。");
+    check_none("河西安置小区(幸福里2期)竣工交付。幸福里3期周边学校尚未配齐。扩建工程(二期)建成通水。");
+    /* 出海拓市 is no city; 咱们 and 除 open no place; a signature is no running title */
+    r = run("棹江县商务局2024年外贸工作总结\n"
+            "一、出海拓市成效明显\n进出口总额86.37亿元。除城区外新增水厂4座。\n"
+            "咱们枫林冲村一共四百六十二户。\n特此报告。\n棹江县商务局\n2025年1月10日\n");
+    assert_string_equal(region_of(r, 8637000000.0, "元"), "棹江县");
+    assert_string_equal(region_of(r, 4, "座"), "棹江县");
+    assert_string_equal(subject_of(r, 462, "户"), "枫林冲村");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1332,6 +1376,7 @@ int main(void)
         cmocka_unit_test(round18_language),
         cmocka_unit_test(round19_language),
         cmocka_unit_test(round20_language),
+        cmocka_unit_test(round21_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -89,6 +89,17 @@ expect_query() {
 }
 expect_query 30 'count(up{job="reportpipe"} == 1)' 3 || fail "prometheus does not see all three services up"
 
+# Both parsers hold partitions before any document arrives: a replica that
+# joins mid-run triggers a rebalance, and what the other had read but not yet
+# committed is read again (at-least-once; the sink's ids remove the copies),
+# which would make the parsers' input count exceed the topic's.
+assigned() {
+  curl -fs "http://127.0.0.1:${PORT[$1]}/metrics" \
+    | awk '/^rp_assigned_partitions\{stage="parser"/ {print $2}'
+}
+both_assigned() { [ "$(assigned parser-1)" -gt 0 ] 2>/dev/null && [ "$(assigned parser-2)" -gt 0 ] 2>/dev/null; }
+wait_for 60 both_assigned || fail "the two parsers did not share the partitions"
+
 "$RP_BIN/reportpipe-fetcher" --bootstrap-servers "$BOOTSTRAP" --log-level info --allow-files \
   -- "$WORK"/docs/* >"$WORK/fetcher.out" 2>"$WORK/fetcher.err" \
   || { tail -5 "$WORK/fetcher.err" >&2; fail "fetcher exited non-zero"; }

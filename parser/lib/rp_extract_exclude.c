@@ -44,53 +44,42 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
     return false;
 }
 
-/* The number at s closes a range whose first end is an ordinal: 第18—19页,
- * 第3至5条. */
-static bool ordinal_range_end(const ex *x, size_t s)
+/* Start of the run of numerals (Arabic or Chinese) that ends at j; j when
+ * none ends there. */
+static size_t numeral_run_start(const ex *x, size_t j)
 {
-    size_t m = s >= 1 && rp_ex_range_marker(x, s - 1) == 1   ? 1
-               : s >= 3 && rp_ex_range_marker(x, s - 3) == 3 ? 3
-                                                              : 0;
-    if (m == 0)
-        return false;
-    size_t j = s - m;
-    size_t digits = 0;
     while (j > 0) {
         size_t p = rp_utf8_prev(x->s, j);
         uint32_t cp = rp_utf8_at(x->s, x->n, p);
         if (!(cp >= '0' && cp <= '9') && !rp_number_is_cn(cp))
             break;
         j = p;
-        digits++;
     }
-    return digits > 0 && rp_utf8_ends(x->s, j, "第");
+    return j;
+}
+
+/* The number at s follows an ordinal that 第 opened, across a range mark
+ * (第18—19页, 第3至5条) or a list's 、 (分列第二、三位). */
+static bool after_ordinal(const ex *x, size_t s)
+{
+    size_t m = s >= 1 && rp_ex_range_marker(x, s - 1) == 1   ? 1
+               : s >= 3 && rp_ex_range_marker(x, s - 3) == 3 ? 3
+               : rp_utf8_before(x->s, x->n, s) == 0x3001     ? 3
+                                                              : 0;
+    if (m == 0)
+        return false;
+    size_t j = numeral_run_start(x, s - m);
+    return j < s - m && rp_utf8_ends(x->s, j, "第");
 }
 
 /* 第N, 前10名 (a ranking), 2021年5期 (an issue), 3月14日 parts. */
-/* `第二、三位`: the numeral after 、 continues a list that 第 opened. */
-static bool ordinal_list_item(const ex *x, size_t s)
-{
-    size_t j = rp_utf8_prev(x->s, s); /* the 、 */
-    size_t k = j;
-    while (k > 0) {
-        size_t p = rp_utf8_prev(x->s, k);
-        uint32_t cp = rp_utf8_at(x->s, x->n, p);
-        if (!(cp >= '0' && cp <= '9') && !rp_number_is_cn(cp))
-            break;
-        k = p;
-    }
-    return k < j && rp_utf8_before(x->s, x->n, k) == 0x7B2C; /* 第 */
-}
-
 static bool ordinal_or_date_part(const ex *x, const quantity *q)
 {
     size_t s = q->num.start;
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
         return true;
-    if (ordinal_range_end(x, s)) /* 第18—19页 */
-        return true;
-    if (prev == 0x3001 && ordinal_list_item(x, s)) /* 分列第二、三位 */
+    if (after_ordinal(x, s)) /* 第18—19页, 第二、三位 */
         return true;
     if (prev == 0x6BCF) /* 每10万人中: the base of a rate (每 before a single digit is a rule) */
         return true;
@@ -530,18 +519,11 @@ static bool chinese_not_count(const ex *x, const quantity *q)
 
 /* 对连续2次抽检不合格的经营者: a run of times (连续) inside a 的 phrase
  * selects whom it is about. */
+static bool de_in_clause(const ex *x, size_t j);
+
 static bool run_selects(const ex *x, const quantity *q)
 {
-    if (!rp_utf8_ends(x->s, q->start, "连续"))
-        return false;
-    for (size_t j = q->end, l; j < x->n; j += l) {
-        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (is_clause_punct(cp) || cp == '\n' || (cp >= '0' && cp <= '9'))
-            return false;
-        if (cp == 0x7684) /* 的 */
-            return true;
-    }
-    return false;
+    return rp_utf8_ends(x->s, q->start, "连续") && de_in_clause(x, q->end);
 }
 
 /* The clause the quantity sits in ends in 的: it qualifies a subject
@@ -1130,7 +1112,9 @@ static bool exchange_rate(const ex *x, const quantity *q)
 {
     if (strcmp(q->unit->kind, "money") != 0)
         return false;
-    return starts(x, q->end, "兑") || rp_utf8_ends(x->s, q->start, "兑") ||
+    /* 奖补资金50万元兑现到位, 兑付: a sum paid out, not a rate */
+    bool pays = starts(x, q->end, "兑现") || starts(x, q->end, "兑付");
+    return (starts(x, q->end, "兑") && !pays) || rp_utf8_ends(x->s, q->start, "兑") ||
            rp_utf8_ends(x->s, q->start, "兑换");
 }
 
@@ -1150,8 +1134,9 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
-           exchange_rate(x, q) || decimal_code(q) ||
-           bar_reached(x, q) || hotline_number(x, q) || village_group(x, q) || building_address(x, q) || band_edge(x, q) || listed_qualifier(x, q) ||
+           exchange_rate(x, q) || decimal_code(q) || bar_reached(x, q) ||
+           hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
+           band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -133,9 +133,9 @@ static inline bool is_clause_punct(uint32_t cp)
 
 /* The i-th figure after 分别 (the scan notes it on each candidate) belongs to
  * the i-th item listed before it in its clause, or to the i-th of the
- * figures just before (done[] holds the measures already filled). When it does, writes its subject into subj (left
- * as it is when the clause names it: `报告发病率分别为…`) and its region, and
- * returns true. */
+ * figures just before (done[] holds the measures already filled). When it
+ * does, writes its subject into subj (left as it is when the clause names
+ * it: `报告发病率分别为…`) and its region, and returns true. */
 bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj, size_t scap,
                       char *region, size_t rcap);
 

@@ -121,7 +121,6 @@ size_t rp_ex_read_suffixes(const ex *x, quantity *q, size_t j, double *factor)
     return j;
 }
 
-/* Reads number, suffixes, unit and markers at i. False when no number. */
 /* 仨 and 俩 are three and two with their classifier in them (仨老头, 俩小年轻). */
 static bool pair_or_trio(const ex *x, size_t i, quantity *q)
 {
@@ -154,6 +153,7 @@ static void read_small(const ex *x, quantity *q)
     q->approx = RP_APPROX_ABOUT;
 }
 
+/* Reads number, suffixes, unit and markers at i. False when no number. */
 bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
 {
     memset(q, 0, sizeof *q);

@@ -71,7 +71,10 @@ static void sets_build(void)
     rp_cset_add(&verb_set, verb_chars);
     rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有"
-                                "丨访年隔除咱们"); /* 除城区外: all but; 咱们村: we;  隔壁梧桐社区: the neighbour; 年: 2024年度镇… is a year; a title separator (数说2024丨翠岭县…); 访 (——访…村书记) */
+                                /* 丨 a title separator (数说2024丨翠岭县…); 访 (——访…村书记);
+                                 * 年: 2024年度镇… is a year; 隔壁梧桐社区: the neighbour;
+                                 * 除城区外: all but; 咱们村: we */
+                                "丨访年隔除咱们");
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */
@@ -555,9 +558,7 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
     size_t l;
     uint32_t cp = rp_utf8_decode(s, n, i, &l);
     uint32_t next = rp_utf8_at(s, n, i + l);
-    bool cn = (cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
-                                cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B ||
-                                cp == 0x4E5D || cp == 0x5341);
+    bool cn = (rp_number_cn_digit(cp) >= 1 && cp != 0x4E24) || cp == 0x5341; /* 一…九 十 */
     if (cn && next == 0x3001)
         return true;
     if (cp == '(' || cp == 0x3010)
@@ -565,10 +566,6 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
     return cp >= '0' && cp <= '9' && (next == '.' || next == 0x3001);
 }
 
-/* A place named in the first words of a plain paragraph, even mid-clause
- * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
- * A bare township counts there only after a blank, the gap of a roster
- * entry between a name and its unit (`覃秀兰（女）  石门镇人民调解委员会…`). */
 /* A first sentence that only presents a place (`这里我要特别表扬一下芷溪村。`,
  * `再说说桃坪村:`) makes it the paragraph's topic: the place closes the
  * sentence right after a verb of presenting. */
@@ -604,6 +601,10 @@ static bool presented_place(rp_region_state *st, const char *s, size_t n, size_t
     return false;
 }
 
+/* A place named in the first words of a plain paragraph, even mid-clause
+ * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
+ * A bare township counts there only after a blank, the gap of a roster
+ * entry between a name and its unit (`覃秀兰（女）  石门镇人民调解委员会…`). */
 static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     size_t open = i;
@@ -649,26 +650,31 @@ static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
     return true;
 }
 
+/* No sentence or clause mark in s[a..b); a colon is one unless colon_ok. */
+static bool unpunctuated(const char *s, size_t a, size_t b, bool colon_ok)
+{
+    static const char *const marks[] = {"。", "，", "；", ",", ";", "：", ":", NULL};
+    for (size_t k = 0; marks[k]; k++) {
+        if (colon_ok && k >= 5)
+            break; /* the colons close the list */
+        if (rp_utf8_find(s + a, b - a, marks[k], strlen(marks[k])) != NULL)
+            return false;
+    }
+    return true;
+}
+
 /* A heading alone on its line, no sentence after it (`二、分乡镇推进情况`,
  * not `二、强化保障。举办培训75期。`). */
 static bool pure_heading(const char *s, size_t a, size_t b)
 {
-    static const char *const marks[] = {"。", "，", "；", "：", ",", ";", ":", NULL};
-    for (size_t k = 0; marks[k]; k++)
-        if (rp_utf8_find(s + a, b - a, marks[k], strlen(marks[k])) != NULL)
-            return false;
-    return true;
+    return unpunctuated(s, a, b, false);
 }
 
 /* A title line: no sentence or clause mark, though it may have a colon
  * (`📌 PART 06 ｜检务公开：把检察工作“晒”在阳光下`). */
 static bool title_line(const char *s, size_t a, size_t b)
 {
-    static const char *const marks[] = {"。", "，", "；", ",", ";", NULL};
-    for (size_t k = 0; marks[k]; k++)
-        if (rp_utf8_find(s + a, b - a, marks[k], strlen(marks[k])) != NULL)
-            return false;
-    return true;
+    return unpunctuated(s, a, b, true);
 }
 
 /* Whether s[a..b) names a place anywhere. */

@@ -221,8 +221,6 @@ static bool adverb_gong(const char *s, size_t a, size_t b, size_t j)
     return false;
 }
 
-/* 全年 inside the words (诉讼服务中心全年接待群众) is the report's period, not
- * part of what is counted: the series is 诉讼服务中心接待群众. */
 /* A bracketed gloss inside the words (`比2018年末(第四次全国经济普查,下同)增加`):
  * a note with a comma, a colon or 下同 explains, it does not name. Returns
  * the note's length at j, 0 if there is none. */
@@ -241,6 +239,9 @@ static size_t gloss_at(const char *s, size_t j, size_t b)
     return 0;
 }
 
+/* Copies the words s[a..b) to out, leaving out what names nothing: 全年
+ * inside them (诉讼服务中心全年接待群众 is the series 诉讼服务中心接待群众: the
+ * year is the report's period), glosses, note marks and an adverb 共. */
 static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
     size_t o = 0;
@@ -264,7 +265,6 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
             j += 3;
             continue;
         }
-        rp_utf8_decode(s, b, j, &l);
         if (o + l >= cap)
             break; /* keep whole characters */
         memcpy(out + o, s + j, l);
@@ -515,7 +515,6 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
  * after 有 (two to four characters); 没有 所有 具有 共有 ... are other words. */
 static void after_existential(const char *s, size_t *a, size_t b)
 {
-
     for (size_t j = b; j > *a + 6; j = rp_utf8_prev(s, j)) {
         size_t after = b - j;
         if (after > 12)

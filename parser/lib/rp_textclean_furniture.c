@@ -91,22 +91,6 @@ static bool heads_quantity(const struct lines *L, size_t k)
     return qn > 0 && rp_unit_match(q, qn, 0) != NULL;
 }
 
-/* A short line with no punctuation: a table cell, a heading's words. */
-static bool cell_like(const struct lines *L, size_t k)
-{
-    const char *s = line_at(L, k);
-    size_t n = L->v[k].len;
-    trim(&s, &n);
-    if (n == 0 || count_cps(s, n) > 24)
-        return false;
-    static const char *const punct[] = {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B",
-                                        "\xEF\xBC\x9A", ",", ";", ":", "-", NULL}; /* ，。；： */
-    for (size_t i = 0; punct[i]; i++)
-        if (contains(s, n, punct[i]))
-            return false;
-    return true;
-}
-
 /* `序号` / `指标名称` / … / `1` / `开办企业` / `92.6` / `2`: a table a dump
  * flattened to one cell a line (rp_textclean_tables reads it) puts bare
  * numbers between short cells. True when line k is inside one: the lines
@@ -120,9 +104,9 @@ static bool in_flat_table(const struct lines *L, size_t k)
         trim(&s, &n);
         if (n == 0 || is_page_number(s, n))
             continue;
-        if (!cell_like(L, j))
+        if (!cell_text(s, n, 24))
             return false;
-        if ((n == 6 && (memcmp(s, "序号", 6) == 0 || memcmp(s, "编号", 6) == 0)))
+        if (index_header_text(s, n))
             return true;
     }
     return false;

@@ -122,6 +122,27 @@ static inline bool all_digits(const char *s, size_t n)
     return true;
 }
 
+/* A table cell a dump put on its own line (trimmed s[0..n)): at most max
+ * characters, no sentence or clause mark, no run of blanks (two cells). */
+static inline bool cell_text(const char *s, size_t n, size_t max)
+{
+    static const char *const marks[] = {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x9B",
+                                        "\xEF\xBC\x9A", ",", ";", ":", "  ", NULL}; /* 。，；： */
+    if (n == 0 || count_cps(s, n) > max)
+        return false;
+    for (size_t i = 0; marks[i]; i++)
+        if (contains(s, n, marks[i]))
+            return false;
+    return true;
+}
+
+/* The index column's header (序号, 编号) alone on its line: where a table a
+ * dump flattened to one cell a line starts. */
+static inline bool index_header_text(const char *s, size_t n)
+{
+    return n == 6 && (memcmp(s, "序号", 6) == 0 || memcmp(s, "编号", 6) == 0);
+}
+
 static inline int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;

@@ -340,14 +340,13 @@ static size_t next_text_line(const struct lines *L, size_t k)
     return L->n;
 }
 
-/* Line k as one short cell: at most max characters, no run of blanks, no
- * stop; no digit unless digits. */
+/* Line k as one short cell (cell_text); no digit unless digits. */
 static bool short_cell(const struct lines *L, size_t k, size_t max, bool digits)
 {
     const char *t = line_at(L, k);
     size_t n = L->v[k].len;
     trim(&t, &n);
-    if (n == 0 || count_cps(t, n) > max || contains(t, n, "\xE3\x80\x82") || contains(t, n, "  "))
+    if (!cell_text(t, n, max))
         return false;
     for (size_t i = 0; i < n && !digits; i++)
         if (is_digit(t[i]))
@@ -376,14 +375,10 @@ static bool serial_line(const struct lines *L, size_t k, size_t want)
 static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
                              size_t *rows)
 {
-    static const char *const idx[] = {"序号", "编号", "序", NULL};
     const char *t = line_at(L, k);
     size_t n = L->v[k].len;
     trim(&t, &n);
-    bool index = false;
-    for (size_t i = 0; idx[i] && !index; i++)
-        index = n == strlen(idx[i]) && memcmp(t, idx[i], n) == 0;
-    if (!index || (L->v[k].flags & LINE_DROP))
+    if (!index_header_text(t, n) || (L->v[k].flags & LINE_DROP))
         return 0;
     size_t h = 0, j = k;
     while (h < TT_MAX_COLS && j < L->n && short_cell(L, j, 12, false)) {
@@ -460,11 +455,14 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
             retried = false;
             continue;
         }
-        if (rows == 0 && stacked == NULL)
+        const char *t = line_at(L, k);
+        size_t tn = L->v[k].len;
+        trim(&t, &tn);
+        bool flat = rows == 0 && index_header_text(t, tn); /* a flattened table may start */
+        if (flat && stacked == NULL)
             stacked = malloc((STACK_MAX_ROWS + 1) * TT_MAX_COLS * sizeof *stacked);
-        size_t srows = 0, span = rows == 0 && stacked != NULL
-                                         ? stacked_extent(L, k, stacked, &ncols, &srows)
-                                         : 0;
+        size_t srows = 0,
+               span = flat && stacked != NULL ? stacked_extent(L, k, stacked, &ncols, &srows) : 0;
         if (span > 0 && render_stacked(L, k, stacked, srows, ncols, &out)) {
             (*tables)++;
             k += span;

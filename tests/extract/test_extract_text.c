@@ -1304,7 +1304,7 @@ static void round21_language(void **state)
     rp_extract_result *r =
         run("集装箱吞吐量18.6万标箱,运送集装箱7,150TEU。投入粮食烘干机186台(套),完成检测5.21万项次。\n"
             "表决结果:同意四十七票,弃权两票。成交均价4,860元/平方米,比上年下降160元/平方米。\n"
-            "每千人口托位数4.1个/千人。按1美元兑7.1元折算。HS编码8541.40、8541.43项下产品出口约9.8亿元。\n"
+            "每千人口托位数4.1个/千人。按1美元兑7.1元折算。奖补资金50万元兑现到位。HS编码8541.40、8541.43项下产品出口约9.8亿元。\n"
             "已完成秋种38.7万亩,占计划的82.4%。纳入改造计划的老粮站、河西机械厂两个片区完成征收1,120户。\n"
             "咱们村党员四十三名,带头签承诺书的四十一名,剩下两名是在新疆打工的。\n"
             "全县法人单位比2018年末(第四次全国经济普查,下同)增加1,973个。其他行业②从业人员2.52万人。\n");
@@ -1318,6 +1318,7 @@ static void round21_language(void **state)
     assert_non_null(find(r, 4.1, "个/千人"));
     assert_null(find(r, 1, "美元")); /* an exchange rate */
     assert_null(find(r, 7.1, "元"));
+    assert_non_null(find(r, 500000, "元")); /* a sum paid out (兑现) is one */
     assert_null(find(r, 8541.43, "项")); /* a code: a count has no fraction */
     assert_non_null(find(r, 980000000, "元"));
     assert_non_null(find(r, 82.4, "%")); /* 占计划的: the plan is a noun */

@@ -139,7 +139,9 @@ static bool year_not_duration(const ex *x, const quantity *q)
 static bool single_digit_count(const quantity *q)
 {
     static const char *const units[] = {"批", "名", "位", "家", "所", "户", "场", "期", "轮",
-                                        "岁", "元", "人次", "场次", "批次", "百分点", NULL};
+                                        "岁", "元", "人次", "场次", "批次", "百分点", "公里",
+                                        "千米", "座", "辆", "台", "具", "穴", "株", "棵",
+                                        "栋", "间", "吨", "亩", "公顷", NULL};
     if (strcmp(q->unit->surface, "倍") == 0)
         return true;
     if (q->num.value < 2)
@@ -237,6 +239,18 @@ static bool word_within(const ex *x, size_t j, int max, const char *const *words
         j += l;
     }
     return false;
+}
+
+/* 和七个村签了订单, 建了两个帮扶车间: a single digit and 个 before a noun
+ * that names places or bodies one can count (村 社区 车间 企业 ...) count
+ * them; slogans name ideas (四个意识, 两个维护). */
+static bool counts_places(const ex *x, const quantity *q)
+{
+    static const char *const heads[] = {"村", "社区", "车间", "乡镇", "街道", "企业", "公司",
+                                        "基地", "合作社", "小区", "学校", "园区", "工厂",
+                                        "门店", "网点", NULL};
+    return q->num.value >= 2 && strcmp(q->unit->surface, "个") == 0 &&
+           word_within(x, q->end, 5, heads);
 }
 
 /* ，两件案例入选…, 三名干警获评…: a count that opens its clause and whose
@@ -513,7 +527,8 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     }
     if (nm->single_digit)
         return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
-               !listed_after_count(x, q) && !honour_count(x, q) && !list_restated(x, q);
+               !listed_after_count(x, q) && !honour_count(x, q) && !list_restated(x, q) &&
+               !counts_places(x, q);
     return false;
 }
 
@@ -560,7 +575,11 @@ static bool age_selects(uint32_t next)
 {
     /* 之间的; 在校 在职 在册 */
     /* 婴幼儿 婴儿 幼儿 孕 …: 0—3岁婴幼儿 */
-    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困婴幼孕", next);
+    /* 80—89周岁11,946人, 90—99周岁每人每月300元: a band before the count
+     * or the rate of those in it */
+    if (next >= '0' && next <= '9')
+        return true;
+    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困婴幼孕每", next);
 }
 
 /* 4米宽的土路, 10米长的: a size that describes the noun after it. */
@@ -1128,13 +1147,22 @@ static bool decimal_code(const quantity *q)
             strcmp(k, "person") == 0 || strcmp(k, "household") == 0 || strcmp(k, "event") == 0);
 }
 
+/* `评定为四类、五类的桥梁`, `被确定为二类村`: a class something is rated
+ * as names a grade, it counts no kinds. */
+static bool rated_class(const ex *x, const quantity *q)
+{
+    static const char *const rated[] = {"为", "属于", "属", NULL};
+    return strcmp(q->unit->surface, "类") == 0 && q->start == q->num.start &&
+           ends_any(x, q->start, rated);
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
-           exchange_rate(x, q) || decimal_code(q) || bar_reached(x, q) ||
+           exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||

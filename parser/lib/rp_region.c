@@ -135,6 +135,14 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         NULL};
     if (b - a <= 6)
         return false;
+    /* a park with a name of its own (枳源工业园区) is governed as an area;
+     * 工业园区 alone or after its county (县工业园区) is a kind */
+    static const char *const parks[] = {"工业园区", "产业园区", NULL};
+    for (size_t k = 0; parks[k]; k++)
+        if (b - a >= 18 && memcmp(s + b - 12, parks[k], 12) == 0) {
+            uint32_t before = rp_utf8_before(s, b, b - 12);
+            return rp_utf8_in("县市区镇乡省全", before);
+        }
     /* zones that are no administrative area: 工业集中区, 产业集聚区 */
     static const char *const zones[] = {"集中区", "集聚区", "聚集区", "项目区", "棚户区",
                                         "安置区", "生活区", "居住区",
@@ -860,6 +868,20 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         st->section[0] = '\0'; /* a place heading's section ends at the next heading */
     if (st->section[0] && !st->para_enum && topic_frame(s, n, i))
         st->section[0] = '\0';
+    /* 菱湖街道…, 望江街道…, 柳塘街道…: after a run of paragraphs each about
+     * a place of its own, one that opens on no place is about the whole */
+    if (st->para_enum) {
+        st->place_run = 0; /* the run is of paragraphs right after each other */
+    } else {
+        rp_place pl;
+        if (place_at(s, n, i, &pl, true) && pl.start == i) {
+            st->place_run++;
+        } else {
+            if (st->place_run >= 2)
+                st->section[0] = '\0';
+            st->place_run = 0;
+        }
+    }
     if (kind != 0 && kind == st->section_kind && num == 1)
         st->section_kind = 0; /* the place opened a list of its own: 一、二、… are its parts */
     if (kind != 0) {
@@ -933,6 +955,13 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         }
         return;
     }
+    /* 青岗村和白沙村抱团发展: two places of one level that act together are
+     * the region together, as the text writes them */
+    rp_place pl2;
+    if (rp_utf8_starts(s, n, pl.end, "和") && place_at(s, n, pl.end + 3, &pl2, false) &&
+        pl2.start == pl.end + 3 && pl2.level == pl.level && !kind_of_place(s, n, &pl2) &&
+        !rp_region_not_subject(s, n, pl2.end))
+        pl.end = pl2.end;
     /* the place owns the subject (枰山区的选调生…) when it opens the clause */
     if (rp_region_not_subject(s, n, pl.end) && !rp_utf8_starts(s, n, pl.end, "的"))
         return;

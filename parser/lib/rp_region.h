@@ -67,6 +67,7 @@ typedef struct rp_region_state {
     int enum_kind, enum_num;       /* the last numbered paragraph's marker */
     int section_kind, section_num; /* the marker the section's place sat under */
     bool section_heading;          /* the section's place was a heading line of its own */
+    int place_run; /* plain paragraphs in a row that opened on a place */
 } rp_region_state;
 
 /* Finds the main region from the title, source and site name (all may be

@@ -37,7 +37,9 @@ static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "一共", "共", "各", "等", "和", "与",
     "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年", "从", "由",
-    "已有", "已", "仅", "只",
+    "已有", "已", "仅", "只", "折合", "折价",
+    /* 实际处理量稳定在120吨/日: the verb before 在 */
+    "稳定", "保持", "维持", "控制",
     /* 60岁以上的防疫员仍有41名: the adverb before 有 */
     "仍", "尚", NULL};
 
@@ -79,10 +81,21 @@ static const char *const action_verbs[] = {
     "配备", "推荐", "递交", "储备", "实施", "改扩建", "制作", "确定", "登记", "认领", "划分",
     "纠正", NULL};
 
+/* Verbs that add to a stock: 新增投放AED42台 (rp_subject_counted). */
+static const char *const addition_verbs[] = {"新增", "新投放", "投放", "新建", "新装", "安装",
+                                             "建成", "增设", "新设", NULL};
+
 /* Verbs after an amount that introduce its purpose: 300万元用于... */
 static const char *const purpose_verbs[] = {"用于", "用来", "保障", "支持", "为", NULL};
 
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+static bool ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static void drop_code_list(const char *s, size_t a, size_t *b);
 
 static bool is_boundary(uint32_t cp)
 {
@@ -127,6 +140,7 @@ static void firsts_build(void)
     add_firsts(purpose_verbs);
     add_firsts(comparison_verbs);
     add_firsts(modifier_words);
+    add_firsts(addition_verbs);
     for (size_t k = 0; action_verbs[k]; k++) {
         char first[5] = {0};
         size_t l;
@@ -463,6 +477,9 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         /* `年初预算1,240万元的`: a separator inside a number is no boundary */
         bool in_number = (cp == ',' || cp == '.') && p > 0 && j < n &&
                          is_digit((unsigned char)s[p - 1]) && is_digit((unsigned char)s[j]);
+        /* `县道X203、X206等11条`: a list of codes is no boundary */
+        bool codes = cp == 0x3001 && p > 0 && j < n && ascii_alnum(s[p - 1]) && ascii_alnum(s[j]);
+        in_number = in_number || codes;
         if (cp == ')') paren++;
         else if (cp == '(') { if (paren == 0) break; paren--; }
         else if (paren == 0 && is_boundary(cp) && !in_number) break;
@@ -501,14 +518,34 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     }
     for (int guard = 0; guard < 6 && *b > *a; guard++) {
         size_t t = tail_trim(s, *a, *b);
-        if (t == 0)
+        /* `；折合12.16亿美元`: alone, 折合 says what the figure is */
+        if (t == 0 || (*b - t == *a && (rp_utf8_ends(s, *b, "折合") || rp_utf8_ends(s, *b, "折价"))))
             break;
         *b -= t;
     }
+    drop_code_list(s, *a, b);
     after_last_deng(s, a, *b);
     after_last_de(s, a, b);
     drop_trailing_note(s, *a, b);
     after_existential(s, a, *b);
+}
+
+/* `县道X203、X206`: codes listed after the noun name its members, not
+ * what is counted. */
+static void drop_code_list(const char *s, size_t a, size_t *b)
+{
+    size_t j = *b;
+    bool listed = false;
+    while (j > a && (ascii_alnum(s[j - 1]) || rp_utf8_ends(s, j, "、"))) {
+        if (ascii_alnum(s[j - 1])) {
+            j--;
+        } else {
+            listed = true;
+            j -= 3;
+        }
+    }
+    if (listed && count_chars(s, a, j) >= 2)
+        *b = j;
 }
 
 /* 住房公积金管理委员会有委员27名: what the owner has is counted, named
@@ -663,6 +700,28 @@ bool rp_subject_is_base_only(const char *subject)
         if (rp_utf8_ends(subject, n, bases[k]))
             return true;
     return false;
+}
+
+bool rp_subject_is_total_only(const char *subject)
+{
+    static const char *const totals[] = {"", "总数", "总量", "数量", "总计", "总数量", NULL};
+    for (size_t k = 0; totals[k]; k++)
+        if (strcmp(subject, totals[k]) == 0)
+            return true;
+    return false;
+}
+
+void rp_subject_counted(const char *prev, char *out, size_t cap)
+{
+    size_t a = 0, b = strlen(prev), v;
+    after_last_action(prev, &a, b);
+    /* 新建和改造村级综合服务社: the second verb of a pair goes too */
+    if ((rp_utf8_starts(prev, b, a, "和") || rp_utf8_starts(prev, b, a, "及")) &&
+        count_chars(prev, a, b) >= 5)
+        a += 3 * 3;
+    while ((v = match_any(prev, b, a, addition_verbs)) > 0 && count_chars(prev, a + v, b) >= 2)
+        a += v;
+    copy_out(prev, a, b, out, cap);
 }
 
 void rp_subject_after_change(const char *prev, const char *verb, char *out, size_t cap)

@@ -63,4 +63,11 @@ bool rp_subject_is_base_only(const char *subject);
  * 党费增长). verb may alias out. */
 void rp_subject_after_change(const char *prev, const char *verb, char *out, size_t cap);
 
+/* Nothing but a word for a total (总数, 总量) or nothing at all: `新建工作站
+ * 2个,全县总数达到7个` counts what the figure before it counted. */
+bool rp_subject_is_total_only(const char *subject);
+
+/* What prev counts, without the verb that added to it (新增投放AED -> AED). */
+void rp_subject_counted(const char *prev, char *out, size_t cap);
+
 #endif

@@ -127,11 +127,15 @@ static inline bool all_digits(const char *s, size_t n)
 static inline bool cell_text(const char *s, size_t n, size_t max)
 {
     static const char *const marks[] = {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x9B",
-                                        "\xEF\xBC\x9A", ",", ";", ":", "  ", NULL}; /* 。，；： */
+                                        "\xEF\xBC\x9A", ";", ":", "  ", NULL}; /* 。，；： */
     if (n == 0 || count_cps(s, n) > max)
         return false;
     for (size_t i = 0; marks[i]; i++)
         if (contains(s, n, marks[i]))
+            return false;
+    /* a comma ends a clause, except between digits (4,860) */
+    for (const char *c = s; (c = memchr(c, ',', (size_t)(s + n - c))) != NULL; c++)
+        if (c == s || c + 1 == s + n || !is_digit(c[-1]) || !is_digit(c[1]))
             return false;
     return true;
 }

@@ -354,6 +354,25 @@ static bool short_cell(const struct lines *L, size_t k, size_t max, bool digits)
     return true;
 }
 
+static bool has_digit(const struct lines *L, size_t k)
+{
+    const char *t = line_at(L, k);
+    for (size_t i = 0; i < L->v[k].len; i++)
+        if (is_digit(t[i]))
+            return true;
+    return false;
+}
+
+/* 合计, 总计, 小计 alone on a line. */
+static bool total_label(const struct lines *L, size_t k)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    return n == 6 && (memcmp(t, "合计", 6) == 0 || memcmp(t, "总计", 6) == 0 ||
+                      memcmp(t, "小计", 6) == 0);
+}
+
 static bool serial_line(const struct lines *L, size_t k, size_t want)
 {
     const char *t = line_at(L, k);
@@ -411,6 +430,20 @@ static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t
     }
     if (r < 3) /* two rows at least */
         return 0;
+    /* a total row after the last serial (合计 / 34.0 / 6,596): its label
+     * stands for both the serial and the name */
+    if (r <= STACK_MAX_ROWS && end < L->n && total_label(L, end)) {
+        size_t c = 2, jj = next_text_line(L, end + 1);
+        for (; c < h && jj < L->n && short_cell(L, jj, 24, true) && has_digit(L, jj); c++) {
+            at[r * h + c] = jj;
+            jj = next_text_line(L, jj + 1);
+        }
+        if (c == h) {
+            at[r * h] = at[r * h + 1] = end;
+            r++;
+            end = jj;
+        }
+    }
     *ncols = h;
     *rows = r;
     return end - k;

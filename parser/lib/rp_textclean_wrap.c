@@ -3,6 +3,8 @@
  * numbers and units rejoin. See rp_textclean_int.h. */
 #include "rp_textclean_int.h"
 
+#include "rp_number.h"
+
 static bool is_ascii_alnum(uint32_t cp)
 {
     return cp < 0x80 && ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
@@ -87,11 +89,63 @@ static bool field_line(const char *s, size_t n)
     return false;
 }
 
+static bool numeral_cp(uint32_t cp)
+{
+    return (cp < 0x80 && is_digit((char)cp)) || rp_number_is_cn(cp);
+}
+
+/* A short line of prose that stops inside a number the next line goes on
+ * with (`增设错车道四百二` / `十个。`): the dump broke the line there. Chinese
+ * numerals on both sides are one number unless the next line opens an item
+ * (`一、`); digits only in a line of prose (a comma in it), not after a label
+ * (`附件1` over `2024年…`). */
+static bool breaks_number(const struct lines *L, size_t k, const char *s, size_t n)
+{
+    uint32_t last = rp_text_prev(s, n, NULL);
+    if (!numeral_cp(last) || count_cps(s, n) < 8)
+        return false;
+    for (size_t j = k + 1; j < L->n; j++) {
+        if (L->v[j].flags & LINE_DROP)
+            continue;
+        const char *t = line_at(L, j);
+        size_t m = L->v[j].len, i = 0;
+        trim(&t, &m);
+        if (m == 0)
+            continue;
+        uint32_t first = rp_text_next(t, m, &i);
+        if (rp_number_is_cn(last) && rp_number_is_cn(first))
+            return rp_text_next(t, m, &i) != 0x3001;
+        return last < 0x80 && first < 0x80 && is_digit((char)first) &&
+               contains(s, n, "\xEF\xBC\x8C"); /* ， */
+    }
+    return false;
+}
+
+/* Line k is blank: only blank and dropped lines lie between it and the
+ * next line of text, and a page starts or page furniture was dropped
+ * among them. */
+static bool page_break_ahead(const struct lines *L, size_t k)
+{
+    bool furniture = false;
+    for (size_t j = k; j < L->n; j++) {
+        if (L->v[j].flags & LINE_PAGE_START)
+            furniture = true;
+        const char *t = line_at(L, j);
+        size_t m = L->v[j].len;
+        trim(&t, &m);
+        if (m > 0 && !(L->v[j].flags & LINE_DROP))
+            return furniture;
+        furniture = furniture || m > 0;
+    }
+    return false;
+}
+
 void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
 {
     size_t full = join ? full_width(L) : 0;
     bool open = false;  /* the output ends inside a paragraph */
     bool field = false; /* the last line written opened with a field label */
+    bool paging = false; /* blank lines of a page break inside a paragraph */
     for (size_t k = 0; k < L->n; k++) {
         if (L->v[k].flags & LINE_DROP)
             continue;
@@ -99,13 +153,16 @@ void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
         size_t n = L->v[k].len;
         trim(&s, &n);
         if (n == 0) {
-            /* Paragraphs flow across page breaks in a wrapped dump. */
-            if (open && !(join && (L->v[k].flags & LINE_PAGE_START))) {
+            /* Paragraphs flow across page breaks in a wrapped dump, blank
+             * lines around the page's footer and header included. */
+            paging = paging || (open && join && page_break_ahead(L, k));
+            if (open && !paging) {
                 rp_tbuf_putc(out, '\n');
                 open = false;
             }
             continue;
         }
+        paging = false;
         /* a run of `label：value` lines (a notice's fields) is never one
          * wrapped paragraph */
         bool this_field = field_line(s, n);
@@ -126,7 +183,7 @@ void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
         rp_tbuf_append(out, s, n);
         /* a bare number kept by splits_number() goes on with its digits */
         open = join && !rp_clean_ends_paragraph(s, n) &&
-               (count_cps(s, n) * 4 >= full * 3 || all_digits(s, n));
+               (count_cps(s, n) * 4 >= full * 3 || all_digits(s, n) || breaks_number(L, k, s, n));
         if (!open)
             rp_tbuf_putc(out, '\n');
     }

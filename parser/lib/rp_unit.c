@@ -128,6 +128,14 @@ static const rp_unit units[] = {
     {"只", "只", "item", CN, "是要有能需好因在见身顾管"},
     {"羽", "羽", "item", CN, "毛绒翼球翅"},
     {"枚", "枚", "item", CN, "举"},
+    /* bodies cremated (火化2,271具); 具有 具备 具体 are words */
+    {"具", "具", "item", CN, "有备体名结"},
+    /* graves (节地生态葬墓穴1,250穴); 穴位 */
+    {"穴", "穴", "item", CN, "位道"},
+    /* flowers (鲜花8,000余束); 束缚 束手 */
+    {"束", "束", "item", CN, "缚手"},
+    /* stops of a touring show (巡展98站), in figures only: 一站式 */
+    {"站", "站", "item", 0, "式长点位所务岗台区内前在稳起立"},
     {"台", "台", "item", CN, "账阶湾"},
     {"辆次", "辆次", "event", CN, NULL}, /* vehicle runs: 出动消防车2,870余辆次 */
     {"辆", "辆", "item", CN, NULL},
@@ -171,6 +179,8 @@ static const rp_unit units[] = {
     {"毫米", "毫米", "other", CN, NULL}, /* rainfall */
     {"厘米", "厘米", "other", CN, NULL},
     {"千米", "千米", "other", 0, NULL},
+    /* length of bridges, ditches, walls laid end to end (边沟约4.6万延米) */
+    {"延米", "延米", "other", CN, NULL},
     {"米", "米", "other", CN, "乐粮面饭"},
     /* cubic metres, spoken (蓄水38万方), in figures only: 三方 双方 are
      * parties; 方面 方案 方式 are words */

@@ -1343,6 +1343,55 @@ static void round21_language(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 22 (266–273): units of funerals, flowers and touring shows;
+ * single-digit counts of places and things; age bands before counts; a
+ * rated class; a total after the figure that added to it; codes listed
+ * after a noun; a run of place paragraphs; two places acting together; a
+ * named industrial park. */
+static void round22_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("全县实行火化2,271具,新增节地生态葬墓穴1,250穴,免费发放鲜花8,000余束。\n"
+            "科普大篷车巡展98站。清理整治边沟约4.6万延米。\n"
+            "五丰米业和七个村签了订单,鑫达汽配建了两个帮扶车间,帮结对的村修了八公里产业路,"
+            "荷叶桥等三座老旧石拱桥完成加固。\n"
+            "其中80—89周岁11,946人、90—99周岁1,574人;90—99周岁每人每月300元。\n"
+            "新增投放AED(自动体外除颤器)42台,全县累计达到118台。新建院士专家工作站3个,全县总数达到9个。\n"
+            "其中县道X203、X206等11条。餐厨垃圾实际处理量稳定在120吨/日左右。\n");
+    assert_non_null(find(r, 2271, "具"));
+    assert_non_null(find(r, 1250, "穴"));
+    assert_non_null(find(r, 8000, "束"));
+    assert_non_null(find(r, 98, "站"));
+    assert_non_null(find(r, 46000, "延米"));
+    assert_non_null(find(r, 7, "个"));
+    assert_non_null(find(r, 2, "个"));
+    assert_non_null(find(r, 8, "公里"));
+    assert_non_null(find(r, 3, "座"));
+    assert_non_null(find(r, 11946, "人"));
+    assert_null(find(r, 89, "岁")); /* a band that selects */
+    assert_null(find(r, 99, "岁"));
+    assert_string_equal(subject_of(r, 118, "台"), "AED");
+    assert_string_equal(subject_of(r, 9, "个"), "院士专家工作站");
+    assert_string_equal(subject_of(r, 11, "条"), "县道");
+    assert_string_equal(subject_of(r, 120, "吨/日"), "餐厨垃圾实际处理量");
+    rp_extract_result_free(r);
+    check_none("增强四个意识,做到两个维护。经检查评定为四类的桥梁已纳入计划。一站式服务全面推开。");
+    /* after a run of street paragraphs, one that names no place is the
+     * district's; 青岗村和白沙村 together; 枳源工业园区 is an area */
+    r = run("菖城区城市管理局2024年工作回顾\n"
+            "菱湖街道坚持一街一策,投入资金380万元,新建口袋公园4个,群众满意度明显提升,好评如潮。\n"
+            "望江街道全面落实门前三包责任制,签订责任书2,160份,清理卫生死角430余处,背街小巷焕然一新。\n"
+            "桂湾街道围绕无违建目标开展环境整治,拆除违建86处,建立问题发现、交办、整改闭环管理机制。\n"
+            "全年通过城管服务热线受理群众反映的环境卫生类诉求1.26万件,件件有回音、事事有着落。\n"
+            "青岗村和白沙村抱团发展,合建村级光伏电站两座。枳源工业园区新引进企业11家。\n");
+    assert_string_equal(region_of(r, 86, "处"), "桂湾街道");
+    assert_string_equal(region_of(r, 12600, "件"), "菖城区");
+    assert_string_equal(region_of(r, 2, "座"), "青岗村和白沙村");
+    assert_string_equal(region_of(r, 11, "家"), "枳源工业园区");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1378,6 +1427,7 @@ int main(void)
         cmocka_unit_test(round19_language),
         cmocka_unit_test(round20_language),
         cmocka_unit_test(round21_language),
+        cmocka_unit_test(round22_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -265,6 +265,42 @@ static void flattened_table_across_a_page(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A flattened table whose numbers have thousands separators, cut by a
+ * page break inside a row and closed by a 合计 row; a paragraph that goes
+ * on across a page's footer and header with blank lines round them; a
+ * short line that stops inside a Chinese numeral. */
+static void flattened_table_total_and_page_blanks(void **state)
+{
+    (void)state;
+    const char *page = "\n                                 - 1 -\n\n"
+                       "椋溪县公路事业发展中心\n\n";
+    char text[2048];
+    snprintf(text, sizeof text,
+             "椋溪县公路事业发展中心\n\n"
+             "全年完成农村公路建设投资3.86亿元，路网结构持续优化，通行条件明显\n"
+             "改善。实施县道改造提质工程，按二级公路标准、双向两车道设计，按二级公\n"
+             "路标准设计，全年完成改造21.6公里；新改建通村通组公路146.8公里，\n"
+             "在单车道路段增设错车道四百二\n"
+             "十个。鸬鹚镇列入省第三批示范乡镇创建名单，全年完成道路一段一段\n"
+             "%s"
+             "提质改造37.2公里，投资约6,480万元，通过市级验收，后面还有一些话。\n"
+             "附表\n序号\n路线名称\n里程（公里）\n投资（万元）\n"
+             "1\nX203椋城至岩口段\n21.6\n4,860\n"
+             "2\nY018茶岭至下湾段\n12.4\n"
+             "%s"
+             "1,736\n合计\n34.0\n6,596\n"
+             "（联系人：欧阳卫东）\n",
+             page, page);
+    rp_clean_result r = clean(text, RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "X203椋城至岩口段投资4,860万元。"));
+    assert_non_null(strstr(r.text, "Y018茶岭至下湾段投资1,736万元。"));
+    assert_non_null(strstr(r.text, "合计里程34.0公里。\n合计投资6,596万元。"));
+    assert_non_null(strstr(r.text, "增设错车道四百二十个。"));
+    assert_non_null(strstr(r.text, "一段一段提质改造37.2公里"));
+    rp_clean_result_release(&r);
+}
+
 /* `label：value` lines of a notice stay apart even in a wrapped dump. */
 static void field_lines_are_not_joined(void **state)
 {
@@ -380,6 +416,7 @@ int main(void)
         cmocka_unit_test(aligned_text_tables_become_sentences),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
+        cmocka_unit_test(flattened_table_total_and_page_blanks),
         cmocka_unit_test(field_lines_are_not_joined),
         cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),

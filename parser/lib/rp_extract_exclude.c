@@ -162,7 +162,8 @@ static bool post_noun_count(const ex *x, const quantity *q)
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
     /* one of a thing built or held (新建厨余垃圾处理厂一座,); not one time */
     bool one_thing = q->num.value == 1 && (strcmp(q->unit->kind, "organisation") == 0 ||
-                                           strcmp(q->unit->kind, "item") == 0);
+                                           strcmp(q->unit->kind, "item") == 0) &&
+                     strcmp(q->unit->surface, "类") != 0 && strcmp(q->unit->surface, "种") != 0;
     if ((q->num.value < 2 && !one_thing) || !(is_clause_punct(next) || next == 0x3001))
         return false;
     size_t p = rp_utf8_prev(x->s, q->start);
@@ -350,9 +351,14 @@ static bool building_address(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "栋") != 0 && strcmp(q->unit->surface, "幢") != 0)
         return false;
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    /* 住8栋的刘师傅: where someone lives */
+    /* 住8栋的刘师傅: where someone lives; 在7栋与15栋之间: where something
+     * is, both buildings */
+    static const char *const places[] = {"在", "与", "和", NULL};
     return (next >= '0' && next <= '9') || starts(x, q->end, "单元") ||
-           rp_utf8_ends(x->s, q->start, "住") || rp_utf8_ends(x->s, q->start, "住在");
+           rp_utf8_ends(x->s, q->start, "住") || rp_utf8_ends(x->s, q->start, "住在") ||
+           starts(x, q->end, "之间") || starts(x, q->end, "前") || starts(x, q->end, "后") ||
+           starts(x, q->end, "旁") || starts(x, q->end, "楼下") ||
+           (ends_any(x, q->start, places) && (starts(x, q->end, "与") || starts(x, q->end, "和")));
 }
 
 /* 二期工程, 3期项目: the phase of a project is its name; so is a single
@@ -549,6 +555,15 @@ static bool clause_ends_with_de(const ex *x, size_t j)
     while (j < x->n && j < limit) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        /* `月销售额未超过10万元(以1个季度为…30万元)的,`: a note in brackets
+         * right after the figure is passed over */
+        if (cp == '(') {
+            const char *close = memchr(x->s + j, ')', (x->n - j < 200 ? x->n - j : 200));
+            if (close != NULL) {
+                j = (size_t)(close - x->s) + 1;
+                continue;
+            }
+        }
         if (is_clause_punct(cp) || cp == '\n' || cp == 0x3001)
             return rp_utf8_ends(x->s, j, "的");
         if (cp >= '0' && cp <= '9')
@@ -688,6 +703,17 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
         (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
         return true;
+    /* `仅有1名在编人员的有5个`: a 的 phrase that is the subject of 有 or 占
+     * selects what is counted after it */
+    for (size_t j = q->end, c = 0, l; j < x->n && c < 20; j += l, c++) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == 0x7684) { /* 的 */
+            if (starts(x, j + l, "有") || starts(x, j + l, "占"))
+                return true;
+        } else if (!rp_utf8_is_han(cp)) {
+            break;
+        }
+    }
     /* 剩下两名是在新疆打工的: 是…的 describes the ones counted */
     return next != 0x662F && clause_ends_with_de(x, q->end);
 }
@@ -1156,6 +1182,53 @@ static bool rated_class(const ex *x, const quantity *q)
            ends_any(x, q->start, rated);
 }
 
+/* `以1个季度为1个纳税期`: a unit a rule defines, not a count. */
+static bool defines_unit(const ex *x, const quantity *q)
+{
+    if (!rp_utf8_ends(x->s, q->start, "以"))
+        return false;
+    size_t j = q->end;
+    for (int c = 0; c < 5 && j < x->n; c++) {
+        if (starts(x, j, "为"))
+            return j + 3 < x->n && (is_digit_at(x, j + 3) ||
+                                    rp_number_is_cn(rp_utf8_at(x->s, x->n, j + 3)));
+        size_t l;
+        if (!rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l)))
+            return false;
+        j += l;
+    }
+    return false;
+}
+
+/* `季度销售额不超过30万元,还需要缴纳增值税吗?`: a bound in a question asks,
+ * it reports nothing. */
+static bool bound_in_question(const ex *x, const quantity *q)
+{
+    if (!is_threshold_marker(x, q))
+        return false;
+    for (size_t j = q->end, l; j < x->n && j < q->end + 300; j += l) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == '?' || cp == 0xFF1F)
+            return rp_utf8_ends(x->s, j, "吗") || rp_utf8_ends(x->s, j, "呢");
+        if (cp == 0x3002 || cp == '!' || cp == '\n')
+            return false;
+    }
+    return false;
+}
+
+/* `轮流扒两口`, `喝两口`: bites and sips after a verb of eating. */
+static bool bites(const ex *x, const quantity *q)
+{
+    return strcmp(q->unit->surface, "口") == 0 && q->num.chinese &&
+           rp_utf8_in("吃喝扒尝咬抽吸", rp_utf8_before(x->s, x->n, q->start));
+}
+
+/* `合格率保留两位小数`: places of a decimal, no people. */
+static bool decimal_places(const ex *x, const quantity *q)
+{
+    return strcmp(q->unit->surface, "位") == 0 && starts(x, q->end, "小数");
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
@@ -1164,7 +1237,8 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
-           band_edge(x, q) || listed_qualifier(x, q) ||
+           band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) || decimal_places(x, q) || bites(x, q) ||
+           bound_in_question(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -108,6 +108,12 @@ static void header_unit(const char *h, char *core, size_t corelen,
         for (size_t k = 0; k < ARRAY_LEN(counted) && cl >= 6; k++)
             if (memcmp(h + cl - 3, "数", 3) == 0 && memcmp(h + cl - 6, counted[k], 3) == 0)
                 snprintf(unit, unitlen, "%s", counted[k]);
+        /* 抽检批次, 不合格批次, 服务人次: a header that ends in a compound
+         * classifier names the count in it */
+        static const char *const compound[] = {"批次", "人次", "场次", "户次", "件次", "架次"};
+        for (size_t k = 0; k < ARRAY_LEN(compound) && cl > 6; k++)
+            if (memcmp(h + cl - 6, compound[k], 6) == 0)
+                snprintf(unit, unitlen, "%s", compound[k]);
         /* 发病数, 死亡数: cases, counted in 例 */
         static const char *const cases[] = {"发病数", "死亡数", "病例数", "确诊数"};
         for (size_t k = 0; k < ARRAY_LEN(cases) && cl >= 9; k++)

@@ -114,6 +114,9 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
                                         "配合", "接受", "自觉", "结合", "融合", "整合", "符合",
                                         "根据", "依据", "委托", "移交", "利用", "提交",
                                         "报送", "上报", "转交", "参照",
+                                        /* 表彰县…, 审查批准县…, 包括批准县…: acts of a
+                                         * body on the county's people or budget */
+                                        "表彰", "批准", "审查", "审议", "包括", "听取",
                                         NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);

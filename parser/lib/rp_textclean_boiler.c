@@ -75,6 +75,8 @@ static const char *const DROP_PREFIX[] = {
     "copyright", "©", "技术支持", "网站标识码", "当前位置", "您当前的位置", "首页", "网站首页",
     "您现在的位置", "您的位置", "所在位置", "作者:", "作者" "\xEF\xBC\x9A", "字号",
     "字体】", "【字体", "收藏本页", "设为首页", "加入收藏",
+    /* a WeChat article's collection tag: `收录于合集 #巾帼建功 23个` */
+    "收录于合集", "收录于话题",
 };
 
 /* Labels that drop the line only when a colon follows closely. */

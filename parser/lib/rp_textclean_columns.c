@@ -102,11 +102,12 @@ static size_t page_split_col(const struct lines *L, size_t a, size_t b)
     return split;
 }
 
+/* Lines of a column are marked: they wrap at the column's width. */
 static void add_trimmed(struct lines *L, const char *s, size_t n)
 {
     trim(&s, &n);
     if (n > 0)
-        rp_clean_lines_add(L, s, n, 0);
+        rp_clean_lines_add(L, s, n, LINE_COLUMN);
 }
 
 /* Left column of lines a..b, then the right column. */
@@ -133,7 +134,7 @@ static void split_page(const struct lines *in, size_t a, size_t b,
         }
     }
     for (size_t k = 0; k < right.n; k++)
-        rp_clean_lines_add(out, line_at(&right, k), right.v[k].len, 0);
+        rp_clean_lines_add(out, line_at(&right, k), right.v[k].len, LINE_COLUMN);
     if (right.failed || right.arena.failed)
         out->failed = true;
     rp_clean_lines_free(&right);

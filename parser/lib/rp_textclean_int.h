@@ -28,7 +28,7 @@
 
 /* LINE_TABBED: the line had tabs (a tab-separated table row, perhaps);
  * LINE_LEAD_TAB: it opened with one (an empty first cell: `⇥合计⇥33…`). */
-enum { LINE_DROP = 1, LINE_PAGE_START = 2, LINE_TABBED = 4, LINE_LEAD_TAB = 8 };
+enum { LINE_DROP = 1, LINE_PAGE_START = 2, LINE_TABBED = 4, LINE_LEAD_TAB = 8, LINE_COLUMN = 16 };
 
 struct span {
     size_t off;

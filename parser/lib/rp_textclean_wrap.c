@@ -51,8 +51,9 @@ bool rp_clean_looks_wrapped(const struct lines *L)
     return wrapped;
 }
 
-/* The length (code points) of a full line: the 80th percentile. */
-static size_t full_width(const struct lines *L)
+/* The length (code points) of a full line: the 80th percentile, over the
+ * lines of two-column pages (column) or over the others. */
+static size_t full_width(const struct lines *L, bool column)
 {
     size_t n = 0, w = 0;
     size_t *lens = malloc((L->n + 1) * sizeof *lens);
@@ -62,7 +63,8 @@ static size_t full_width(const struct lines *L)
         const char *s = line_at(L, k);
         size_t len = L->v[k].len;
         trim(&s, &len);
-        if (!(L->v[k].flags & LINE_DROP) && len > 0)
+        if (!(L->v[k].flags & LINE_DROP) && len > 0 &&
+            ((L->v[k].flags & LINE_COLUMN) != 0) == column)
             lens[n++] = count_cps(s, len);
     }
     if (n > 0) {
@@ -142,7 +144,8 @@ static bool page_break_ahead(const struct lines *L, size_t k)
 
 void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
 {
-    size_t full = join ? full_width(L) : 0;
+    size_t full_page = join ? full_width(L, false) : 0;
+    size_t full_column = join ? full_width(L, true) : 0;
     bool open = false;  /* the output ends inside a paragraph */
     bool field = false; /* the last line written opened with a field label */
     bool paging = false; /* blank lines of a page break inside a paragraph */
@@ -182,6 +185,7 @@ void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
         }
         rp_tbuf_append(out, s, n);
         /* a bare number kept by splits_number() goes on with its digits */
+        size_t full = (L->v[k].flags & LINE_COLUMN) ? full_column : full_page;
         open = join && !rp_clean_ends_paragraph(s, n) &&
                (count_cps(s, n) * 4 >= full * 3 || all_digits(s, n) || breaks_number(L, k, s, n));
         if (!open)

@@ -77,7 +77,8 @@ static const rp_unit units[] = {
     {"美元", "美元", "money", CN, NULL},
     {"元", "元", "money", CN, "旦宵首素老帅年月"},
     {"人", "人", "person", CN, "民员才口大士物身心生文气格"},
-    {"名", "名", "person", CN, "单称义额誉片录牌校医词言著胜次"},
+    /* 5名医生, 3名校长 are counts: 名医 名校 only read after no number */
+    {"名", "名", "person", CN, "单称义额誉片录牌词言著胜次"},
     {"位", "位", "person", CN, "于置数子居"},
     {"户", "户", "household", CN, "口籍外型主"},
     {"次", "次", "event", CN, "日年序要级数"},
@@ -145,7 +146,10 @@ static const rp_unit units[] = {
     {"TEU", "TEU", "item", 0, NULL},
     /* votes (同意四十七票); 票据 票证 are papers */
     {"票", "票", "item", CN, "据证务价面房根选"},
-    {"单", "单", "item", 0, "位元独项列一纯身人个车据价品亲"},
+    /* after a Chinese numeral of several characters too (两千多单) */
+    {"单", "单", "item", RP_UNIT_CN_MANY, "位元独项列一纯身人个车据价品亲"},
+    /* phone calls (接听来电2.3万余通); 通过 通知 通报 通讯 通道 … are words */
+    {"通", "通", "item", CN, "过知报讯信道用车告畅常则航关风水电话行俗顺达"},
     {"间", "间", "item", CN, "隔断"},
     {"栋", "栋", "item", CN, NULL},
     {"张", "张", "item", CN, "贴扬"},

@@ -1392,6 +1392,42 @@ static void round22_language(void **state)
     rp_extract_result_free(r);
 }
 
+/* Round 23 (274–281): calls and orders, doctors and headmasters counted,
+ * bounds in a question, a unit a rule defines, decimal places, bites,
+ * a 的 phrase before 有, buildings as places, a kind is no thing built,
+ * acts of a body on the county. */
+static void round23_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("12348热线接听群众来电2.3万余通。直播间卖茶叶两千多单。派出5名医生进修,3名校长参加培训。\n"
+            "全县司法所中仅有1名在编人员的有5个。合格率保留两位小数。大家中午饭都是轮流扒两口。\n"
+            "社区在7栋与15栋之间新建充电棚两处。新建住宅楼12栋。\n"
+            "合计月销售额未超过10万元(以1个季度为1个纳税期的,季度销售额未超过30万元)的,免征增值税。\n"
+            "问:季度销售额不超过30万元,还需要缴纳增值税吗?县局对一类、二类出口企业实行容缺办理。\n");
+    assert_non_null(find(r, 23000, "通"));
+    assert_non_null(find(r, 2000, "单"));
+    assert_non_null(find(r, 5, "名"));
+    assert_non_null(find(r, 3, "名"));
+    assert_non_null(find(r, 5, "个"));
+    assert_null(find(r, 1, "名"));  /* 的有: it selects */
+    assert_null(find(r, 2, "位"));  /* decimal places */
+    assert_null(find(r, 2, "口"));  /* bites */
+    assert_null(find(r, 7, "栋"));  /* where, not how many */
+    assert_null(find(r, 15, "栋"));
+    assert_non_null(find(r, 12, "栋"));
+    assert_null(find(r, 100000, "元"));
+    assert_null(find(r, 300000, "元"));
+    assert_null(find(r, 1, "个"));
+    assert_null(find(r, 1, "类"));
+    rp_extract_result_free(r);
+    r = run("樨川县人大常委会工作报告\n"
+            "常委会表彰县“三八红旗手”12名,审查批准县本级新增地方政府债务限额4.35亿元。\n");
+    assert_string_equal(region_of(r, 12, "名"), "樨川县");
+    assert_string_equal(region_of(r, 435000000, "元"), "樨川县");
+    rp_extract_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1428,6 +1464,7 @@ int main(void)
         cmocka_unit_test(round20_language),
         cmocka_unit_test(round21_language),
         cmocka_unit_test(round22_language),
+        cmocka_unit_test(round23_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -301,6 +301,38 @@ static void flattened_table_total_and_page_blanks(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A two-column page among one-column pages: each column's lines wrap at
+ * the column's width and join into its paragraphs; a header ending in a
+ * compound classifier gives the unit of its cells. */
+static void two_column_page_joins_at_its_width(void **state)
+{
+    (void)state;
+    const char *wide = "全年全县共完成食品安全监督抽检两千余批次，合格率保持高位运行，群众满意。\n";
+    char text[4096] = "";
+    for (int i = 0; i < 8; i++)
+        strcat(text, wide);
+    strcat(text, "\f"
+                 "          二、火灾防控形势                        三、隐患排查整治\n"
+                 "          全年全县共发生火灾612起，比             按照专项整治行动方案部署，大\n"
+                 "      上年减少78起，同比下降11.3%；           队联合住建、应急、市场监管等\n"
+                 "      从区域看，青枫街道发生火灾96            部门开展专项整治，全年检查社\n"
+                 "      起，为全县最多；石渠乡全年仅            会单位5,462家，发现火灾隐患\n"
+                 "      发生火灾7起，同比下降41.7%。            1.18万处。\n");
+    rp_clean_result r = clean(text, RP_CLEAN_ALL);
+    assert_non_null(strstr(r.text, "青枫街道发生火灾96起，为全县最多；石渠乡全年仅发生火灾7起"));
+    assert_non_null(strstr(r.text, "全年检查社会单位5,462家，发现火灾隐患1.18万处。"));
+    rp_clean_result_release(&r);
+    r = clean("表1　抽检结果\n"
+              "食品类别                  抽检批次    不合格批次\n"
+              "食用农产品                  1,186          19\n"
+              "粮食加工品                    214           0\n"
+              "餐饮食品                      348           4\n",
+              RP_CLEAN_ALL);
+    assert_non_null(strstr(r.text, "食用农产品抽检批次1,186批次。"));
+    assert_non_null(strstr(r.text, "餐饮食品不合格批次4批次。"));
+    rp_clean_result_release(&r);
+}
+
 /* `label：value` lines of a notice stay apart even in a wrapped dump. */
 static void field_lines_are_not_joined(void **state)
 {
@@ -417,6 +449,7 @@ int main(void)
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),
+        cmocka_unit_test(two_column_page_joins_at_its_width),
         cmocka_unit_test(field_lines_are_not_joined),
         cmocka_unit_test(wrapped_number_is_not_a_page_number),
         cmocka_unit_test(boilerplate_in_traditional_characters),

@@ -351,14 +351,15 @@ static bool building_address(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "栋") != 0 && strcmp(q->unit->surface, "幢") != 0)
         return false;
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    /* 住8栋的刘师傅: where someone lives; 在7栋与15栋之间: where something
-     * is, both buildings */
-    static const char *const places[] = {"在", "与", "和", NULL};
-    return (next >= '0' && next <= '9') || starts(x, q->end, "单元") ||
-           rp_utf8_ends(x->s, q->start, "住") || rp_utf8_ends(x->s, q->start, "住在") ||
-           starts(x, q->end, "之间") || starts(x, q->end, "前") || starts(x, q->end, "后") ||
-           starts(x, q->end, "旁") || starts(x, q->end, "楼下") ||
-           (ends_any(x, q->start, places) && (starts(x, q->end, "与") || starts(x, q->end, "和")));
+    /* 住8栋的刘师傅: where someone lives; 8栋前, 在7栋与15栋之间: where
+     * something is (both buildings) */
+    static const char *const lives[] = {"住", "住在", NULL};
+    static const char *const spots[] = {"单元", "之间", "前", "后", "旁", "楼下", NULL};
+    static const char *const pair_before[] = {"在", "与", "和", NULL};
+    static const char *const pair_after[] = {"与", "和", NULL};
+    return (next >= '0' && next <= '9') || ends_any(x, q->start, lives) ||
+           starts_any(x, q->end, spots) ||
+           (ends_any(x, q->start, pair_before) && starts_any(x, q->end, pair_after));
 }
 
 /* 二期工程, 3期项目: the phase of a project is its name; so is a single
@@ -675,6 +676,21 @@ static bool de_in_clause(const ex *x, size_t j)
     return false;
 }
 
+/* `仅有1名在编人员的有5个`: the words from j close a 的 phrase that is the
+ * subject of 有 or 占, which selects what is counted after it. */
+static bool de_phrase_before_you(const ex *x, size_t j)
+{
+    static const char *const verbs[] = {"有", "占", NULL};
+    for (size_t c = 0, l; j < x->n && c < 20; j += l, c++) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == 0x7684) /* 的 */
+            return starts_any(x, j + l, verbs);
+        if (!rp_utf8_is_han(cp))
+            return false;
+    }
+    return false;
+}
+
 bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
@@ -703,17 +719,8 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     if (q->post != NULL && strcmp(q->post, "左右") != 0 &&
         (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
         return true;
-    /* `仅有1名在编人员的有5个`: a 的 phrase that is the subject of 有 or 占
-     * selects what is counted after it */
-    for (size_t j = q->end, c = 0, l; j < x->n && c < 20; j += l, c++) {
-        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (cp == 0x7684) { /* 的 */
-            if (starts(x, j + l, "有") || starts(x, j + l, "占"))
-                return true;
-        } else if (!rp_utf8_is_han(cp)) {
-            break;
-        }
-    }
+    if (de_phrase_before_you(x, q->end))
+        return true;
     /* 剩下两名是在新疆打工的: 是…的 describes the ones counted */
     return next != 0x662F && clause_ends_with_de(x, q->end);
 }
@@ -1237,8 +1244,8 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
-           band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) || decimal_places(x, q) || bites(x, q) ||
-           bound_in_question(x, q) ||
+           band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||
+           decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -113,6 +113,16 @@ static inline bool starts(const ex *x, size_t i, const char *lit)
     return rp_utf8_starts(x->s, x->n, i, lit);
 }
 
+/* True when the text at byte i starts with one of the NULL-terminated
+ * words. */
+static inline bool starts_any(const ex *x, size_t i, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_starts(x->s, x->n, i, words[k]))
+            return true;
+    return false;
+}
+
 /* True when the text before byte i ends with one of the NULL-terminated
  * words. */
 static inline bool ends_any(const ex *x, size_t i, const char *const *words)

@@ -81,9 +81,11 @@ static const char *const action_verbs[] = {
     "配备", "推荐", "递交", "储备", "实施", "改扩建", "制作", "确定", "登记", "认领", "划分",
     "纠正", NULL};
 
-/* Verbs that add to a stock: 新增投放AED42台 (rp_subject_counted). */
+/* Verbs that build or add to a stock, and the conjunctions that pair them
+ * (新增投放AED, 新建和改造村级综合服务社): rp_subject_counted drops them. */
 static const char *const addition_verbs[] = {"新增", "新投放", "投放", "新建", "新装", "安装",
-                                             "建成", "增设", "新设", NULL};
+                                             "建成", "增设", "新设", "改造", "改建", "扩建",
+                                             "和", "及", NULL};
 
 /* Verbs after an amount that introduce its purpose: 300万元用于... */
 static const char *const purpose_verbs[] = {"用于", "用来", "保障", "支持", "为", NULL};
@@ -519,7 +521,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     for (int guard = 0; guard < 6 && *b > *a; guard++) {
         size_t t = tail_trim(s, *a, *b);
         /* `；折合12.16亿美元`: alone, 折合 says what the figure is */
-        if (t == 0 || (*b - t == *a && (rp_utf8_ends(s, *b, "折合") || rp_utf8_ends(s, *b, "折价"))))
+        bool alone = *b - t == *a;
+        if (t == 0 || (alone && (rp_utf8_ends(s, *b, "折合") || rp_utf8_ends(s, *b, "折价"))))
             break;
         *b -= t;
     }
@@ -715,10 +718,6 @@ void rp_subject_counted(const char *prev, char *out, size_t cap)
 {
     size_t a = 0, b = strlen(prev), v;
     after_last_action(prev, &a, b);
-    /* 新建和改造村级综合服务社: the second verb of a pair goes too */
-    if ((rp_utf8_starts(prev, b, a, "和") || rp_utf8_starts(prev, b, a, "及")) &&
-        count_chars(prev, a, b) >= 5)
-        a += 3 * 3;
     while ((v = match_any(prev, b, a, addition_verbs)) > 0 && count_chars(prev, a + v, b) >= 2)
         a += v;
     copy_out(prev, a, b, out, cap);

@@ -8,6 +8,20 @@
 
 #define RP_BACKREF_WINDOW 4096 /* bytes before a count searched for its ordinal */
 
+/* Two to five capitals between a Han character and the number, which a
+ * Han unit follows: an acronym naming the thing counted (投放AED42台,
+ * 建成PCR实验室), not a code (X203, A3, G318国道 have no unit). */
+static bool acronym_before(const ex *x, const quantity *q)
+{
+    if (q->unit == NULL || (unsigned char)q->unit->surface[0] < 0x80 || q->num.leading_zero)
+        return false;
+    size_t j = q->num.start;
+    while (j > 0 && x->s[j - 1] >= 'A' && x->s[j - 1] <= 'Z' && q->num.start - j <= 5)
+        j--;
+    size_t len = q->num.start - j;
+    return len >= 2 && len <= 5 && rp_utf8_is_han(rp_utf8_before(x->s, x->n, j));
+}
+
 /* Arabic numbers shaped like identifiers, dates, times, versions, scores:
  * 2024-09-10, 0551-6260, 6·25, 1+12, 14607214.html, 5G. */
 bool rp_ex_identifier_shape(const ex *x, const quantity *q)
@@ -33,6 +47,8 @@ bool rp_ex_identifier_shape(const ex *x, const quantity *q)
         return second.leading_zero || rp_utf8_at(x->s, x->n, second.end) == '-';
     }
     uint32_t prev = rp_utf8_before(x->s, x->n, nm->start);
+    if (is_alpha_cp(prev) && acronym_before(x, q))
+        return false; /* 新增投放AED42台 */
     if (is_alpha_cp(prev) || prev == '/' || prev == '#' || prev == '_' || prev == '@' ||
         prev == '=' || prev == '+' || prev == 0xB7 || prev == 0xD7 || prev == 0xF7) /* ×100% */
         return true;
@@ -72,6 +88,21 @@ static bool after_ordinal(const ex *x, size_t s)
     return j < s - m && rp_utf8_ends(x->s, j, "第");
 }
 
+/* The 月 at m closes a span of months (1—10月, 1-9月, 1至9月): a period,
+ * not a date. */
+static bool month_span_before(const ex *x, size_t m)
+{
+    size_t j = m;
+    while (j > 0 && is_digit_at(x, j - 1) && m - j < 2)
+        j--;
+    if (j == m)
+        return false;
+    size_t mark = j >= 3 && rp_ex_range_marker(x, j - 3) == 3 ? 3
+                  : j >= 1 && rp_ex_range_marker(x, j - 1) == 1 ? 1
+                                                                : 0;
+    return mark > 0 && j - mark > 0 && is_digit_at(x, j - mark - 1);
+}
+
 /* 第N, 前10名 (a ranking), 2021年5期 (an issue), 3月14日 parts. */
 static bool ordinal_or_date_part(const ex *x, const quantity *q)
 {
@@ -97,8 +128,15 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
                  strcmp(q->unit->surface, "分") == 0;
     if (prev == 0x5E74 || prev == 0x6708 || clock) { /* 年 月 right after a number */
         size_t p = rp_utf8_prev(x->s, s);
-        return is_digit_at(x, rp_utf8_prev(x->s, p)) ||
-               rp_number_is_cn(rp_utf8_before(x->s, x->n, p));
+        bool after_number = is_digit_at(x, rp_utf8_prev(x->s, p)) ||
+                            rp_number_is_cn(rp_utf8_before(x->s, x->n, p));
+        /* `1—10月86.42亿元`, `1—10月312456万元`: a figure after a period
+         * (a decimal, a multiplier, more than a day of the month, or after
+         * a span of months) is no part of a date */
+        bool figure = !clock && !q->num.chinese &&
+                      (q->num.has_decimal || q->multiplied || q->num.value > 31 ||
+                       (prev == 0x6708 && month_span_before(x, p)));
+        return after_number && !figure;
     }
     return false;
 }

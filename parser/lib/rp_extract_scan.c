@@ -139,6 +139,14 @@ static bool duration_change(const ex *x, const quantity *q)
     return ends_any(x, q->start, verbs);
 }
 
+/* `优良天数为338天`, `重污染天数0天`: days counted, not a length of time. */
+static bool counted_days(const ex *x, const quantity *q)
+{
+    static const char *const counted[] = {"天数", "日数", "天数为", "日数为", "天数达",
+                                          "天数达到", "天数共", "天数有", "天数是", NULL};
+    return strcmp(q->unit->surface, "天") == 0 && ends_any(x, q->start, counted);
+}
+
 /* Handles the number at i; returns where scanning resumes. */
 static size_t handle_number(ex *x, size_t i)
 {
@@ -158,7 +166,8 @@ static size_t handle_number(ex *x, size_t i)
     if (q.unit == NULL || rp_ex_rejected(x, &q) || (first_end && rp_ex_is_condition(x, &second)))
         return resume; /* 18至35岁青年: the range qualifies, both ends go */
     bool optional = first_end || second_end || q.pre_rule ||
-                    ((q.unit->flags & RP_UNIT_DURATION) && !duration_change(x, &q)) ||
+                    ((q.unit->flags & RP_UNIT_DURATION) && !duration_change(x, &q) &&
+                     !counted_days(x, &q)) ||
                     rp_ex_is_capacity(x, &q);
     push_cand(x, &q, optional);
     return q.end;
@@ -191,6 +200,14 @@ static size_t skip_ascii_word(const ex *x, size_t i)
 {
     size_t j = i;
     bool url = starts(x, i, "http") || starts(x, i, "www.") || starts(x, i, "WWW.");
+    /* 投放AED42台: capitals after a Han character stop before the figure
+     * (rp_ex_identifier_shape tells a count from a code) */
+    while (j < x->n && j - i <= 5 && x->s[j] >= 'A' && x->s[j] <= 'Z')
+        j++;
+    if (!url && j - i >= 2 && j - i <= 5 && is_digit_at(x, j) &&
+        rp_utf8_is_han(rp_utf8_before(x->s, x->n, i)))
+        return j;
+    j = i;
     while (j < x->n) {
         unsigned char b = (unsigned char)x->s[j];
         bool word = is_alpha_cp(b) || (b >= '0' && b <= '9') || b == '_' || b == '-' || b == '.';

@@ -259,6 +259,18 @@ static bool unit_follows_figure(const norm_ctx *c, size_t j)
     return rp_unit_match(c->in, c->in_len, j) != NULL;
 }
 
+/* s[i..e) is two to five capitals (AED, PCR, ICU): an acronym of the
+ * text (新增投放AED42台), where brands glued to figures mix cases (app, vx). */
+static bool acronym(const norm_ctx *c, size_t i, size_t e)
+{
+    if (e - i < 2 || e - i > 5)
+        return false;
+    for (size_t k = i; k < e; k++)
+        if (c->in[k] < 'A' || c->in[k] > 'Z')
+            return false;
+    return true;
+}
+
 /* At an ASCII letter at i: length of a spam token to drop, else 0. */
 static size_t spam_token_len(const norm_ctx *c, size_t i)
 {
@@ -292,7 +304,7 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     /* `技术中心乐动体育app11个`, `成交额爱游戏app5,260万元`: digits that a
      * unit follows are the figure the brand was glued before, not part of it */
     if (tail < j && letters >= 2 && unit_follows_figure(c, j))
-        return tail - i;
+        return acronym(c, i, tail) ? 0 : tail - i;
     size_t han;
     size_t end = han_run_end(c, j, &han);
     if (end == 0)
@@ -303,6 +315,10 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
     /* what follows the brand: a break, a letter, or a figure it was glued
      * before (`加装电梯AG88亚游37部`) */
     bool figure = next < 0x80 && is_digit((unsigned char)next) && digits > 0 && !digit_led;
+    /* `全县NO2浓度为18微克`: words that end in a verb before the figure are
+     * the sentence's, not a brand's */
+    if (figure && rp_utf8_in("为达是约共有计近超逾", rp_utf8_before(c->in, c->in_len, end)))
+        return 0;
     if (!at_eol && !figure && (closes || !(is_break_punct(next) || is_alpha(next))))
         return 0;
     if (digits > 0 || letters == 1 || (line_start && at_eol))

@@ -35,9 +35,45 @@ static int published_year(const char *published)
     return y;
 }
 
-/* 2022年, 2020年以来, 2023年底 */
+/* 1—10月, 1-9月份, 1至9月: a span of months, its byte length at i (0 if none). */
+static size_t month_span(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && j - i < 2 && s[j] >= '0' && s[j] <= '9')
+        j++;
+    if (j == i || (j < n && s[j] >= '0' && s[j] <= '9'))
+        return 0;
+    static const char *const marks[] = {"\xE2\x80\x94", "\xE2\x80\x93", "-", "~", "至", "到"};
+    size_t m = 0;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0] && m == 0; k++)
+        if (rp_utf8_starts(s, n, j, marks[k]))
+            m = strlen(marks[k]);
+    if (m == 0)
+        return 0;
+    size_t d = j + m;
+    if (rp_utf8_starts(s, n, d, "\xE2\x80\x94")) /* 1——10月 */
+        d += 3;
+    size_t e = d;
+    while (e < n && e - d < 2 && s[e] >= '0' && s[e] <= '9')
+        e++;
+    if (e == d || (e < n && s[e] >= '0' && s[e] <= '9') || !rp_utf8_starts(s, n, e, "月"))
+        return 0;
+    e += 3;
+    if (rp_utf8_starts(s, n, e, "份"))
+        e += 3;
+    return e - i;
+}
+
+/* 2022年, 2020年以来, 2023年底, 2024年1—10月 */
 static size_t year_phrase(const char *s, size_t n, size_t i, char *out, size_t cap)
 {
+    size_t span = month_span(s, n, i);
+    if (span > 0) {
+        size_t l = span < cap ? span : cap - 1;
+        memcpy(out, s + i, l);
+        out[l] = '\0';
+        return span;
+    }
     size_t j = i;
     while (j < n && j - i < 4 && s[j] >= '0' && s[j] <= '9')
         j++;
@@ -48,6 +84,8 @@ static size_t year_phrase(const char *s, size_t n, size_t i, char *out, size_t c
         j += 6;
     else if (rp_utf8_starts(s, n, j, "底") || rp_utf8_starts(s, n, j, "初"))
         j += 3;
+    else
+        j += month_span(s, n, j); /* 2024年1—10月 */
     size_t l = j - i < cap ? j - i : cap - 1;
     memcpy(out, s + i, l);
     out[l] = '\0';
@@ -118,8 +156,13 @@ size_t rp_period_at(const char *s, size_t n, size_t i, const char *published, ch
 {
     if (cap < 16)
         return 0;
-    if (i < n && s[i] >= '1' && s[i] <= '2')
-        return year_phrase(s, n, i, out, cap);
+    size_t span = month_span(s, n, i);
+    if (span > 0 && published_year(published) > 0 && span < 60) { /* 1—10月 + 2024-11-05 */
+        snprintf(out, cap, "%d年%.*s", published_year(published), (int)span, s + i);
+        return span;
+    }
+    if (i < n && s[i] >= '1' && s[i] <= '9')
+        return year_phrase(s, n, i, out, cap); /* 2024年, 1—10月 */
     size_t l;
     uint32_t first = i < n ? rp_utf8_decode(s, n, i, &l) : 0;
     if (first == 0x622A) /* 截至 / 截止 + a date */

@@ -98,6 +98,7 @@ static bool ascii_alnum(char c)
 }
 
 static void drop_code_list(const char *s, size_t a, size_t *b);
+static void drop_trailing_period(const char *s, size_t a, size_t *b);
 
 static bool is_boundary(uint32_t cp)
 {
@@ -375,9 +376,12 @@ static size_t leading_date(const char *s, size_t b, size_t a)
     if (j == a || !(rp_utf8_starts(s, b, j, "年") || rp_utf8_starts(s, b, j, "月") ||
                     rp_utf8_starts(s, b, j, "日")))
         return 0;
+    bool month = rp_utf8_starts(s, b, j, "月");
     j += 3;
     if (rp_utf8_starts(s, b, j, "以来"))
         j += 6;
+    else if (month && rp_utf8_starts(s, b, j, "份")) /* 10月份 */
+        j += 3;
     return j - a;
 }
 
@@ -526,11 +530,27 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
             break;
         *b -= t;
     }
+    drop_trailing_period(s, *a, b);
     drop_code_list(s, *a, b);
     after_last_deng(s, a, *b);
     after_last_de(s, a, b);
     drop_trailing_note(s, *a, b);
     after_existential(s, a, *b);
+}
+
+/* `地区生产总值1—10月86.42亿元` (a table's row and column): the period
+ * closing the words is when, not what. */
+static void drop_trailing_period(const char *s, size_t a, size_t *b)
+{
+    if (*b < a + 9 || (!rp_utf8_ends(s, *b, "月") && !rp_utf8_ends(s, *b, "份")))
+        return;
+    char tmp[64];
+    for (size_t j = *b > a + 24 ? *b - 24 : a + 3; j + 3 <= *b; j++)
+        if (((unsigned char)s[j] & 0xC0) != 0x80 && count_chars(s, a, j) >= 2 &&
+            rp_period_at(s, *b, j, NULL, tmp, sizeof tmp) == *b - j) {
+            *b = j;
+            return;
+        }
 }
 
 /* `县道X203、X206`: codes listed after the noun name its members, not
@@ -629,7 +649,8 @@ static void after_last_de(const char *s, size_t *a, size_t *b)
 static void after_last_deng(const char *s, size_t *a, size_t b)
 {
     size_t j = after_last_outside_notes(s, *a, b, "等", "次级第");
-    if (j > *a + 3 && b > j)
+    /* 等效声级, 等同, 等待, 等候: words, not 等 closing a list */
+    if (j > *a + 3 && b > j && !rp_utf8_in("效同待候", rp_utf8_at(s, b, j)))
         *a = j;
 }
 

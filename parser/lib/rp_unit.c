@@ -211,6 +211,7 @@ static const rp_unit units[] = {
     {"倍", "倍", "ratio", CN, NULL},
     /* points; after a Chinese numeral of several characters only (两百多分):
      * 十分 is "very", 三分 a share */
+    {"分贝", "分贝", "other", 0, NULL}, /* noise level: 昼间平均等效声级53.6分贝 */
     {"分", "分", "other", RP_UNIT_CN_MANY, "别类为钟之配析批期享担布散工管局队会子解行成化级段秒院站社数值"},
     {"小时", "小时", "duration", CN | DUR, NULL},
     {"分钟", "分钟", "duration", CN | DUR, NULL},

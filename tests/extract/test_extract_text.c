@@ -1396,6 +1396,39 @@ static void round22_language(void **state)
  * bounds in a question, a unit a rule defines, decimal places, bites,
  * a 的 phrase before 有, buildings as places, a kind is no thing built,
  * acts of a body on the county. */
+/* Statistics bulletins: spans of months are periods (1—10月), acronyms and
+ * chemical names glued to Han are words (AED, NO2), days counted are facts. */
+static void bulletin_terms(void **state)
+{
+    (void)state;
+    rp_extract_hints h = {.title = "棹江县2024年1—10月经济运行简报", .published = "2024-11-12",
+                          .source = "x"};
+    const char *t = "地区生产总值1—10月86.42亿元。社会消费品零售总额1—10月312456万元。\n"
+                    "1—9月地区生产总值80.1亿元。全县10月份新增就业320人。10月15日开展活动12场。\n"
+                    "全县新增投放AED42台。全县NO2浓度为18微克/立方米,PM2.5年均浓度为28微克/立方米。\n"
+                    "区域声环境昼间平均等效声级为53.6分贝。优良天数为338天,重污染天数0天。\n"
+                    "技术中心乐动体育app11个。县道X203、X206等11条。\n";
+    rp_extract_result *r = NULL;
+    char err[128];
+    assert_int_equal(rp_extract_text(t, strlen(t), &h, &r, err, sizeof err), 0);
+    assert_string_equal(subject_of(r, 8642000000, "元"), "地区生产总值");
+    assert_string_equal(find(r, 8642000000, "元")->period, "2024年1—10月");
+    assert_string_equal(subject_of(r, 3124560000, "元"), "社会消费品零售总额");
+    assert_string_equal(subject_of(r, 8010000000, "元"), "地区生产总值");
+    assert_string_equal(subject_of(r, 320, "人"), "新增就业");
+    assert_null(find(r, 15, "日"));
+    assert_non_null(find(r, 12, "场"));
+    assert_string_equal(subject_of(r, 42, "台"), "新增投放AED");
+    assert_string_equal(subject_of(r, 18, "微克/立方米"), "NO2浓度");
+    assert_string_equal(subject_of(r, 28, "微克/立方米"), "PM2.5年均浓度");
+    assert_string_equal(subject_of(r, 53.6, "分贝"), "区域声环境昼间平均等效声级");
+    assert_false(find(r, 338, "天")->optional);
+    assert_false(find(r, 0, "天")->optional);
+    assert_string_equal(subject_of(r, 11, "个"), "技术中心乐动体育"); /* the brand goes */
+    assert_null(find(r, 203, "条"));
+    rp_extract_result_free(r);
+}
+
 static void round23_language(void **state)
 {
     (void)state;
@@ -1465,6 +1498,7 @@ int main(void)
         cmocka_unit_test(round21_language),
         cmocka_unit_test(round22_language),
         cmocka_unit_test(round23_language),
+        cmocka_unit_test(bulletin_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,7 +94,8 @@ static bool heads_quantity(const struct lines *L, size_t k)
 /* `序号` / `指标名称` / … / `1` / `开办企业` / `92.6` / `2`: a table a dump
  * flattened to one cell a line (rp_textclean_tables reads it) puts bare
  * numbers between short cells. True when line k is inside one: the lines
- * above it up to an index header (序号) are all cells, blanks or furniture. */
+ * above it up to an index or label header (序号, 乡镇) are all cells, blanks
+ * or furniture. */
 static bool in_flat_table(const struct lines *L, size_t k)
 {
     for (size_t j = k, seen = 0; j > 0 && seen < 80; seen++) {
@@ -106,7 +107,7 @@ static bool in_flat_table(const struct lines *L, size_t k)
             continue;
         if (!cell_text(s, n, 24))
             return false;
-        if (index_header_text(s, n))
+        if (index_header_text(s, n) || label_header_text(s, n))
             return true;
     }
     return false;

@@ -449,6 +449,87 @@ static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t
     return end - k;
 }
 
+/* A cell of a figure, or of a dash for none (`—`, `-`). */
+static bool figure_cell(const struct lines *L, size_t k)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    return figure_line(t, n) || (n == 1 && t[0] == '-') ||
+           (n == 3 && (memcmp(t, "\xE2\x80\x94", 3) == 0 || memcmp(t, "\xEF\xBC\x8D", 3) == 0));
+}
+
+/* A page break lies between line k and the text line before it: a page
+ * number dropped or passed, a page's first line, or the blank lines a
+ * dump leaves round them (cells of a table follow each other). */
+static bool page_break_before(const struct lines *L, size_t k)
+{
+    for (size_t j = k + 1; j-- > 0;) {
+        if (L->v[j].flags & (LINE_PAGE_START | LINE_DROP))
+            return true;
+        const char *t = line_at(L, j);
+        size_t n = L->v[j].len;
+        trim(&t, &n);
+        if (j < k)
+            return n == 0;
+    }
+    return false;
+}
+
+/* The same without serials, the rows told apart by their shape:
+ *
+ *   乡镇 / 茶园面积（亩） / 霁山镇 / 28,000 / 栌坪乡 / 19,600 / 合计 / 126,000
+ *
+ * A label header (乡镇), the other headers short lines without digits,
+ * then rows of a label without digits and a figure for each other column. */
+static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
+                           size_t *rows)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    if (!label_header_text(t, n) || (L->v[k].flags & LINE_DROP))
+        return 0;
+    size_t h = 0, j = k;
+    while (h < 8 && j < L->n && short_cell(L, j, 12, false)) {
+        at[h++] = j;
+        j = next_text_line(L, j + 1);
+    }
+    /* the last header read may be the first row's label */
+    for (; h >= 2; h--) {
+        size_t r = 1, p = h > 0 ? at[h - 1] : k;
+        p = next_text_line(L, p + 1);
+        size_t end = p;
+        while (r <= STACK_MAX_ROWS && p < L->n && short_cell(L, p, 24, false)) {
+            /* a page break between rows leaves its running title */
+            for (int skip = 0; skip < 2 && page_break_before(L, p) && p + 1 < L->n &&
+                               !figure_cell(L, next_text_line(L, p + 1));
+                 skip++)
+                p = next_text_line(L, p + 1);
+            if (p >= L->n || !short_cell(L, p, 12, false))
+                break;
+            size_t c = 1, jj = next_text_line(L, p + 1);
+            for (; c < h && jj < L->n && figure_cell(L, jj); c++)
+                jj = next_text_line(L, jj + 1);
+            if (c < h)
+                break;
+            at[r * h] = p;
+            for (size_t cc = 1, q = next_text_line(L, p + 1); cc < h; cc++) {
+                at[r * h + cc] = q;
+                q = next_text_line(L, q + 1);
+            }
+            r++;
+            end = p = jj;
+        }
+        if (r >= 3) {
+            *ncols = h;
+            *rows = r;
+            return end - k;
+        }
+    }
+    return 0;
+}
+
 static bool render_stacked(struct lines *L, size_t k, const size_t *at, size_t rows,
                            size_t ncols, struct lines *out)
 {
@@ -491,11 +572,14 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
         const char *t = line_at(L, k);
         size_t tn = L->v[k].len;
         trim(&t, &tn);
-        bool flat = rows == 0 && index_header_text(t, tn); /* a flattened table may start */
+        /* a flattened table may start */
+        bool flat = rows == 0 && (index_header_text(t, tn) || label_header_text(t, tn));
         if (flat && stacked == NULL)
             stacked = malloc((STACK_MAX_ROWS + 1) * TT_MAX_COLS * sizeof *stacked);
-        size_t srows = 0,
-               span = flat && stacked != NULL ? stacked_extent(L, k, stacked, &ncols, &srows) : 0;
+        size_t srows = 0, span = 0;
+        if (flat && stacked != NULL)
+            span = index_header_text(t, tn) ? stacked_extent(L, k, stacked, &ncols, &srows)
+                                            : label_extent(L, k, stacked, &ncols, &srows);
         if (span > 0 && render_stacked(L, k, stacked, srows, ncols, &out)) {
             (*tables)++;
             k += span;

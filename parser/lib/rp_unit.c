@@ -179,6 +179,7 @@ static const rp_unit units[] = {
     {"艘", "艘", "item", CN, NULL},
     {"架", "架", "item", CN, "构子次势"},
     {"亩", "亩", "area", CN, NULL},
+    {"皮长公里", "皮长公里", "other", CN, NULL}, /* fibre-optic cable, sheath length */
     {"公里", "公里", "other", CN, NULL},
     {"毫米", "毫米", "other", CN, NULL}, /* rainfall */
     {"厘米", "厘米", "other", CN, NULL},

@@ -301,6 +301,39 @@ static void flattened_table_total_and_page_blanks(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A flattened table without serials: a label header (乡镇), then a label
+ * and a figure per column on each row, across a page break; a dash is an
+ * empty cell. */
+static void flattened_table_by_labels(void **state)
+{
+    (void)state;
+    const char *page = "\n                                 - 3 -\n\n"
+                       "雾岑县茶产业发展情况调研报告\n\n";
+    char text[2048];
+    snprintf(text, sizeof text,
+             "雾岑县茶产业发展情况调研报告\n\n"
+             "全县茶园面积稳定增长，投产茶园面积持续扩大，茶农收入逐年提高，茶旅融合\n"
+             "成效初显。\n"
+             "附表\n乡镇\n茶园面积（亩）\n投产面积（亩）\n"
+             "霁山镇\n28,000\n21,500\n栌坪乡\n19,600\n—\n"
+             "%s"
+             "鹤坳镇\n15,200\n11,000\n合计\n62,800\n32,500\n"
+             "（联系人：谭秋云）\n",
+             page);
+    rp_clean_result r = clean(text, RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "霁山镇茶园面积28,000亩。"));
+    assert_non_null(strstr(r.text, "霁山镇投产面积21,500亩。"));
+    assert_non_null(strstr(r.text, "鹤坳镇茶园面积15,200亩。"));
+    assert_non_null(strstr(r.text, "合计投产面积32,500亩。"));
+    assert_null(strstr(r.text, "栌坪乡投产面积"));
+    rp_clean_result_release(&r);
+    /* prose with short lines is no table */
+    r = clean("项目\n进展顺利\n总体平稳\n全年完成12个。\n", RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 0);
+    rp_clean_result_release(&r);
+}
+
 /* A two-column page among one-column pages: each column's lines wrap at
  * the column's width and join into its paragraphs; a header ending in a
  * compound classifier gives the unit of its cells. */
@@ -449,6 +482,7 @@ int main(void)
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),
+        cmocka_unit_test(flattened_table_by_labels),
         cmocka_unit_test(two_column_page_joins_at_its_width),
         cmocka_unit_test(field_lines_are_not_joined),
         cmocka_unit_test(wrapped_number_is_not_a_page_number),

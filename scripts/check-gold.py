@@ -116,6 +116,9 @@ def interpret(text):
             approx = approx or a
     if s in SPOKEN:
         return float(SPOKEN[s]), '个', approx
+    if s[:1] in ('-', '−', '－') and s[1:2].isdigit():   # 增长-2.3%: a minus sign written
+        got = interpret(s[1:])
+        return None if got is None else (-got[0], got[1], approx or got[2])
     if s.startswith('百分之'):
         got = interpret(s[3:])
         if got is None or got[1]:

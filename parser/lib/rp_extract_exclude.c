@@ -168,6 +168,15 @@ static bool year_not_duration(const ex *x, const quantity *q)
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
         if (starts(x, q->unit_end, after[k]))
             return true;
+    /* 建于乾隆三十年, 始于光绪二年: a year of a reign, a date */
+    size_t j = q->start;
+    for (int k = 0; k < 4 && j > 0; k++) {
+        j = rp_utf8_prev(x->s, j);
+        if (rp_utf8_at(x->s, x->n, j) == 0x4E8E) /* 于 */
+            return true;
+        if (!rp_utf8_is_han(rp_utf8_at(x->s, x->n, j)))
+            break;
+    }
     return false;
 }
 

@@ -147,6 +147,24 @@ static bool counted_days(const ex *x, const quantity *q)
     return strcmp(q->unit->surface, "天") == 0 && ends_any(x, q->start, counted);
 }
 
+/* `同比增长-2.3%`, a table's `同比增长-12.5`: a minus sign glued before the
+ * figure, after words that state a rate or a change (not a range's mark
+ * `10-20人`, a code's `A-3`); returns the sign's length, 0 if none. */
+static size_t minus_sign(const ex *x, const quantity *q)
+{
+    static const char *const before[] = {"增长", "增速", "增幅", "同比", "环比", "为", "是",
+                                         "达到", "达", "至", "到", "变动", NULL};
+    if (q->num.chinese || q->start != q->num.start)
+        return 0;
+    size_t s = q->num.start, l = 0;
+    if (s >= 1 && x->s[s - 1] == '-')
+        l = 1;
+    else if (s >= 3 && (rp_utf8_ends(x->s, s, "\xE2\x88\x92") || /* − */
+                        rp_utf8_ends(x->s, s, "\xEF\xBC\x8D")))  /* － */
+        l = 3;
+    return l > 0 && ends_any(x, s - l, before) ? l : 0;
+}
+
 /* Handles the number at i; returns where scanning resumes. */
 static size_t handle_number(ex *x, size_t i)
 {
@@ -169,6 +187,11 @@ static size_t handle_number(ex *x, size_t i)
                     ((q.unit->flags & RP_UNIT_DURATION) && !duration_change(x, &q) &&
                      !counted_days(x, &q)) ||
                     rp_ex_is_capacity(x, &q);
+    size_t minus = minus_sign(x, &q);
+    if (minus > 0) {
+        q.value = -q.value;
+        q.start -= minus;
+    }
     push_cand(x, &q, optional);
     return q.end;
 }

@@ -8,6 +8,7 @@
  * See rp_html_int.h. */
 #include "rp_html_int.h"
 #include "rp_unit.h"
+#include "rp_utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,10 +332,23 @@ static size_t bracket_at(const char *t, bool open)
 }
 
 /* Appends a label cell without its explaining notes (`办公费(水电、网络)`
- * -> `办公费`). */
+ * -> `办公费`), the statistician's mark of a sub-item (`#税收收入`) and
+ * note marks after it (`地区生产总值①`, `其他行业*`). */
 static void put_label(rp_tbuf *b, const char *t)
 {
     size_t n = strlen(t), from = 0;
+    while (*t == ' ' || *t == '#' || (n >= 3 && memcmp(t, "＃", 3) == 0)) {
+        size_t w = *t == ' ' || *t == '#' ? 1 : 3;
+        t += w;
+        n -= w;
+    }
+    for (;;) {
+        uint32_t last = n > 0 ? rp_utf8_before(t, n, n) : 0;
+        size_t w = last >= 0x2460 && last <= 0x2473 ? 3 : last == '*' || last == ' ' ? 1 : 0;
+        if (w == 0 || n <= w)
+            break;
+        n -= w; /* ① .. ⑳, * */
+    }
     for (size_t i = 0; i < n; i++) {
         size_t w = bracket_at(t + i, true);
         if (w == 0)

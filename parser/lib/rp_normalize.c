@@ -451,6 +451,10 @@ static size_t step_multi(norm_ctx *c, size_t i)
         cp -= 0xFEE0;
     } else if (cp >= 0x3400) {
         uint32_t s = t2s_built(cp);
+        /* 乾隆, 乾坤 keep 乾 in simplified text (乾燥 -> 干燥) */
+        if (cp == 0x4E7E && (rp_utf8_starts(c->in, c->in_len, i + l, "隆") ||
+                             rp_utf8_starts(c->in, c->in_len, i + l, "坤")))
+            s = cp;
         if (s != cp)
             c->n->n_t2s++;
         cp = s;

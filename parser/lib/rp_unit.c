@@ -101,6 +101,9 @@ static const rp_unit units[] = {
     {"支", "支", "organisation", CN, "部持出付援撑队书"},
     {"处", "处", "organisation", CN, "理置分罚级长于室"},
     {"座", "座", "organisation", CN, "谈位"},
+    {"件(套)", "件套", "item", CN, NULL}, /* museum objects: 2,863件(套) */
+    {"件/套", "件套", "item", CN, NULL},
+    {"件套", "件套", "item", CN, NULL},
     {"件", "件", "item", CN, NULL},
     {"项", "项", "item", CN, "目"},
     {"条", "条", "item", CN, "件例款"},

@@ -60,7 +60,7 @@ static bool check_required(const cJSON *o, char *reason, size_t rl, char *detail
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value");
     if (!v)
         return fail(reason, rl, "missing_field", detail, dl, "value");
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || v->valuedouble < 0)
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) /* negative: 增长-2.3% */
         return fail(reason, rl, "bad_field", detail, dl, "value");
     return true;
 }

@@ -1427,6 +1427,16 @@ static void bulletin_terms(void **state)
     assert_string_equal(subject_of(r, 11, "个"), "技术中心乐动体育"); /* the brand goes */
     assert_null(find(r, 203, "条"));
     rp_extract_result_free(r);
+    /* a minus sign written before a rate is kept; a range's mark is not one */
+    r = run("汽车类商品零售额增长-2.3%,税收收入同比下降1.8%。参加人数10-20人。\n"
+            "馆藏可移动文物2,863件(套)。永济桥建于乾隆三十年。\n");
+    assert_string_equal(find(r, -2.3, "%")->text, "-2.3%");
+    assert_non_null(find(r, 1.8, "%"));
+    assert_null(find(r, -20, "人"));
+    assert_non_null(find(r, 2863, "件套"));
+    assert_null(find(r, 30, "年"));
+    assert_non_null(strstr(r->text, "乾隆"));
+    rp_extract_result_free(r);
 }
 
 static void round23_language(void **state)

@@ -54,6 +54,13 @@ static void test_validation(void **state)
     check_reason(nounit, "missing_field", "unit");
     char *badval = replace(good, "\"value\":658000", "\"value\":\"many\"");
     check_reason(badval, "bad_field", "value");
+    /* a minus sign the document wrote (增长-2.3%) is a value like any other */
+    char *negative = replace(good, "\"value\":658000", "\"value\":-2.3");
+    cJSON *neg = rp_sink_validate(negative, strlen(negative), reason, sizeof reason, detail,
+                                  sizeof detail);
+    assert_non_null(neg);
+    cJSON_Delete(neg);
+    free(negative);
     char *badid = replace(good, "0123456789abcdef0123456789abcdef", "not-an-id");
     check_reason(badid, "bad_field", "measure_id");
     char *badapprox = replace(good, "\"approx\":\"\"", "\"approx\":\"roughly\"");

@@ -116,6 +116,11 @@ def interpret(text):
             approx = approx or a
     if s in SPOKEN:
         return float(SPOKEN[s]), '个', approx
+    spoken = re.match(r'([一二三四五六七八九])([一二三四五六七八九])([十百千万])', s)
+    if spoken and CN_DIGIT[spoken.group(2)] == CN_DIGIT[spoken.group(1)] + 1:
+        # 三四十户, 七八个: two neighbouring digits say "about"; read the higher
+        got = interpret(s[1:])
+        return None if got is None else (got[0], got[1], approx or 'approx')
     if s[:1] in ('-', '−', '－') and s[1:2].isdigit():   # 增长-2.3%: a minus sign written
         got = interpret(s[1:])
         return None if got is None else (-got[0], got[1], approx or got[2])

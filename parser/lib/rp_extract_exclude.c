@@ -1283,6 +1283,17 @@ static bool decimal_places(const ex *x, const quantity *q)
     return strcmp(q->unit->surface, "位") == 0 && starts(x, q->end, "小数");
 }
 
+/* `驾驶人王某（52岁）`: an age in brackets after a person describes the
+ * person, it reports nothing. */
+static bool age_note(const ex *x, const quantity *q)
+{
+    if (strcmp(q->unit->surface, "岁") != 0 || q->start != q->num.start)
+        return false;
+    uint32_t open = rp_utf8_before(x->s, x->n, q->start);
+    uint32_t close = rp_utf8_at(x->s, x->n, q->end);
+    return open == '(' && close == ')';
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
@@ -1292,7 +1303,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||
-           decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) ||
+           decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) || age_note(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

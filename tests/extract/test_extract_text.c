@@ -1439,6 +1439,20 @@ static void bulletin_terms(void **state)
     rp_extract_result_free(r);
 }
 
+static void round24_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("岫川县交警大队年度总结\n"
+            "全县共发生道路交通事故168起,死亡27人,受伤142人,同比分别下降14.3%、18.2%、11.8%。\n"
+            "民警查获一辆重型半挂车,驾驶人王某(52岁)被依法处罚。\n");
+    assert_string_equal(subject_of(r, 14.3, "%"), "发生道路交通事故同比下降");
+    assert_string_equal(subject_of(r, 18.2, "%"), "死亡同比下降");
+    assert_string_equal(subject_of(r, 11.8, "%"), "受伤同比下降");
+    assert_null(find(r, 52, "岁"));
+    rp_extract_result_free(r);
+}
+
 static void round23_language(void **state)
 {
     (void)state;
@@ -1509,6 +1523,7 @@ int main(void)
         cmocka_unit_test(round22_language),
         cmocka_unit_test(round23_language),
         cmocka_unit_test(bulletin_terms),
+        cmocka_unit_test(round24_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -661,6 +661,39 @@ static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
     return true;
 }
 
+static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
+
+/* A paragraph that opens with a label and a colon naming a place, even in
+ * a body's name or a note (`枫坪分院（枫坪镇中心卫生院）：派驻…`), is about
+ * that place. */
+static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    size_t e = i;
+    for (int c = 0; c < 24 && e < n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, e, &l);
+        if (cp == 0xFF1A || cp == ':')
+            break;
+        if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == '\n')
+            return false;
+        e += l;
+    }
+    if (e >= n || e == i || (s[e] != ':' && !rp_utf8_starts(s, n, e, "：")))
+        return false;
+    for (size_t j = i, l; j < e; j += l) {
+        rp_place pl;
+        uint32_t cp = rp_utf8_decode(s, e, j, &l);
+        if (!rp_utf8_is_han(cp) || !word_start(s, e, j) || !rp_region_place_at(s, e, j, &pl))
+            continue;
+        if (same_as_doc(st, s, pl.start, pl.end))
+            return false;
+        set_place(st->sentence, s, pl.start, pl.end);
+        st->sentence_is_para = true;
+        return true;
+    }
+    return false;
+}
+
 /* No sentence or clause mark in s[a..b); a colon is one unless colon_ok. */
 static bool unpunctuated(const char *s, size_t a, size_t b, bool colon_ok)
 {
@@ -777,7 +810,6 @@ static bool plain_heading(const char *s, size_t n, size_t a, size_t b)
     return next >= 150;
 }
 
-static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
 
 /* A heading line that opens on a place (`🏠 青檀镇检察室`, `（二）石岭乡`,
  * `青苇镇`): no figure, no sentence, at most twenty characters. The
@@ -894,6 +926,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     if (place_heading(st, s, kind != 0 ? body : i, i + len, kind, num)) /* after its number */
         return;
     if (!st->para_enum && scene_opener(st, s, n, i))
+        return;
+    if (!st->para_enum && label_place(st, s, n, i))
         return;
     if (!st->para_enum && !st->para_short)
         paragraph_topic(st, s, i + 90 < n ? i + 90 : n, i);

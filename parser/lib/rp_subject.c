@@ -522,6 +522,12 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
             break;
         *a += t;
     }
+    /* 药占比降至26.3%: a one-character verb of the level reached goes with
+     * its 至 (not 下降至 提升至: the two-character verbs stay as they were) */
+    if (*b >= *a + 12 && (rp_utf8_ends(s, *b, "至") || rp_utf8_ends(s, *b, "到")) &&
+        rp_utf8_in("降升增减", rp_utf8_before(s, *b, *b - 3)) &&
+        !rp_utf8_in("下提上攀回递骤陡新", rp_utf8_before(s, *b, *b - 6)))
+        *b -= 6;
     for (int guard = 0; guard < 6 && *b > *a; guard++) {
         size_t t = tail_trim(s, *a, *b);
         /* `；折合12.16亿美元`: alone, 折合 says what the figure is */
@@ -671,6 +677,8 @@ static const char *const change_verbs[] = {"提高", "增长", "下降", "增加
 
 bool rp_subject_is_change_verb(const char *subject)
 {
+    if (strlen(subject) == 9 && strncmp(subject, "即", 3) == 0)
+        subject += 3; /* 下降7.1%,即下降2.4微克/立方米 */
     if (strlen(subject) != 6)
         return false; /* every entry has two characters */
     for (size_t k = 0; change_verbs[k]; k++)
@@ -694,6 +702,9 @@ const char *rp_subject_more_or_less(const char *subject)
 bool rp_subject_is_base_change(const char *subject)
 {
     size_t n = strlen(subject);
+    /* 31.6微克/立方米,同比下降7.1%: 同比 环比 are bases too */
+    if (n == 12 && (strncmp(subject, "同比", 6) == 0 || strncmp(subject, "环比", 6) == 0))
+        return rp_subject_is_change_verb(subject + 6);
     if (n < 9 || n > 36 || (strncmp(subject, "比", 3) != 0 && strncmp(subject, "较", 3) != 0))
         return false;
     firsts_ready_wait();
@@ -753,7 +764,7 @@ void rp_subject_after_change(const char *prev, const char *verb, char *out, size
             break;
         }
     char v[64];
-    snprintf(v, sizeof v, "%s", verb);
+    snprintf(v, sizeof v, "%s", strncmp(verb, "即", 3) == 0 ? verb + 3 : verb);
     snprintf(out, cap, "%.*s%s", (int)(pl < 200 ? pl : 200), prev, v);
 }
 

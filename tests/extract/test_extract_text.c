@@ -1451,6 +1451,18 @@ static void round24_language(void **state)
     assert_string_equal(subject_of(r, 11.8, "%"), "受伤同比下降");
     assert_null(find(r, 52, "岁"));
     rp_extract_result_free(r);
+    r = run("蔚溪县人民医院工作报告\n"
+            "全年门急诊68.47万人次。药占比降至26.3%,同比下降1.9个百分点。\n"
+            "枫坪分院(枫坪镇中心卫生院):全年完成手术218台次,住院人次同比增长27.5%。\n"
+            "PM2.5年均浓度为31.6微克/立方米,同比下降7.1%,即下降2.4微克/立方米。\n");
+    assert_string_equal(subject_of(r, 26.3, "%"), "药占比");
+    assert_string_equal(subject_of(r, 1.9, "百分点"), "药占比同比下降");
+    assert_string_equal(region_of(r, 218, "台次"), "枫坪镇");
+    assert_string_equal(region_of(r, 27.5, "%"), "枫坪镇");
+    assert_string_equal(region_of(r, 684700, "人次"), "蔚溪县");
+    assert_string_equal(subject_of(r, 7.1, "%"), "PM2.5年均浓度同比下降");
+    assert_string_equal(subject_of(r, 2.4, "微克/立方米"), "PM2.5年均浓度同比下降");
+    rp_extract_result_free(r);
 }
 
 static void round23_language(void **state)

@@ -35,6 +35,27 @@ static int published_year(const char *published)
     return y;
 }
 
+/* The month of "YYYY-MM-DD", 12 when it has none. */
+static int published_month(const char *published)
+{
+    if (strlen(published) < 7 || published[5] < '0' || published[5] > '1' || published[6] < '0' ||
+        published[6] > '9')
+        return 12;
+    return (published[5] - '0') * 10 + (published[6] - '0');
+}
+
+/* The last month of the span s[i..i+len) (`1—10月` → 10). */
+static int last_month(const char *s, size_t i, size_t len)
+{
+    size_t e = i + len;
+    while (e > i && !(s[e - 1] >= '0' && s[e - 1] <= '9'))
+        e--;
+    int m = 0, scale = 1;
+    for (size_t j = e; j > i && s[j - 1] >= '0' && s[j - 1] <= '9' && scale <= 10; j--, scale *= 10)
+        m += (s[j - 1] - '0') * scale;
+    return m;
+}
+
 /* 1—10月, 1-9月份, 1至9月: a span of months, its byte length at i (0 if none). */
 static size_t month_span(const char *s, size_t n, size_t i)
 {
@@ -158,7 +179,11 @@ size_t rp_period_at(const char *s, size_t n, size_t i, const char *published, ch
         return 0;
     size_t span = month_span(s, n, i);
     if (span > 0 && published_year(published) > 0 && span < 60) { /* 1—10月 + 2024-11-05 */
-        snprintf(out, cap, "%d年%.*s", published_year(published), (int)span, s + i);
+        int year = published_year(published);
+        /* 1—12月 published in January: last year's months */
+        if (last_month(s, i, span) > published_month(published))
+            year--;
+        snprintf(out, cap, "%d年%.*s", year, (int)span, s + i);
         return span;
     }
     if (i < n && s[i] >= '1' && s[i] <= '9')

@@ -497,15 +497,16 @@ static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *
     }
     /* the last header read may be the first row's label */
     for (; h >= 2; h--) {
-        size_t r = 1, p = h > 0 ? at[h - 1] : k;
-        p = next_text_line(L, p + 1);
+        size_t r = 1, p = next_text_line(L, at[h - 1] + 1);
         size_t end = p;
         while (r <= STACK_MAX_ROWS && p < L->n && short_cell(L, p, 24, false)) {
             /* a page break between rows leaves its running title */
-            for (int skip = 0; skip < 2 && page_break_before(L, p) && p + 1 < L->n &&
-                               !figure_cell(L, next_text_line(L, p + 1));
-                 skip++)
-                p = next_text_line(L, p + 1);
+            for (int skip = 0; skip < 2 && page_break_before(L, p); skip++) {
+                size_t q = next_text_line(L, p + 1);
+                if (q >= L->n || figure_cell(L, q))
+                    break;
+                p = q;
+            }
             if (p >= L->n || !short_cell(L, p, 12, false))
                 break;
             size_t c = 1, jj = next_text_line(L, p + 1);

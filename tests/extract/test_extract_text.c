@@ -1427,6 +1427,12 @@ static void bulletin_terms(void **state)
     assert_string_equal(subject_of(r, 11, "个"), "技术中心乐动体育"); /* the brand goes */
     assert_null(find(r, 203, "条"));
     rp_extract_result_free(r);
+    /* a span that ends after the month of publication is last year's */
+    h.published = "2025-01-15";
+    const char *jan = "1—12月,全县新增就业3200人。";
+    assert_int_equal(rp_extract_text(jan, strlen(jan), &h, &r, err, sizeof err), 0);
+    assert_string_equal(find(r, 3200, "人")->period, "2024年1—12月");
+    rp_extract_result_free(r);
     /* a minus sign written before a rate is kept; a range's mark is not one */
     r = run("汽车类商品零售额增长-2.3%,税收收入同比下降1.8%。参加人数10-20人。\n"
             "馆藏可移动文物2,863件(套)。永济桥建于乾隆三十年。\n");

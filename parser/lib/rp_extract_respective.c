@@ -5,6 +5,7 @@
  * 7.0%、3.0%、8.6%`). The i-th figure after 分别 takes the i-th item: its
  * name with the verb after 分别 as subject, its place as region. */
 #include "rp_extract_int.h"
+#include "rp_subject.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,22 +40,6 @@ static size_t list_items(const ex *x, size_t a, size_t b, size_t *ia, size_t *ib
     ia[n] = from;
     ib[n++] = b;
     return n;
-}
-
-/* s[a..b) is only a base of comparison: 同比, 环比, 比上年, 较去年同期. */
-static bool comparison_base(const ex *x, size_t a, size_t b)
-{
-    if (b <= a || b - a > 7 * 3)
-        return false;
-    if (rp_utf8_starts(x->s, b, a, "同比") || rp_utf8_starts(x->s, b, a, "环比"))
-        return b - a == 6;
-    static const char *const bases[] = {"上年同期", "去年同期", "上年", "去年", "上月", NULL};
-    if (!rp_utf8_starts(x->s, b, a, "比") && !rp_utf8_starts(x->s, b, a, "较"))
-        return false;
-    for (size_t k = 0; bases[k]; k++)
-        if (b - a == 3 + strlen(bases[k]) && rp_utf8_starts(x->s, b, a + 3, bases[k]))
-            return true;
-    return false;
 }
 
 static void put(char *out, size_t cap, const char *a, size_t al, const char *b, size_t bl)
@@ -110,7 +95,7 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
     snprintf(region, rcap, "%s", done[p].region);
     if (fa == cs) { /* `,分别同比增长7.0%…`: the earlier figure's subject with the verb */
         put(subj, scap, done[p].subject, strlen(done[p].subject), x->s + va, vb - va);
-    } else if (comparison_base(x, cs, fa)) { /* `,同比分别下降14.3%…` */
+    } else if (rp_subject_is_base(x->s + cs, fa - cs)) { /* `,同比分别下降14.3%…` */
         char verb[96];
         put(verb, sizeof verb, x->s + cs, fa - cs, x->s + va, vb - va);
         put(subj, scap, done[p].subject, strlen(done[p].subject), verb, strlen(verb));

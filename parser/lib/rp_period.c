@@ -88,13 +88,6 @@ static size_t month_span(const char *s, size_t n, size_t i)
 /* 2022年, 2020年以来, 2023年底, 2024年1—10月 */
 static size_t year_phrase(const char *s, size_t n, size_t i, char *out, size_t cap)
 {
-    size_t span = month_span(s, n, i);
-    if (span > 0) {
-        size_t l = span < cap ? span : cap - 1;
-        memcpy(out, s + i, l);
-        out[l] = '\0';
-        return span;
-    }
     size_t j = i;
     while (j < n && j - i < 4 && s[j] >= '0' && s[j] <= '9')
         j++;
@@ -178,16 +171,19 @@ size_t rp_period_at(const char *s, size_t n, size_t i, const char *published, ch
     if (cap < 16)
         return 0;
     size_t span = month_span(s, n, i);
-    if (span > 0 && published_year(published) > 0 && span < 60) { /* 1—10月 + 2024-11-05 */
+    if (span > 0) { /* 1—10月; + 2024-11-05 → 2024年1—10月 */
         int year = published_year(published);
         /* 1—12月 published in January: last year's months */
-        if (last_month(s, i, span) > published_month(published))
+        if (year > 0 && last_month(s, i, span) > published_month(published))
             year--;
-        snprintf(out, cap, "%d年%.*s", year, (int)span, s + i);
+        if (year > 0)
+            snprintf(out, cap, "%d年%.*s", year, (int)span, s + i);
+        else
+            snprintf(out, cap, "%.*s", (int)span, s + i);
         return span;
     }
-    if (i < n && s[i] >= '1' && s[i] <= '9')
-        return year_phrase(s, n, i, out, cap); /* 2024年, 1—10月 */
+    if (i < n && s[i] >= '1' && s[i] <= '2')
+        return year_phrase(s, n, i, out, cap); /* 2024年, 2024年1—10月 */
     size_t l;
     uint32_t first = i < n ? rp_utf8_decode(s, n, i, &l) : 0;
     if (first == 0x622A) /* 截至 / 截止 + a date */

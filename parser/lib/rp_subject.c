@@ -703,7 +703,7 @@ bool rp_subject_is_base_change(const char *subject)
 {
     size_t n = strlen(subject);
     /* 31.6微克/立方米,同比下降7.1%: 同比 环比 are bases too */
-    if (n == 12 && (strncmp(subject, "同比", 6) == 0 || strncmp(subject, "环比", 6) == 0))
+    if (n == 12 && rp_subject_is_base(subject, 6))
         return rp_subject_is_change_verb(subject + 6);
     if (n < 9 || n > 36 || (strncmp(subject, "比", 3) != 0 && strncmp(subject, "较", 3) != 0))
         return false;
@@ -725,9 +725,24 @@ bool rp_subject_is_share_of_whole(const char *subject)
     return false;
 }
 
+/* Times a figure is compared with: 是去年同期的, 比上年, 较去年同期. */
+static const char *const bases[] = {"去年同期", "上年同期", "同期", "上年", "去年", "上月",
+                                    NULL};
+
+bool rp_subject_is_base(const char *s, size_t n)
+{
+    if (n == 6 && (strncmp(s, "同比", 6) == 0 || strncmp(s, "环比", 6) == 0))
+        return true;
+    if (n < 6 || (strncmp(s, "比", 3) != 0 && strncmp(s, "较", 3) != 0))
+        return false;
+    for (size_t k = 0; bases[k]; k++)
+        if (n == 3 + strlen(bases[k]) && memcmp(s + 3, bases[k], n - 3) == 0)
+            return true;
+    return false;
+}
+
 bool rp_subject_is_base_only(const char *subject)
 {
-    static const char *const bases[] = {"去年同期", "上年同期", "同期", "上年", "去年", NULL};
     size_t n = strlen(subject);
     if (strncmp(subject, "是", 3) != 0 && strncmp(subject, "为", 3) != 0)
         return false;

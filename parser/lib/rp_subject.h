@@ -54,6 +54,10 @@ bool rp_subject_is_share_of_whole(const char *subject);
  * (比上年同期多 of 比上年同期多3个), else NULL. */
 const char *rp_subject_more_or_less(const char *subject);
 
+/* True when s[0..n) is only a base of comparison: 同比, 环比, 比上年,
+ * 较去年同期 (`同比分别下降14.3%、18.2%`). */
+bool rp_subject_is_base(const char *s, size_t n);
+
 /* True when subject is only a comparison base (是去年同期 of 是去年同期的2.1倍):
  * the thing compared is the previous measure's subject. */
 bool rp_subject_is_base_only(const char *subject);

@@ -388,22 +388,29 @@ static bool serial_line(const struct lines *L, size_t k, size_t want)
     return v == want;
 }
 
+/* The header cells of a flattened table from line k: short lines without
+ * digits, at most max; fills at[] with their lines, sets *next (when not
+ * NULL) to the line after them and returns their number. */
+static size_t stacked_header(const struct lines *L, size_t k, size_t *at, size_t max,
+                             size_t *next)
+{
+    size_t h = 0, j = k;
+    while (h < max && j < L->n && short_cell(L, j, 12, false)) {
+        at[h++] = j;
+        j = next_text_line(L, j + 1);
+    }
+    if (next != NULL)
+        *next = j;
+    return h;
+}
+
 /* The flattened table whose header starts at line k: fills at[] with the
  * line of each cell (header first) and returns the number of lines it
  * spans, 0 if there is none; *ncols and *rows (header included) are set. */
 static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
                              size_t *rows)
 {
-    const char *t = line_at(L, k);
-    size_t n = L->v[k].len;
-    trim(&t, &n);
-    if (!index_header_text(t, n) || (L->v[k].flags & LINE_DROP))
-        return 0;
-    size_t h = 0, j = k;
-    while (h < TT_MAX_COLS && j < L->n && short_cell(L, j, 12, false)) {
-        at[h++] = j;
-        j = next_text_line(L, j + 1);
-    }
+    size_t j, h = stacked_header(L, k, at, TT_MAX_COLS, &j);
     if (h < 3 || h >= TT_MAX_COLS || j >= L->n || !serial_line(L, j, 1))
         return 0;
     size_t r = 1, end = j;
@@ -485,16 +492,7 @@ static bool page_break_before(const struct lines *L, size_t k)
 static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
                            size_t *rows)
 {
-    const char *t = line_at(L, k);
-    size_t n = L->v[k].len;
-    trim(&t, &n);
-    if (!label_header_text(t, n) || (L->v[k].flags & LINE_DROP))
-        return 0;
-    size_t h = 0, j = k;
-    while (h < 8 && j < L->n && short_cell(L, j, 12, false)) {
-        at[h++] = j;
-        j = next_text_line(L, j + 1);
-    }
+    size_t h = stacked_header(L, k, at, 8, NULL);
     /* the last header read may be the first row's label */
     for (; h >= 2; h--) {
         size_t r = 1, p = next_text_line(L, at[h - 1] + 1);
@@ -509,16 +507,16 @@ static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *
             }
             if (p >= L->n || !short_cell(L, p, 12, false))
                 break;
+            /* the row's cells go in as they are checked: a row that fails
+             * is not counted, and the slots it filled are past the header */
+            at[r * h] = p;
             size_t c = 1, jj = next_text_line(L, p + 1);
-            for (; c < h && jj < L->n && figure_cell(L, jj); c++)
+            for (; c < h && jj < L->n && figure_cell(L, jj); c++) {
+                at[r * h + c] = jj;
                 jj = next_text_line(L, jj + 1);
+            }
             if (c < h)
                 break;
-            at[r * h] = p;
-            for (size_t cc = 1, q = next_text_line(L, p + 1); cc < h; cc++) {
-                at[r * h + cc] = q;
-                q = next_text_line(L, q + 1);
-            }
             r++;
             end = p = jj;
         }
@@ -574,7 +572,8 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
         size_t tn = L->v[k].len;
         trim(&t, &tn);
         /* a flattened table may start */
-        bool flat = rows == 0 && (index_header_text(t, tn) || label_header_text(t, tn));
+        bool flat = rows == 0 && !(L->v[k].flags & LINE_DROP) &&
+                    (index_header_text(t, tn) || label_header_text(t, tn));
         if (flat && stacked == NULL)
             stacked = malloc((STACK_MAX_ROWS + 1) * TT_MAX_COLS * sizeof *stacked);
         size_t srows = 0, span = 0;

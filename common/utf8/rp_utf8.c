@@ -62,22 +62,6 @@ size_t rp_utf8_invalid_at(const char *b, size_t len)
     return len;
 }
 
-uint32_t rp_utf8_before(const char *s, size_t n, size_t i)
-{
-    if (i == 0)
-        return 0;
-    size_t len;
-    return rp_utf8_decode(s, n, rp_utf8_prev(s, i), &len);
-}
-
-uint32_t rp_utf8_at(const char *s, size_t n, size_t i)
-{
-    if (i >= n)
-        return 0;
-    size_t len;
-    return rp_utf8_decode(s, n, i, &len);
-}
-
 bool rp_utf8_in(const char *set, uint32_t cp)
 {
     char buf[5];
@@ -118,14 +102,6 @@ bool rp_utf8_is_bullet(uint32_t cp)
            (cp >= 0x25A0 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
            cp == 0xFE0F || cp == 0x200D || cp == 0x2022 || cp == 0x00B7;
 }
-
-bool rp_utf8_is_han(uint32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
-           cp == 0x3007;
-}
-
 
 void rp_cset_add(rp_cset *set, const char *utf8)
 {

@@ -23,8 +23,9 @@ static inline uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t 
         *len = 1;
         return p[0];
     }
-    /* the common CJK case (E1-EC: no overlong or surrogate forms) */
-    if (p[0] >= 0xE1 && p[0] <= 0xEC && n - i >= 3 && (p[1] & 0xC0) == 0x80 &&
+    /* the common CJK case and full-width forms (E1-EC, EE-EF: no overlong
+     * or surrogate forms) */
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && n - i >= 3 && (p[1] & 0xC0) == 0x80 &&
         (p[2] & 0xC0) == 0x80) {
         *len = 3;
         return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
@@ -74,10 +75,18 @@ static inline size_t rp_utf8_prev(const char *s, size_t i)
 }
 
 /* Code point of the character ending before byte i, 0 when i == 0. */
-uint32_t rp_utf8_before(const char *s, size_t n, size_t i);
+static inline uint32_t rp_utf8_before(const char *s, size_t n, size_t i)
+{
+    size_t len;
+    return i == 0 ? 0 : rp_utf8_decode(s, n, rp_utf8_prev(s, i), &len);
+}
 
 /* Code point at i, 0 at or past the end. */
-uint32_t rp_utf8_at(const char *s, size_t n, size_t i);
+static inline uint32_t rp_utf8_at(const char *s, size_t n, size_t i)
+{
+    size_t len;
+    return i >= n ? 0 : rp_utf8_decode(s, n, i, &len);
+}
 
 /* Writes cp as UTF-8 into out (room for 4 bytes), returns bytes written. */
 size_t rp_utf8_encode(uint32_t cp, char *out);
@@ -86,7 +95,12 @@ size_t rp_utf8_encode(uint32_t cp, char *out);
  * UTF-8 string set (`"每第这那"`); ASCII and NUL never are. */
 bool rp_utf8_in(const char *set, uint32_t cp);
 
-bool rp_utf8_is_han(uint32_t cp);
+static inline bool rp_utf8_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+           cp == 0x3007;
+}
 
 /* A bullet or pictograph that decorates a line's start (📍 ● ▶ ★ ✅ ◆ …):
  * emoji, arrows, geometric shapes, dingbats, and their joiners. */

@@ -316,13 +316,21 @@ static void paragraph_start(ex *x, size_t i)
  * (力争 拟 将 下一步 明年 今后 新的一年 来年 计划 预计 目标), and the marks
  * of a mid-clause place (与 针对 在 为 帮扶 会同 指导 督促 协助 支持 比如 例如
  * 个是 隔壁 邻近 向). */
-static rp_cset modal_firsts, inline_firsts;
+static rp_cset modal_firsts, inline_firsts, han_marks;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_build(void)
 {
     rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要");
     rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是隔邻向");
+    /* the Han characters the scan acts on; any other is stepped over */
+    memcpy(&han_marks, &modal_firsts, sizeof han_marks);
+    for (size_t k = 0; k < sizeof han_marks.bits; k++)
+        han_marks.bits[k] |= inline_firsts.bits[k];
+    rp_cset_add(&han_marks, "百分仨俩");
+    for (uint32_t cp = 0x3400; cp <= 0x9FFF; cp++)
+        if (rp_number_is_cn(cp))
+            han_marks.bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 }
 
 void rp_ex_scan(ex *x)
@@ -337,6 +345,10 @@ void rp_ex_scan(ex *x)
         if (at_clause && cp != ' ' && cp != '\t' && !rp_utf8_is_bullet(cp)) {
             clause_start(x, i);
             at_clause = false;
+        }
+        if (cp >= 0x3400 && cp <= 0x9FFF && !rp_cset_has(&han_marks, cp)) {
+            i += l; /* most of a text: a Han character that is no figure or mark */
+            continue;
         }
         if (cp == '\n') {
             paragraph_start(x, i + 1);

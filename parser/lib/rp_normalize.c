@@ -466,25 +466,40 @@ static size_t step_multi(norm_ctx *c, size_t i)
     return l;
 }
 
-/* The common case of Chinese text: a valid 3-byte character at or above
- * U+3400 that is not traditional is copied as it is. False to take the
- * general path. */
-static bool cjk_fast(norm_ctx *c, size_t i)
+/* Code point of a 3-byte character at p that may be copied as it is: valid,
+ * at or above U+3400 in the basic CJK blocks and not traditional; 0 if not. */
+static inline uint32_t cjk_plain(const unsigned char *p)
+{
+    if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+    uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+    if (cp < 0x3400 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
+        return 0;
+    return cp;
+}
+
+/* The common case of Chinese text: a run of such characters is copied in
+ * one piece, with one anchor at its start. Returns the bytes taken, 0 to
+ * take the general path. */
+static size_t cjk_run(norm_ctx *c, size_t i)
 {
     const unsigned char *p = (const unsigned char *)c->in + i;
-    if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-        return false;
-    uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-    if (cp < 0x3400 || cp > 0x9FFF || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
-        return false;
-    if (c->n->len + 4 > c->n->cap && !grow(c, 4))
-        return true; /* oom is reported by the caller's loop */
+    uint32_t prev = c->last_cp, last = cjk_plain(p);
+    if (last == 0)
+        return 0;
+    size_t k = 3;
+    for (uint32_t cp; i + k + 2 < c->in_len && (cp = cjk_plain(p + k)) != 0; k += 3) {
+        prev = last;
+        last = cp;
+    }
+    if (c->n->len + k + 1 > c->n->cap && !grow(c, k))
+        return k; /* oom is reported by the caller's loop */
     anchor(c, i);
-    memcpy(c->n->text + c->n->len, p, 3);
-    c->n->len += 3;
-    c->prev_cp = c->last_cp;
-    c->last_cp = cp;
-    return true;
+    memcpy(c->n->text + c->n->len, p, k);
+    c->n->len += k;
+    c->prev_cp = prev;
+    c->last_cp = last;
+    return k;
 }
 
 int rp_normalize(const char *in, size_t len, rp_norm *out)
@@ -500,8 +515,9 @@ int rp_normalize(const char *in, size_t len, rp_norm *out)
     size_t i = 0;
     while (i < len && !c.oom) {
         unsigned char b = (unsigned char)in[i];
-        if (b >= 0xE3 && b <= 0xE9 && i + 2 < len && cjk_fast(&c, i))
-            i += 3;
+        size_t run;
+        if (b >= 0xE3 && b <= 0xE9 && i + 2 < len && (run = cjk_run(&c, i)) > 0)
+            i += run;
         else if (b >= 0x80) {
             i += step_multi(&c, i);
         } else if (is_alpha(b) || b == '(' || b < 0x21 || b == 0x7F ||

@@ -239,7 +239,7 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
     /* 和 is the conjunction mid-clause, but no clause opens with it: at a
      * clause start it begins a name (和平社区党委发动…) */
     bool lead_he = clause_start && first == 0x548C;
-    if ((bad_first(first) && !lead_he) || in_body_prefix(s, n, i) || determiner(s, n, i))
+    if (bad_first(first) && !lead_he)
         return 0;
     while (j < n && chars < 8) {
         size_t l;
@@ -273,7 +273,8 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             if (sf != NULL && is_common_name(s, i, j))
                 return 0;
             if (sf != NULL && !common_tail(s, i, j + sf->len)) {
-                if (has_verb_pair(s, i, j))
+                /* checked last, on the few names that reach a suffix */
+                if (has_verb_pair(s, i, j) || in_body_prefix(s, n, i) || determiner(s, n, i))
                     return 0;
                 *level = sf->level;
                 return j + sf->len;

@@ -16,7 +16,7 @@
 
 #include "rp_extract.h"
 
-#define MAX_DOCS 256
+#define MAX_DOCS 1024
 
 typedef struct doc {
     char *text;

@@ -154,6 +154,16 @@ static bool duration_adverb(const ex *x, const quantity *q)
     return !rp_utf8_in("来间内时后前里中多", next);
 }
 
+/* `通报了前10个月工作进展`, `前三年`: the first months or years of a period
+ * name the period, not a length (提前3个月 is one). */
+static bool first_part_of_period(const ex *x, const quantity *q)
+{
+    if (!(q->unit->flags & RP_UNIT_DURATION) || !rp_utf8_ends(x->s, q->start, "前"))
+        return false;
+    size_t b = q->start - strlen("前");
+    return b == 0 || !rp_utf8_in("提超之以此目当空日年月眼面事", rp_utf8_before(x->s, x->n, b));
+}
+
 /* 年 after a year, 2023年度, 80年代, 3年级. */
 static bool year_not_duration(const ex *x, const quantity *q)
 {
@@ -946,7 +956,12 @@ static bool future_jiang(const ex *x, size_t at)
                                        "建设", "打造", "建成", "选派", "组建", "开发",
                                        "新增", "引进", "举行", "修建",
                                        "改造", "实现", "提升", "扩大", "增加", "招募",
-                                       "吸纳", "培育", "创建", NULL};
+                                       "吸纳", "培育", "创建", "对", "把", NULL};
+    /* 还将 也将 仍将 即将: an adverb before it makes 将 the modal */
+    static const char *const adverbs[] = {"还", "也", "仍", "亦", "均", "都", "即", NULL};
+    for (size_t k = 0; adverbs[k]; k++)
+        if (rp_utf8_ends(x->s, at, adverbs[k]))
+            return true;
     size_t j = at + strlen("将");
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))
@@ -1167,6 +1182,32 @@ static bool enumerated_heading(const ex *x, size_t i, size_t e)
     return digits > 0 && digits <= 3 && starts(x, j, "、");
 }
 
+/* `围绕上述目标，重点抓好以下工作：`, `2025年将着力做好六个方面的工作：`: a
+ * line that announces the work to come, a list of what is to be done
+ * follows it (a review says 抓好了, or 一年来…抓好以下工作). */
+static bool work_list_ahead(const ex *x, size_t i, size_t e)
+{
+    static const char *const directives[] = {"抓好", "做好", NULL};
+    static const char *const ahead[] = {"目标", "将", "要", "明年", "下一步", "下步",
+                                        "新的一年", NULL};
+    static const char *const past[] = {"了", "以来", "一年来", "情况", NULL};
+    const char *t = x->s + i;
+    size_t n = e - i;
+    if (!rp_utf8_ends(x->s, e, "：") && !(n > 0 && t[n - 1] == ':'))
+        return false;
+    if (!rp_utf8_find(t, n, "工作", strlen("工作")))
+        return false;
+    bool directive = false, future = false;
+    for (size_t k = 0; directives[k] && !directive; k++)
+        directive = rp_utf8_find(t, n, directives[k], strlen(directives[k])) != NULL;
+    for (size_t k = 0; ahead[k] && directive && !future; k++)
+        future = rp_utf8_find(t, n, ahead[k], strlen(ahead[k])) != NULL;
+    for (size_t k = 0; past[k] && future; k++)
+        if (rp_utf8_find(t, n, past[k], strlen(past[k])) != NULL)
+            return false;
+    return future;
+}
+
 void rp_ex_note_paragraph(ex *x, size_t i)
 {
     while (i < x->n && (x->s[i] == ' ' || x->s[i] == '\t'))
@@ -1199,7 +1240,7 @@ void rp_ex_note_paragraph(ex *x, size_t i)
     bool found = false;
     for (size_t k = 0; plans[k] && plan && !found; k++)
         found = memmem(x->s + i, e - i, plans[k], strlen(plans[k])) != NULL;
-    plan = plan && found;
+    plan = (plan && found) || work_list_ahead(x, i, e);
     if (plan)
         x->plan_section = true;
     else if (enumerated)
@@ -1304,6 +1345,6 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||
            decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) || age_note(x, q) ||
-           year_not_duration(x, q) || duration_adverb(x, q) || rp_ex_is_condition(x, q) ||
+           year_not_duration(x, q) || duration_adverb(x, q) || first_part_of_period(x, q) || rp_ex_is_condition(x, q) ||
            is_threshold(x, q) || is_target(x, q);
 }

@@ -47,6 +47,43 @@ static void put(char *out, size_t cap, const char *a, size_t al, const char *b, 
     snprintf(out, cap, "%.*s%.*s", (int)al, a, (int)bl, b);
 }
 
+/* Words that qualify a noun the items share, written once after the last
+ * (`城镇、农村居民人均可支配收入`, `省级、市级示范村`). */
+static const char *const qualifiers[] = {"城镇", "农村", "城市", "城区", "乡村", "男性", "女性",
+                                         "公办", "民办", "国有", "民营", "国家级", "省级",
+                                         "市级", "县级", "区级", "乡级", "镇级", "村级", NULL};
+
+static size_t qualifier_at(const char *s, size_t a, size_t b)
+{
+    for (size_t k = 0; qualifiers[k]; k++)
+        if (rp_utf8_starts(s, b, a, qualifiers[k]))
+            return strlen(qualifiers[k]);
+    return 0;
+}
+
+/* The noun the last item s[la..lb) shares with an item s[a..b) that ends
+ * in a qualifier: what follows the last item's own qualifier; 0 when the
+ * item names a thing of its own. */
+static size_t shared_noun(const char *s, size_t a, size_t b, size_t la, size_t lb)
+{
+    bool ends = false;
+    for (size_t k = 0; qualifiers[k] && !ends; k++)
+        ends = b - a >= strlen(qualifiers[k]) && rp_utf8_ends(s, b, qualifiers[k]);
+    size_t lq = qualifier_at(s, la, lb);
+    return ends && lq > 0 && la + lq + 3 <= lb ? la + lq : 0;
+}
+
+/* `人均可支配收入达到`: the subject of a figure without the verb that gave it,
+ * before another verb is put after it. */
+static size_t without_verb(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"达到", "达", "为", "是", NULL};
+    for (size_t k = 0; verbs[k]; k++)
+        if (rp_utf8_ends(s, n, verbs[k]) && n > strlen(verbs[k]))
+            return n - strlen(verbs[k]);
+    return n;
+}
+
 bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj, size_t scap,
                       char *region, size_t rcap)
 {
@@ -83,7 +120,13 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
             rp_region_place_at(x->s, ib[items - 1], ia[items - 1], &pl);
             put(subj, scap, x->s + pl.end, ib[items - 1] - pl.end, x->s + va, vb - va);
         } else {
-            put(subj, scap, x->s + ia[i], ib[i] - ia[i], x->s + va, vb - va);
+            size_t tail = i + 1 < items ? shared_noun(x->s, ia[i], ib[i], ia[items - 1],
+                                                      ib[items - 1])
+                                        : 0;
+            char item[256];
+            put(item, sizeof item, x->s + ia[i], ib[i] - ia[i], x->s + tail,
+                tail > 0 ? ib[items - 1] - tail : 0);
+            put(subj, scap, item, strlen(item), x->s + va, vb - va);
             snprintf(region, rcap, "%s", pool_str(x, c->region));
         }
         return true;
@@ -94,7 +137,8 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
     size_t p = first - runs + i;
     snprintf(region, rcap, "%s", done[p].region);
     if (fa == cs) { /* `,分别同比增长7.0%…`: the earlier figure's subject with the verb */
-        put(subj, scap, done[p].subject, strlen(done[p].subject), x->s + va, vb - va);
+        put(subj, scap, done[p].subject, without_verb(done[p].subject, strlen(done[p].subject)),
+            x->s + va, vb - va);
     } else if (rp_subject_is_base(x->s + cs, fa - cs)) { /* `,同比分别下降14.3%…` */
         char verb[96];
         put(verb, sizeof verb, x->s + cs, fa - cs, x->s + va, vb - va);

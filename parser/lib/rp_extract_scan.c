@@ -153,7 +153,8 @@ static bool counted_days(const ex *x, const quantity *q)
 static size_t minus_sign(const ex *x, const quantity *q)
 {
     static const char *const before[] = {"增长", "增速", "增幅", "同比", "环比", "为", "是",
-                                         "达到", "达", "至", "到", "变动", NULL};
+                                         "达到", "达", "至", "到", "变动", "增减", "变化", "升降",
+                                         "涨跌", NULL};
     if (q->num.chinese || q->start != q->num.start)
         return 0;
     size_t s = q->num.start, l = 0;

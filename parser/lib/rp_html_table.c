@@ -454,13 +454,22 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
      * columns (合计) is written once. */
     rp_tbuf label = {0};
     const char *last = NULL;
+    char label_unit[64] = "";
     for (int pass = 0; pass < 2; pass++)
         for (size_t c = 0; c < g->cols; c++) {
             const char *t = cell_at(g, r, c)->text;
             if (!L->label_col[c] || L->place_col[c] != (pass == 0) || blank_cell(t) ||
                 (last != NULL && strcmp(t, last) == 0))
                 continue;
-            put_label(&label, t);
+            /* 用电量（万千瓦时）: a row label may carry the row's unit */
+            char core[256], lu[64];
+            header_unit(t, core, sizeof core, lu, sizeof lu);
+            if (lu[0] != '\0' && strlen(core) < strlen(t) && unit_word(lu)) {
+                put_label(&label, core);
+                snprintf(label_unit, sizeof label_unit, "%s", lu);
+            } else {
+                put_label(&label, t);
+            }
             last = t;
         }
     /* 合计 written under the 序号 column, the label cells left blank */
@@ -488,7 +497,10 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
         rp_tbuf_puts(&e->out, core);
         rp_tbuf_puts(&e->out, cl->text);
         if (uat == strlen(cl->text))
-            rp_tbuf_puts(&e->out, unit[0] ? unit : row_unit ? row_unit : L->unit);
+            rp_tbuf_puts(&e->out, unit[0]         ? unit
+                                  : label_unit[0] ? label_unit
+                                  : row_unit      ? row_unit
+                                                  : L->unit);
         rp_tbuf_puts(&e->out, "。");
         emit_newline(e);
     }

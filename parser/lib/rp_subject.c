@@ -470,6 +470,29 @@ static bool word_after_period_char(const char *s, size_t n, size_t i)
     return false;
 }
 
+/* A rank before a name in a list of donors or winners (`No.1华鑫公司
+ * 120万元`, `3  荨阳农商银行`): a figure after No. or TOP, or set apart by
+ * a blank, is no word of the name. */
+static size_t leading_rank(const char *s, size_t b, size_t a)
+{
+    static const char *const marks[] = {"No.", "NO.", "TOP", "Top", NULL}; /* not NO2 */
+    size_t j = a;
+    bool marked = false; /* the mark may stand before the words, or open them */
+    for (size_t k = 0; marks[k] && !marked; k++) {
+        if (rp_utf8_starts(s, b, a, marks[k]))
+            j += strlen(marks[k]);
+        marked = j > a || rp_utf8_ends(s, a, marks[k]);
+    }
+    size_t d = j;
+    while (j < b && j - d < 3 && is_digit((unsigned char)s[j]))
+        j++;
+    if (j == d || j >= b || (!marked && s[j] != ' ' && s[j] != '\t'))
+        return 0;
+    while (j < b && (s[j] == ' ' || s[j] == '\t'))
+        j++;
+    return j < b ? j - a : 0;
+}
+
 static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, size_t *a, size_t *b)
 {
     size_t start = leader_start(s, n, sp->floor, sp->start);
@@ -513,6 +536,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
                 t = e - *a;
         }
         if (t == 0)
+            t = leading_rank(s, *b, *a);
+        if (t == 0)
             t = leading_date(s, *b, *a);
         if (t == 0) {
             char tmp[64];
@@ -542,6 +567,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
     after_last_de(s, a, b);
     drop_trailing_note(s, *a, b);
     after_existential(s, a, *b);
+    while (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t'))
+        (*b)--; /* the blank between a name and its figure in a list */
 }
 
 /* `地区生产总值1—10月86.42亿元` (a table's row and column): the period

@@ -497,8 +497,9 @@ static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *
     for (; h >= 2; h--) {
         size_t r = 1, p = next_text_line(L, at[h - 1] + 1);
         size_t end = p;
-        while (r <= STACK_MAX_ROWS && p < L->n && short_cell(L, p, 24, false)) {
-            /* a page break between rows leaves its running title */
+        while (r <= STACK_MAX_ROWS && p < L->n) {
+            /* a page break between rows leaves its running title, of any
+             * length */
             for (int skip = 0; skip < 2 && page_break_before(L, p); skip++) {
                 size_t q = next_text_line(L, p + 1);
                 if (q >= L->n || figure_cell(L, q))

@@ -17,6 +17,8 @@ static const rp_unit units[] = {
     {"个千分点", "千分点", "ratio", CN, NULL}, /* change of a rate in ‰ */
     {"/10万", "/10万", "ratio", 0, NULL}, /* incidence per 100,000 (发病率226.08/10万) */
     {"千分点", "千分点", "ratio", CN, NULL},
+    {"个基点", "基点", "ratio", CN, NULL}, /* hundredths of a percentage point */
+    {"基点", "基点", "ratio", CN, NULL},
     {"个多小时", "小时", "duration", CN | DUR | RP_UNIT_MORE, NULL},
     {"个小时", "小时", "duration", CN | DUR, NULL},
     {"个多月", "个月", "duration", CN | DUR | RP_UNIT_MORE, NULL},
@@ -194,6 +196,13 @@ static const rp_unit units[] = {
      * parties; 方面 方案 方式 are words */
     {"方", "方", "other", 0, "面案式法向针便位言阵正形格志舱块圆"},
     {"吨/日", "吨/日", "other", 0, NULL}, /* supply capacity */
+    /* energy in coal equivalent (综合能耗7,412.6吨标准煤) and its intensities */
+    {"吨标准煤/万元", "吨标准煤/万元", "other", 0, NULL},
+    {"吨标准煤", "吨标准煤", "other", CN, NULL},
+    {"吨标煤", "吨标准煤", "other", CN, NULL},
+    {"千克标准煤/平方米", "千克标准煤/平方米", "other", 0, NULL},
+    {"千克标准煤/人", "千克标准煤/人", "other", 0, NULL},
+    {"千克标准煤", "千克标准煤", "other", 0, NULL},
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
     {"斤", "斤", "other", CN, "斤两"}, /* 卖出土蜂蜜1.6万斤; not 斤斤计较 */

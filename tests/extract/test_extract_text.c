@@ -1445,6 +1445,38 @@ static void bulletin_terms(void **state)
     rp_extract_result_free(r);
 }
 
+static void round25_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("蘅塘县人民政府工作报告\n"
+            "城镇、农村居民人均可支配收入分别达到43,186元和21,940元,分别增长4.9%和7.2%。\n"
+            "新建省级、市级示范村分别为3个和12个。\n"
+            "刚才,街道党建办通报了前10个月工作进展。项目提前3个月完工,累计服务群众215人。\n"
+            "2025年,县政府还将对剩余3家平台公司推进整合重组。\n"
+            "对信用户贷款利率最多加点不超过150个基点。全县综合能耗7,412.6吨标准煤。\n"
+            "用电量增减-3.5%。\n"
+            "年度爱心企业捐赠榜\nNo.1 华鑫建材有限公司 120万元\nNo.2 荨阳农村商业银行 86万元\n"
+            "围绕上述目标,重点抓好以下工作:\n"
+            "一是扎实办好民生实事。新增学位3,000个。\n");
+    assert_string_equal(subject_of(r, 43186, "元"), "城镇居民人均可支配收入达到");
+    assert_string_equal(subject_of(r, 21940, "元"), "农村居民人均可支配收入达到");
+    assert_string_equal(subject_of(r, 4.9, "%"), "城镇居民人均可支配收入增长");
+    assert_string_equal(subject_of(r, 7.2, "%"), "农村居民人均可支配收入增长");
+    assert_string_equal(subject_of(r, 3, "个"), "新建省级示范村");
+    assert_string_equal(subject_of(r, 12, "个"), "市级示范村");
+    assert_null(find(r, 10, "个月"));  /* the first ten months: a period */
+    assert_non_null(find(r, 215, "人"));
+    assert_null(find(r, 3, "家"));     /* 还将: a plan */
+    assert_non_null(find(r, 150, "基点"));
+    assert_non_null(find(r, 7412.6, "吨标准煤"));
+    assert_non_null(find(r, -3.5, "%")); /* 增减 + a minus sign */
+    assert_string_equal(subject_of(r, 1200000, "元"), "华鑫建材有限公司");
+    assert_string_equal(subject_of(r, 860000, "元"), "荨阳农村商业银行");
+    assert_null(find(r, 3000, "个"));  /* the work announced ahead */
+    rp_extract_result_free(r);
+}
+
 static void round24_language(void **state)
 {
     (void)state;
@@ -1542,6 +1574,7 @@ int main(void)
         cmocka_unit_test(round23_language),
         cmocka_unit_test(bulletin_terms),
         cmocka_unit_test(round24_language),
+        cmocka_unit_test(round25_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

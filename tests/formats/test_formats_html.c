@@ -200,6 +200,24 @@ static void table_unit_column(void **state)
     rp_html_text_release(&t);
 }
 
+/* A row label may carry its row's unit in brackets (`用电量（万千瓦时）`);
+ * a column header's own unit wins, and a bracket that is no unit stays. */
+static void table_unit_in_row_label(void **state)
+{
+    (void)state;
+    rp_html_text t = convert(
+        "<table><tr><td>指标</td><td>2024年</td><td>增减（%）</td></tr>"
+        "<tr><td>综合能耗（吨标准煤）</td><td>7,412.6</td><td>-4.3</td></tr>"
+        "<tr><td>用电量（万千瓦时）</td><td>1,836.2</td><td>-3.5</td></tr>"
+        "<tr><td>镇（街道）</td><td>12</td><td>1.5</td></tr>"
+        "</table>");
+    assert_non_null(strstr(t.text, "综合能耗2024年7,412.6吨标准煤。"));
+    assert_non_null(strstr(t.text, "综合能耗增减-4.3%。"));
+    assert_non_null(strstr(t.text, "用电量2024年1,836.2万千瓦时。"));
+    assert_non_null(strstr(t.text, "镇（街道）2024年12。"));
+    rp_html_text_release(&t);
+}
+
 /* A column of identifiers (窗口号) neither names the row nor holds a figure. */
 static void table_code_column(void **state)
 {
@@ -339,6 +357,7 @@ int main(void)
         cmocka_unit_test(site_logo_heading_is_not_the_title),
         cmocka_unit_test(tables_become_sentences),
         cmocka_unit_test(table_unit_column),
+        cmocka_unit_test(table_unit_in_row_label),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
         cmocka_unit_test(table_code_column),
         cmocka_unit_test(table_time_and_venue_columns),

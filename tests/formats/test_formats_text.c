@@ -328,6 +328,19 @@ static void flattened_table_by_labels(void **state)
     assert_non_null(strstr(r.text, "合计投产面积32,500亩。"));
     assert_null(strstr(r.text, "栌坪乡投产面积"));
     rp_clean_result_release(&r);
+    /* a running title longer than any cell, after the page break */
+    snprintf(text, sizeof text,
+             "附表\n乡镇\n生猪出栏（头）\n牛出栏（头）\n"
+             "鲤塘镇\n98,460\n2,180\n枧坪镇\n142,350\n3,960\n"
+             "\n                                - 2 -\n\n"
+             "蓬坳县农业农村局关于2024年全县畜牧水产生产情况的总结\n\n"
+             "其他乡镇\n285,990\n16,960\n合计\n526,800\n23,100\n");
+    r = clean(text, RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "枧坪镇牛出栏3,960头。"));
+    assert_non_null(strstr(r.text, "其他乡镇生猪出栏285,990头。"));
+    assert_non_null(strstr(r.text, "合计牛出栏23,100头。"));
+    rp_clean_result_release(&r);
     /* prose with short lines is no table */
     r = clean("项目\n进展顺利\n总体平稳\n全年完成12个。\n", RP_CLEAN_ALL);
     assert_int_equal(r.tables, 0);

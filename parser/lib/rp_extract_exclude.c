@@ -1345,6 +1345,6 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||
            decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) || age_note(x, q) ||
-           year_not_duration(x, q) || duration_adverb(x, q) || first_part_of_period(x, q) || rp_ex_is_condition(x, q) ||
-           is_threshold(x, q) || is_target(x, q);
+           year_not_duration(x, q) || duration_adverb(x, q) || first_part_of_period(x, q) ||
+           rp_ex_is_condition(x, q) || is_threshold(x, q) || is_target(x, q);
 }

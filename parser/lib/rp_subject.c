@@ -257,15 +257,18 @@ static size_t gloss_at(const char *s, size_t j, size_t b)
 }
 
 /* Copies the words s[a..b) to out, leaving out what names nothing: 全年
- * inside them (诉讼服务中心全年接待群众 is the series 诉讼服务中心接待群众: the
- * year is the report's period), glosses, note marks and an adverb 共. */
+ * or 今年 inside them (诉讼服务中心全年接待群众 is the series 诉讼服务中心接待群众:
+ * the year is the report's period), glosses, note marks and an adverb 共. */
 static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t j = a; j < b;) {
         size_t l;
-        if (j > a && j + 6 < b && rp_utf8_starts(s, b, j, "全年")) {
-            j += 6;
+        if (j > a && j + 6 < b &&
+            (rp_utf8_starts(s, b, j, "全年") || rp_utf8_starts(s, b, j, "今年"))) {
+            j += 6; /* 今年以来 too: the period, not the name */
+            if (j + 6 < b && rp_utf8_starts(s, b, j, "以来"))
+                j += 6;
             continue;
         }
         size_t g = j > a ? gloss_at(s, j, b) : 0;

@@ -1455,7 +1455,7 @@ static void round25_language(void **state)
             "刚才,街道党建办通报了前10个月工作进展。项目提前3个月完工,累计服务群众215人。\n"
             "2025年,县政府还将对剩余3家平台公司推进整合重组。\n"
             "对信用户贷款利率最多加点不超过150个基点。全县综合能耗7,412.6吨标准煤。\n"
-            "用电量增减-3.5%。\n"
+            "用电量增减-3.5%。公共法律服务工作站今年接待来访群众1,200人次。\n"
             "年度爱心企业捐赠榜\nNo.1 华鑫建材有限公司 120万元\nNo.2 荨阳农村商业银行 86万元\n"
             "围绕上述目标,重点抓好以下工作:\n"
             "一是扎实办好民生实事。新增学位3,000个。\n");
@@ -1471,6 +1471,7 @@ static void round25_language(void **state)
     assert_non_null(find(r, 150, "基点"));
     assert_non_null(find(r, 7412.6, "吨标准煤"));
     assert_non_null(find(r, -3.5, "%")); /* 增减 + a minus sign */
+    assert_string_equal(subject_of(r, 1200, "人次"), "公共法律服务工作站接待来访群众");
     assert_string_equal(subject_of(r, 1200000, "元"), "华鑫建材有限公司");
     assert_string_equal(subject_of(r, 860000, "元"), "荨阳农村商业银行");
     assert_null(find(r, 3000, "个"));  /* the work announced ahead */

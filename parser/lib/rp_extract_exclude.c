@@ -959,9 +959,8 @@ static bool future_jiang(const ex *x, size_t at)
                                        "吸纳", "培育", "创建", "对", "把", NULL};
     /* 还将 也将 仍将 即将: an adverb before it makes 将 the modal */
     static const char *const adverbs[] = {"还", "也", "仍", "亦", "均", "都", "即", NULL};
-    for (size_t k = 0; adverbs[k]; k++)
-        if (rp_utf8_ends(x->s, at, adverbs[k]))
-            return true;
+    if (ends_any(x, at, adverbs))
+        return true;
     size_t j = at + strlen("将");
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))
@@ -1185,6 +1184,15 @@ static bool enumerated_heading(const ex *x, size_t i, size_t e)
 /* `围绕上述目标，重点抓好以下工作：`, `2025年将着力做好六个方面的工作：`: a
  * line that announces the work to come, a list of what is to be done
  * follows it (a review says 抓好了, or 一年来…抓好以下工作). */
+/* Whether the line t[0..n) holds any of the words. */
+static bool line_has_any(const char *t, size_t n, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (memmem(t, n, words[k], strlen(words[k])) != NULL)
+            return true;
+    return false;
+}
+
 static bool work_list_ahead(const ex *x, size_t i, size_t e)
 {
     static const char *const directives[] = {"抓好", "做好", NULL};
@@ -1195,17 +1203,8 @@ static bool work_list_ahead(const ex *x, size_t i, size_t e)
     size_t n = e - i;
     if (!rp_utf8_ends(x->s, e, "：") && !(n > 0 && t[n - 1] == ':'))
         return false;
-    if (!rp_utf8_find(t, n, "工作", strlen("工作")))
-        return false;
-    bool directive = false, future = false;
-    for (size_t k = 0; directives[k] && !directive; k++)
-        directive = rp_utf8_find(t, n, directives[k], strlen(directives[k])) != NULL;
-    for (size_t k = 0; ahead[k] && directive && !future; k++)
-        future = rp_utf8_find(t, n, ahead[k], strlen(ahead[k])) != NULL;
-    for (size_t k = 0; past[k] && future; k++)
-        if (rp_utf8_find(t, n, past[k], strlen(past[k])) != NULL)
-            return false;
-    return future;
+    return memmem(t, n, "工作", strlen("工作")) != NULL && line_has_any(t, n, directives) &&
+           line_has_any(t, n, ahead) && !line_has_any(t, n, past);
 }
 
 void rp_ex_note_paragraph(ex *x, size_t i)
@@ -1234,13 +1233,8 @@ void rp_ex_note_paragraph(ex *x, size_t i)
     static const char *const plans[] = {"工作安排", "打算", "工作计划", "工作思路", "下一步",
                                         "工作展望", "今后工作", "明年工作",
                                         "草案", NULL}; /* 二、2025年财政预算草案 */
-    for (size_t k = 0; stops[k] && plan; k++)
-        if (memmem(x->s + i, e - i, stops[k], strlen(stops[k])) != NULL)
-            plan = false;
-    bool found = false;
-    for (size_t k = 0; plans[k] && plan && !found; k++)
-        found = memmem(x->s + i, e - i, plans[k], strlen(plans[k])) != NULL;
-    plan = (plan && found) || work_list_ahead(x, i, e);
+    plan = plan && !line_has_any(x->s + i, e - i, stops) && line_has_any(x->s + i, e - i, plans);
+    plan = plan || work_list_ahead(x, i, e);
     if (plan)
         x->plan_section = true;
     else if (enumerated)

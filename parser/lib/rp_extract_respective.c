@@ -61,16 +61,13 @@ static size_t qualifier_at(const char *s, size_t a, size_t b)
     return 0;
 }
 
-/* The noun the last item s[la..lb) shares with an item s[a..b) that ends
- * in a qualifier: what follows the last item's own qualifier; 0 when the
+/* The noun the last item s[la..lb) shares with an item ending at b in a
+ * qualifier: what follows the last item's own qualifier; 0 when the
  * item names a thing of its own. */
-static size_t shared_noun(const char *s, size_t a, size_t b, size_t la, size_t lb)
+static size_t shared_noun(const ex *x, size_t b, size_t la, size_t lb)
 {
-    bool ends = false;
-    for (size_t k = 0; qualifiers[k] && !ends; k++)
-        ends = b - a >= strlen(qualifiers[k]) && rp_utf8_ends(s, b, qualifiers[k]);
-    size_t lq = qualifier_at(s, la, lb);
-    return ends && lq > 0 && la + lq + 3 <= lb ? la + lq : 0;
+    size_t lq = qualifier_at(x->s, la, lb);
+    return ends_any(x, b, qualifiers) && lq > 0 && la + lq + 3 <= lb ? la + lq : 0;
 }
 
 /* `人均可支配收入达到`: the subject of a figure without the verb that gave it,
@@ -120,9 +117,7 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
             rp_region_place_at(x->s, ib[items - 1], ia[items - 1], &pl);
             put(subj, scap, x->s + pl.end, ib[items - 1] - pl.end, x->s + va, vb - va);
         } else {
-            size_t tail = i + 1 < items ? shared_noun(x->s, ia[i], ib[i], ia[items - 1],
-                                                      ib[items - 1])
-                                        : 0;
+            size_t tail = i + 1 < items ? shared_noun(x, ib[i], ia[items - 1], ib[items - 1]) : 0;
             char item[256];
             put(item, sizeof item, x->s + ia[i], ib[i] - ia[i], x->s + tail,
                 tail > 0 ? ib[items - 1] - tail : 0);

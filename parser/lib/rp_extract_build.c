@@ -180,6 +180,9 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
              c->start - prev_end < 40 && x->c[k - 1].start >= c->sent_start &&
              x->c[k - 1].unit == c->unit)
         rp_subject_counted(prev_subject, subj, sizeof subj); /* 新增42台,全县累计达到118台 */
+    else if (prev_subject != NULL && subj[0] == '\0' && c->start - prev_end < 24 &&
+             x->c[k - 1].start >= c->sent_start && strcmp(c->unit->kind, "money") == 0)
+        snprintf(subj, sizeof subj, "%s", prev_subject); /* 拨付资金6笔，合计486万元 */
     char own_region[RP_REGION_MAX];
     if (rp_ex_respective(x, k, done, subj, sizeof subj, own_region, sizeof own_region))
         region = own_region; /* 失业保险、工伤保险分别参保3.58万人、5.12万人 */

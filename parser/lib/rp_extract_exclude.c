@@ -307,8 +307,17 @@ static bool counts_places(const ex *x, const quantity *q)
     static const char *const heads[] = {"村", "社区", "车间", "乡镇", "街道", "企业", "公司",
                                         "基地", "合作社", "小区", "学校", "园区", "工厂",
                                         "门店", "网点", NULL};
-    return q->num.value >= 2 && strcmp(q->unit->surface, "个") == 0 &&
-           word_within(x, q->end, 5, heads);
+    /* 新建两条联络线路, 治理三条河道: 条 before a road, a line or a
+     * watercourse counts things built; slogans draw lines of ideas (两条底线) */
+    static const char *const lines[] = {"线路", "道路", "公路", "河道", "河流", "管道", "管网",
+                                        "隧道", "航线", "生产线", "流水线", "干线", "支线",
+                                        "专线", "联络线", "步道", "绿道", "渠", "河", "溪",
+                                        "街巷", NULL};
+    if (q->num.value < 2)
+        return false;
+    if (strcmp(q->unit->surface, "条") == 0)
+        return word_within(x, q->end, 5, lines);
+    return strcmp(q->unit->surface, "个") == 0 && word_within(x, q->end, 5, heads);
 }
 
 /* ，两件案例入选…, 三名干警获评…: a count that opens its clause and whose
@@ -832,6 +841,15 @@ static bool has_semicolon(const ex *x, size_t a, size_t b)
 
 /* A comparison after a count in the same clause is the threshold that
  * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
+
+/* 日均超过1,000人次: 均 after a period or a head (日均, 人均, 户均, 亩均) is
+ * an average, a level reported, not "each of them" */
+static bool average(const ex *x, size_t at)
+{
+    return rp_utf8_ends(x->s, at, "均") &&
+           rp_utf8_in("日月年周季时人户亩台平", rp_utf8_before(x->s, at - 3, at - 3));
+}
+
 static bool is_threshold(const ex *x, const quantity *q)
 {
     static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
@@ -874,12 +892,13 @@ static bool is_threshold(const ex *x, const quantity *q)
     size_t cs = x->clause_start; /* past an item's 一是/二是 */
     if (rp_number_is_cn(rp_utf8_at(x->s, x->n, cs)) && starts(x, cs + 3, "是"))
         cs += 6;
-    for (size_t k = 0; some[k] && !rate; k++)
-        if (starts(x, cs, some[k]))
+    /* 山区部分台区供电半径超过500米: the unnamed members may follow a place */
+    for (size_t k = 0; some[k] && !rate && cs < q->start; k++)
+        if (memmem(x->s + cs, q->start - cs, some[k], strlen(some[k])) != NULL)
             return true;
     static const char *const all[] = {"全部", "均", "都", "全都", NULL};
     for (size_t k = 0; all[k]; k++)
-        if (rp_utf8_ends(x->s, q->start, all[k]))
+        if (rp_utf8_ends(x->s, q->start, all[k]) && !average(x, q->start))
             return true;
     return prior_count;
 }
@@ -956,7 +975,8 @@ static bool future_jiang(const ex *x, size_t at)
                                        "建设", "打造", "建成", "选派", "组建", "开发",
                                        "新增", "引进", "举行", "修建",
                                        "改造", "实现", "提升", "扩大", "增加", "招募",
-                                       "吸纳", "培育", "创建", "对", "把", NULL};
+                                       "吸纳", "培育", "创建", "对", "把", "拿出", "筹集",
+                                       "募集", "出资", "设立", "达到", NULL};
     /* 还将 也将 仍将 即将: an adverb before it makes 将 the modal */
     static const char *const adverbs[] = {"还", "也", "仍", "亦", "均", "都", "即", NULL};
     if (ends_any(x, at, adverbs))
@@ -1037,9 +1057,38 @@ static bool future_opening(const ex *x, size_t at)
 /* 计划 预计 目标 预期 rule the whole sentence when they open it (计划新建农田
  * 3,000亩,新发展中药材500亩) or announce a list (预期目标是:增长6.5%左右,
  * …); otherwise only their clause (is_target). */
+/* `2025年，团县委计划发展新团员1,300名左右，新组建青年突击队10支以上`:
+ * before the word only a time and a short actor, so it is the sentence's
+ * main verb and every clause after it is planned. */
+static bool verb_of_sentence(const ex *x, size_t at)
+{
+    size_t j = x->sent_start, chars = 0;
+    bool timed = false;
+    while (j < at) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == ',' || cp == 0xFF0C) {
+            /* one comma, after a time (2025年，, 明年，) */
+            bool year = rp_utf8_ends(x->s, j, "年") || rp_utf8_ends(x->s, j, "年度");
+            if (timed || !year || rp_utf8_ends(x->s, j, "去年") || rp_utf8_ends(x->s, j, "上年"))
+                return false;
+            timed = true;
+            chars = 0;
+        } else if (rp_utf8_is_han(cp)) {
+            chars++;
+        } else if (!(timed ? false : cp < 0x80 && (is_digit_at(x, j) || cp == ' '))) {
+            return false;
+        }
+        if (chars > 8)
+            return false;
+        j += l;
+    }
+    return timed;
+}
+
 static bool target_governs_sentence(const ex *x, size_t at)
 {
-    if (opens_sentence(x, at))
+    if (opens_sentence(x, at) || verb_of_sentence(x, at))
         return true;
     size_t j = at;
     for (int c = 0; c < 5 && j < x->n; c++) {
@@ -1229,7 +1278,8 @@ void rp_ex_note_paragraph(ex *x, size_t i)
         char c = x->s[k];
         plan = c != ',' && c != ';' && c != '?' && c != '!' && c != ':';
     }
-    static const char *const stops[] = {"。", "问题", NULL};
+    /* 决算草案 accounts for the year past (县本级预算执行和决算草案审计情况) */
+    static const char *const stops[] = {"。", "问题", "决算草案", NULL};
     static const char *const plans[] = {"工作安排", "打算", "工作计划", "工作思路", "下一步",
                                         "工作展望", "今后工作", "明年工作",
                                         "草案", NULL}; /* 二、2025年财政预算草案 */

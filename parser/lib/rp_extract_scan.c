@@ -316,14 +316,14 @@ static void paragraph_start(ex *x, size_t i)
 /* First characters of the words the scan hands on: modals and plans
  * (力争 拟 将 下一步 明年 今后 新的一年 来年 计划 预计 目标), and the marks
  * of a mid-clause place (与 针对 在 为 帮扶 会同 指导 督促 协助 支持 比如 例如
- * 个是 隔壁 邻近 向). */
+ * 个是 隔壁 邻近 向 表扬 说说 介绍一下). */
 static rp_cset modal_firsts, inline_firsts, han_marks;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_build(void)
 {
     rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要");
-    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是隔邻向");
+    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例是隔邻向表说介");
     /* the Han characters the scan acts on; any other is stepped over */
     memcpy(&han_marks, &modal_firsts, sizeof han_marks);
     for (size_t k = 0; k < sizeof han_marks.bits; k++)

@@ -135,7 +135,9 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         "区县", "县区", "下乡", "返乡", "回乡", "家乡", "城乡",
                                         "老乡", "同乡", "故乡", "集市", "夜市", "门市", "股市",
                                         "上市", "联盟", "同盟", "库区", "专区", "展区", "分区",
-                                        NULL};
+                                        /* 山区部分台区: a transformer's supply area;
+                                         * 楂岭古镇: an old town kept as a sight */
+                                        "台区", "古镇", NULL};
     if (b - a <= 6)
         return false;
     /* a park with a name of its own (枳源工业园区) is governed as an area;
@@ -152,7 +154,10 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         /* areas of a hall or a fair: 政策咨询区, 等候区 */
                                         "咨询区", "服务区", "功能区", "办公区", "体验区",
                                         "等候区", "洽谈区", "报名区", "展示区", "阅览区",
-                                        "休闲区", "候诊区", "办事区", NULL};
+                                        "休闲区", "候诊区", "办事区",
+                                        /* a library's or a web page's (少儿区, 评论区) */
+                                        "少儿区", "儿童区", "成人区", "自习区", "亲子区",
+                                        "留言区", "评论区", NULL};
     /* parts of a place named by a common noun: 东澴区老城区, 深入项目区 */
     static const char *const parts[] = {"老城区", "项目区", "棚户区", "安置区", "生活区",
                                         "居住区", NULL};
@@ -160,7 +165,7 @@ static bool common_tail(const char *s, size_t a, size_t b)
         if (b - a == 9 && memcmp(s + a, parts[k], 9) == 0)
             return true;
     for (size_t k = 0; zones[k]; k++)
-        if (b - a > 9 && memcmp(s + b - 9, zones[k], 9) == 0)
+        if (b - a >= 9 && memcmp(s + b - 9, zones[k], 9) == 0)
             return true;
     for (size_t k = 0; words[k]; k++)
         if (words[k][5] == s[b - 1] && memcmp(s + b - 6, words[k], 6) == 0)
@@ -377,6 +382,18 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     /* 苎坪镇市场监管所, 石湾镇区域…: the place's own office, not 镇市 */
     if (rp_utf8_starts(s, n, end, "市场"))
         return false;
+    /* 棠坞镇外出务工青年, 镇务工人员: the place's people who work away,
+     * not 镇外 (outside it) or 镇务 (its affairs) */
+    if (rp_utf8_starts(s, n, end, "外出") || rp_utf8_starts(s, n, end, "务工"))
+        return false;
+    /* 棠坞镇团委联合…: a township's or village's youth league acts there
+     * (a county's 县团委 is the document's own body) */
+    bool local = rp_utf8_ends(s, end, "镇") || rp_utf8_ends(s, end, "乡") ||
+                 rp_utf8_ends(s, end, "街道") || rp_utf8_ends(s, end, "村") ||
+                 rp_utf8_ends(s, end, "社区");
+    if (local && rp_utf8_starts(s, n, end, "团") &&
+        rp_utf8_in("委工支总", rp_utf8_at(s, n, end + 3))) /* 团委 团工委 团支部 团总支 */
+        return false;
     for (size_t k = 0; after[k]; k++)
         if (rp_utf8_starts(s, n, end, after[k]))
             return true;
@@ -575,7 +592,12 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
         return true;
     if (cp == '(' || cp == 0x3010)
         return true;
-    return cp >= '0' && cp <= '9' && (next == '.' || next == 0x3001);
+    if (cp >= '0' && cp <= '9' && (next == '.' || next == 0x3001))
+        return true;
+    /* `05｜志愿服务暖人心` */
+    if (cp >= '0' && cp <= '9' && next >= '0' && next <= '9')
+        next = rp_utf8_at(s, n, i + 2);
+    return cp >= '0' && cp <= '9' && (next == '|' || next == 0xFF5C);
 }
 
 /* A first sentence that only presents a place (`这里我要特别表扬一下芷溪村。`,
@@ -773,6 +795,14 @@ int rp_region_item_number(const char *s, size_t n, size_t i, int *num, size_t *e
             *end = k + (s[k] == ')' || s[k] == '.' ? 1 : 3);
             return paren ? 4 : 3;
         }
+        /* `05｜志愿服务暖人心`: a web article's numbered part */
+        size_t bar = k + (k < n && s[k] == ' ');
+        size_t bl = bar < n && s[bar] == '|' ? 1 : rp_utf8_starts(s, n, bar, "｜") ? 3 : 0;
+        if (!paren && bl > 0 && k - j <= 2) {
+            *num = v;
+            *end = bar + bl;
+            return 3;
+        }
         return 0;
     }
     while (k + 3 <= n && k - j < 9 && cn_value(s, k, k + 3) > 0)
@@ -880,6 +910,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         if (cp != ' ' && cp != '\t' && cp != 0x3000 && !rp_utf8_is_bullet(cp))
             break;
     }
+    st->para_start = i;
     st->para_enum = is_enumerated(s, n, i);
     st->para_has_place = false;
     st->para_later = false;
@@ -941,6 +972,17 @@ static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size
     return dl >= l && l > 0 && memcmp(st->doc + dl - l, s + a, l) == 0;
 }
 
+/* The paragraph opens with a day (`7月18日夜间，`) right before the place. */
+static bool dated_event(const rp_region_state *st, const char *s, size_t at)
+{
+    if (at <= st->para_start || at - st->para_start > 36)
+        return false;
+    const char *a = s + st->para_start;
+    size_t l = at - st->para_start;
+    const char *m = rp_utf8_find(a, l, "月", 3);
+    return m != NULL && rp_utf8_find(m, l - (size_t)(m - a), "日", 3) != NULL;
+}
+
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     size_t len;
@@ -978,9 +1020,28 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     bool frame = !part && rp_utf8_starts(s, n, i, "在");
     if (frame)
         i += strlen("在");
+    /* 在对桐岗镇的延伸审计中，发现该镇…: the place a review looked at */
+    bool review = frame && rp_utf8_starts(s, n, i, "对");
+    if (review)
+        i += strlen("对");
     if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
         kind_of_place(s, n, &pl))
         return;
+    if (review) {
+        if (!rp_utf8_starts(s, n, pl.end, "的"))
+            return;
+        for (size_t j = pl.end + 3, c = 0, l; j < n && c < 12; j += l, c++) {
+            uint32_t cp = rp_utf8_decode(s, n, j, &l);
+            if (!rp_utf8_is_han(cp))
+                return;
+            if (cp == 0x4E2D /* 中 */ && (s[j + l] == ',' || rp_utf8_starts(s, n, j + l, "，"))) {
+                set_place(st->sentence, s, pl.start, pl.end);
+                st->sentence_is_para = false;
+                return;
+            }
+        }
+        return;
+    }
     if (frame) {
         uint32_t next = rp_utf8_at(s, n, pl.end);
         size_t l = pl.end - pl.start;
@@ -1017,7 +1078,14 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
      * section; one opening a sentence after the paragraph's own figures
      * (`…两千余人次。柳塘镇退休干部党支部开展…`) is that sentence's. */
     bool example = st->para_later && st->para_counted;
-    if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
+    if (!st->para_enum && !st->para_has_place && !st->para_short && !example &&
+        dated_event(st, s, pl.start)) {
+        /* `7月18日夜间，麂角乡遭受强雷暴袭击…`: an incident on a day is
+         * told in its paragraph; the next one is about the whole again */
+        set_place(st->sentence, s, pl.start, pl.end);
+        st->sentence_is_para = true;
+        st->para_has_place = true;
+    } else if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
         set_place(st->section, s, pl.start, pl.end);
         st->section_heading = false;
         st->section_kind = st->enum_kind;
@@ -1043,7 +1111,9 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 比如X, 例如X, 一个是X / 另一个是X: the place of an example */
     static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
                                         "督促", "协助", "支持", "比如", "例如", "是", "隔壁",
-                                        "邻近", "向", NULL}; /* 向菖岭镇调运帐篷120顶 */
+                                        "邻近", "向", /* 向菖岭镇调运帐篷120顶 */
+                                        /* 这里要表扬一下栎溪镇，…一个镇就建了九个 */
+                                        "表扬一下", "表扬", "说说", "介绍一下", NULL};
     if (rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
         return false; /* 是 is frequent: only 一个是 / 另一个是 introduce an example */
     sets_ready();

@@ -68,6 +68,7 @@ typedef struct rp_region_state {
     int section_kind, section_num; /* the marker the section's place sat under */
     bool section_heading;          /* the section's place was a heading line of its own */
     int place_run; /* plain paragraphs in a row that opened on a place */
+    size_t para_start; /* where the paragraph's text begins */
 } rp_region_state;
 
 /* Finds the main region from the title, source and site name (all may be

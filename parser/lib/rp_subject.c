@@ -22,7 +22,7 @@ static const char *const after_stops[] = {
     "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
     "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", "分布", "免费", "入驻",
     "进驻", "来自", "报名", "由于", "连续", "专程", "户均", "人均", "村均", "拿出", "入场",
-    "进场", "参会", "到场", "达成", "办理", "的", NULL};
+    "进场", "参会", "到场", "达成", "办理", "的", "共接待", "共计", "共有", NULL};
 
 static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
@@ -31,7 +31,9 @@ static const char *const lead_trims[] = {
     "都", "再", "将", "对", "为", "全区", "全市", "全省", "全县", "全镇", "全乡", "全村", "全街道", "全社区", "各级", "年以来", "年底",
     "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", "及时",
     "积极", "主动", "逐步", "进一步", "不断", "持续", "全部", "专门", "分别", "间", "来", "各类",
-    "各项", "咱们", "我们", NULL};
+    "各项", "咱们", "我们",
+    /* 按可比口径较2019年同期增长: the basis of a comparison names nothing */
+    "按可比口径", "按可比价格计算", "按可比价计算", "按可比价", NULL};
 
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
@@ -315,13 +317,24 @@ static bool toward(const char *s, size_t n, size_t j)
            !rp_utf8_in("方导志意走动倾取纵横定流风", rp_utf8_before(s, n, j));
 }
 
+/* `A级`, `AAAA级` at j: a grade in capitals (28家A级旅游景区); its bytes
+ * before 级, else 0. */
+static size_t grade_letters(const char *s, size_t n, size_t j)
+{
+    size_t k = j;
+    while (k < n && k - j < 5 && s[k] >= 'A' && s[k] <= 'Z')
+        k++;
+    return k > j && rp_utf8_starts(s, n, k, "级") ? k - j : 0;
+}
+
 static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, int verb_ok,
                          size_t *a, size_t *b)
 {
     size_t j = i, chars = 0;
     int paren = 0, quote = 0;
     uint32_t first = rp_utf8_at(s, n, j);
-    if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A))
+    if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A ||
+          grade_letters(s, n, j) > 0))
         return false;
     /* verb_ok > 1: the words after are known to be a noun (为37名就业困难人员) */
     bool modifier = verb_ok > 1 || match_any(s, n, j, modifier_words) > 0;
@@ -345,12 +358,16 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, in
         else if (paren == 0 && quote == 0 && chars >= 2 &&
                  (toward(s, n, j) || rp_utf8_starts(s, n, j, "签约")))
             break; /* 项目签约半年以上; not 未签约 */
+        else if (grade_letters(s, n, j) > 0) l = grade_letters(s, n, j);
         else if (!rp_utf8_is_han(cp) && cp != 0x300B && cp != 0x3001) break;
         j += l;
         chars++;
     }
     if (paren > 0)
         return false; /* 3期(第56期至第58期): a note, not a noun */
+    /* 6,180人乐鱼体育app: a brand glued after the figure is spam, no noun */
+    if (j < n && s[j] >= 'a' && s[j] <= 'z' && chars <= 4)
+        return false;
     if (first == '(' && j > i && s[j - 1] == ')' && whole_note(s, i, j))
         return false; /* 2名(刘春燕、赵磊): the names, not what is counted */
     *a = i;
@@ -806,6 +823,14 @@ void rp_subject_after_change(const char *prev, const char *verb, char *out, size
     for (size_t k = 0; change_verbs[k]; k++)
         if (rp_utf8_ends(prev, pl, change_verbs[k])) {
             pl -= strlen(change_verbs[k]); /* 党费增加 + 增长 -> 党费增长 */
+            break;
+        }
+    /* 接待游客同比增长 + 较2019年同期增长: the new base replaces the old */
+    bool own_base = strncmp(verb, "比", 3) == 0 || strncmp(verb, "较", 3) == 0 ||
+                    strncmp(verb, "同比", 6) == 0 || strncmp(verb, "环比", 6) == 0;
+    for (size_t t = 6; own_base && t <= 18 && t < pl; t += 3)
+        if (rp_subject_is_base(prev + pl - t, t)) {
+            pl -= t;
             break;
         }
     char v[64];

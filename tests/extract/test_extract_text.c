@@ -1445,6 +1445,60 @@ static void bulletin_terms(void **state)
     rp_extract_result_free(r);
 }
 
+static void round26_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("茆川县2024年度审计工作报告\n"
+            "一、县本级预算执行和决算草案审计情况\n"
+            "县本级一般公共预算收入总量52.41亿元。二是无预算、超预算拨付资金6笔,合计486万元。"
+            "在对桐岗镇的延伸审计中,发现该镇以虚假合同套取衔接资金46.8万元。"
+            "全县接待到馆读者约38万人次,日均超过1,000人次;各村均超过10户。\n"
+            "今年新建10kV桂坪Ⅲ线、10kV桂坪Ⅳ线两条联络线路,守住两条底线。"
+            "一是山区部分台区供电半径超过500米。全县28家A级旅游景区全部开放。"
+            "新增持证读者6,180人乐鱼体育app,假期接待游客138.62万人次,同比增长16.4%,"
+            "按可比口径较2019年同期增长21.7%。县总工会将拿出100万元。\n"
+            "2025年,团县委计划发展新团员1,300名左右,新组建青年突击队10支以上。\n"
+            "棠坞镇外出务工青年较多,镇团委联合成立助学基金,今年资助本镇学生126名。\n"
+            "全县结对空巢老人200人。\n"
+            "7月18日夜间,麂角乡遭受强雷暴袭击,造成1,380户停电。\n"
+            "用电高峰期间,公司削减高峰负荷1.2万千瓦左右,服务居民3,000户。\n"
+            "这里要表扬一下栎溪镇,镇工会把驿站建到了集贸市场,一个镇就建了九个。"
+            "全县建成驿站五十七个。\n"
+            "01｜总分馆\n"
+            "苔溪镇分馆与镇综合文化站合署运行,今年举办读书分享会、农技讲座36场,"
+            "接待读者1.3万人次,服务范围覆盖全镇各村和学校,深受群众欢迎和好评。\n"
+            "02｜志愿服务\n"
+            "全年注册阅读推广志愿者420余名,累计服务时长约6,800小时,"
+            "帮助整理上架图书超过5万册,志愿服务队伍不断壮大,服务质量持续提升。\n"
+            "少儿区则被绘本牢牢霸榜。全年新增纸质图书2.4万册。楂岭古镇接待游客31.26万人次。\n");
+    assert_non_null(find(r, 5241000000, "元"));  /* 决算草案: the year past, no plan */
+    assert_string_equal(subject_of(r, 4860000, "元"), subject_of(r, 6, "笔")); /* 合计 */
+    assert_string_equal(region_of(r, 468000, "元"), "桐岗镇");
+    assert_non_null(find(r, 1000, "人次"));        /* 日均: an average, not "each" */
+    assert_null(find(r, 10, "户"));                /* 各村均超过: a bound */
+    assert_non_null(find(r, 2, "条"));             /* two lines built */
+    assert_int_equal(count_of(r, 2, "条"), 1);     /* 两条底线: a slogan */
+    assert_null(find(r, 500, "米"));               /* 部分台区…超过: a bound */
+    assert_string_equal(subject_of(r, 28, "家"), "A级旅游景区");
+    assert_string_equal(subject_of(r, 6180, "人"), "新增持证读者");
+    assert_string_equal(subject_of(r, 21.7, "%"), "假期接待游客较2019年同期增长");
+    assert_null(find(r, 1000000, "元"));           /* 将拿出: a plan */
+    assert_null(find(r, 1300, "名"));
+    assert_null(find(r, 10, "支"));                /* the plan's second clause */
+    assert_string_equal(region_of(r, 126, "名"), "棠坞镇");
+    assert_string_equal(region_of(r, 200, "人"), "茆川县");
+    assert_string_equal(region_of(r, 1380, "户"), "麂角乡");
+    assert_string_equal(region_of(r, 12000, "千瓦"), "茆川县"); /* the incident's paragraph ended */
+    assert_string_equal(region_of(r, 9, "个"), "栎溪镇");
+    assert_string_equal(region_of(r, 57, "个"), "茆川县");
+    assert_string_equal(region_of(r, 36, "场"), "苔溪镇");
+    assert_string_equal(region_of(r, 420, "名"), "茆川县"); /* 02｜ closes the town's part */
+    assert_string_equal(region_of(r, 24000, "册"), "茆川县"); /* 少儿区: a reading room */
+    assert_string_equal(region_of(r, 312600, "人次"), "茆川县"); /* 古镇: a sight */
+    rp_extract_result_free(r);
+}
+
 static void round25_language(void **state)
 {
     (void)state;
@@ -1576,6 +1630,7 @@ int main(void)
         cmocka_unit_test(bulletin_terms),
         cmocka_unit_test(round24_language),
         cmocka_unit_test(round25_language),
+        cmocka_unit_test(round26_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,17 @@ static inline const rp_measure *find(const rp_extract_result *r, double value, c
     return NULL;
 }
 
+/* How many measures have this value and unit. */
+static inline size_t count_of(const rp_extract_result *r, double value, const char *unit)
+{
+    size_t c = 0;
+    for (size_t k = 0; k < r->n_measures; k++) {
+        const rp_measure *m = &r->measures[k];
+        c += fabs(m->value - value) <= 1e-6 * fabs(value) + 1e-9 && strcmp(m->unit, unit) == 0;
+    }
+    return c;
+}
+
 static inline void dump(const rp_extract_result *r)
 {
     for (size_t k = 0; k < r->n_measures; k++)

@@ -132,6 +132,37 @@ static bool range_gap(const ex *x, size_t a, size_t b)
     return b > a && rp_ex_range_marker(x, a) == b - a;
 }
 
+/* `职工书屋，全县已经有六十四家`: a count with no words of its own after a
+ * sentence's first clause that is only a short noun (two to eight Han
+ * characters, no figure): that clause is the topic the count is about. */
+static void topic_clause(const ex *x, const cand *c, char *out, size_t cap)
+{
+    size_t j = c->sent_start, chars = 0;
+    while (j < c->start) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == ',' || cp == 0xFF0C)
+            break;
+        if (!rp_utf8_is_han(cp) || ++chars > 8)
+            return;
+        j += l;
+    }
+    if (j >= c->start || chars < 2 || j - c->sent_start >= cap)
+        return;
+    static const char *const adverbs[] = {"目前", "当前", "现在", "如今", "至今", "截至目前",
+                                          "同时", "此外", "另外", "其中", "总的来看", NULL};
+    for (size_t a = 0; adverbs[a]; a++)
+        if (j - c->sent_start == strlen(adverbs[a]) &&
+            memcmp(x->s + c->sent_start, adverbs[a], j - c->sent_start) == 0)
+            return; /* 目前，全县…: time or a link, no topic */
+    /* the comment opens on the scope it counts in: 全县 全镇 全市 … */
+    size_t k = j + 1 + (x->s[j] != ',') * 2;
+    if (!starts(x, k, "全") || !rp_utf8_in("县镇乡市区村省", rp_utf8_at(x->s, x->n, k + 3)))
+        return;
+    memcpy(out, x->s + c->sent_start, j - c->sent_start);
+    out[j - c->sent_start] = '\0';
+}
+
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
                         size_t k, const rp_measure *done, size_t *sent_cache)
 {
@@ -183,6 +214,8 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     else if (prev_subject != NULL && subj[0] == '\0' && c->start - prev_end < 24 &&
              x->c[k - 1].start >= c->sent_start && strcmp(c->unit->kind, "money") == 0)
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 拨付资金6笔，合计486万元 */
+    if (subj[0] == '\0' && (k == 0 || x->c[k - 1].start < c->sent_start))
+        topic_clause(x, c, subj, sizeof subj); /* 职工书屋，全县已经有六十四家 */
     char own_region[RP_REGION_MAX];
     if (rp_ex_respective(x, k, done, subj, sizeof subj, own_region, sizeof own_region))
         region = own_region; /* 失业保险、工伤保险分别参保3.58万人、5.12万人 */

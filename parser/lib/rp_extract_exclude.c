@@ -477,7 +477,8 @@ static bool race_distance(const ex *x, const quantity *q)
     for (size_t k = 0; races[k]; k++)
         if (starts(x, q->end, races[k]))
             return true;
-    return false;
+    /* 半程马拉松（21.0975公里）: the race's distance in a note after it */
+    return rp_utf8_ends(x->s, q->start, "马拉松(") || rp_utf8_ends(x->s, q->start, "马拉松（");
 }
 
 /* 积分满100分的农户, 满300分的还能评…, 唯一突破80万元的村: the bar a thing
@@ -592,6 +593,11 @@ static bool chinese_not_count(const ex *x, const quantity *q)
                nm->end - nm->start < 6;
     if (nm->bare_multiplier)
         return q->approx == RP_APPROX_EXACT; /* 万余户, 近千人; not 百家, 千方百计 */
+    /* 安全生产十五条措施, 二十条意见: a package of rules by its name */
+    static const char *const rules[] = {"措施", "举措", "意见", "规定", "禁令", "铁律", "细则",
+                                        "硬措施", "红线", "底线", NULL};
+    if (strcmp(q->unit->surface, "条") == 0 && word_within(x, q->end, 1, rules))
+        return true;
     if (nm->single_digit && (starts(x, nm->start, "仨") || starts(x, nm->start, "俩"))) {
         /* spoken counts, never slogans; 咱俩 他俩 娘俩 are pronouns */
         static const char *const pron[] = {"咱", "我", "你", "他", "她", "娘", "哥", "爷", "兄",
@@ -1369,11 +1375,14 @@ static bool decimal_places(const ex *x, const quantity *q)
 }
 
 /* `驾驶人王某（52岁）`: an age in brackets after a person describes the
- * person, it reports nothing. */
+ * person, it reports nothing; so does `刘阿姨今年68岁`. */
 static bool age_note(const ex *x, const quantity *q)
 {
     if (strcmp(q->unit->surface, "岁") != 0 || q->start != q->num.start)
         return false;
+    /* 刘阿姨今年68岁: one person's age this year */
+    if (rp_utf8_ends(x->s, q->start, "今年") && q->approx == RP_APPROX_EXACT)
+        return true;
     uint32_t open = rp_utf8_before(x->s, x->n, q->start);
     uint32_t close = rp_utf8_at(x->s, x->n, q->end);
     return open == '(' && close == ')';

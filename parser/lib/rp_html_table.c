@@ -174,7 +174,7 @@ struct layout {
     size_t head_rows;
     bool index_col[MAX_COLS];
     bool label_col[MAX_COLS];
-    bool place_col[MAX_COLS]; /* a label column headed by a kind of place */
+    int place_col[MAX_COLS]; /* a label column headed by a kind of place (2) or a name (1) */
     bool code_col[MAX_COLS];  /* identifiers: 窗口号, 编号, 联系电话 */
     bool unit_col[MAX_COLS];  /* 单位: each row's unit (人, 万人, %) */
     char header[MAX_COLS][256];
@@ -233,14 +233,16 @@ static void layout_headers(struct grid *g, struct layout *L)
             table_unit(cell_at(g, k, 0)->text, L->unit, sizeof L->unit);
 }
 
-static bool place_header(const char *h)
+/* 2: a kind of administrative place (乡镇, 实施社区); 1: a name of a body or
+ * a thing (单位, 项目名称); 0: neither. */
+static int place_header(const char *h)
 {
     static const char *const kinds[] = {"镇", "乡", "街道", "村", "社区", "县", "区", "市",
                                         "地区", "单位", "名称", "部门"};
     for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
         if (strstr(h, kinds[i]) != NULL)
-            return true;
-    return false;
+            return i < 9 ? 2 : 1;
+    return 0;
 }
 
 static bool grade_header(const char *h)
@@ -435,7 +437,7 @@ static void layout_columns(struct grid *g, struct layout *L)
     }
     size_t names = 0;
     for (size_t c = 0; c < g->cols; c++) {
-        L->place_col[c] = L->label_col[c] && place_header(L->header[c]);
+        L->place_col[c] = L->label_col[c] ? place_header(L->header[c]) : 0;
         /* a grade (等次 好/较好/一般) qualifies the row, it does not name it */
         if (L->label_col[c] && (grade_header(L->header[c]) || remark_header(L->header[c])))
             L->label_col[c] = false;
@@ -443,22 +445,22 @@ static void layout_columns(struct grid *g, struct layout *L)
     }
     for (size_t c = 0; c < g->cols && names > 0; c++)
         if (L->label_col[c] && when_where_header(L->header[c]))
-            L->label_col[c] = L->place_col[c] = false;
+            L->label_col[c] = false, L->place_col[c] = 0;
 }
 
 static void render_row(struct emit *e, struct grid *g, struct layout *L,
                        size_t r)
 {
-    /* Place columns first (东城街道 before its grade 好), so that the row's
-     * sentence opens with its place; a cell spread over several label
-     * columns (合计) is written once. */
+    /* Place columns first (东城街道 before its grade 好), then names
+     * (项目名称 after 实施社区), so that the row's sentence opens with its
+     * place; a cell spread over several label columns (合计) is written once. */
     rp_tbuf label = {0};
     const char *last = NULL;
     char label_unit[64] = "";
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 3; pass++)
         for (size_t c = 0; c < g->cols; c++) {
             const char *t = cell_at(g, r, c)->text;
-            if (!L->label_col[c] || L->place_col[c] != (pass == 0) || blank_cell(t) ||
+            if (!L->label_col[c] || L->place_col[c] != 2 - pass || blank_cell(t) ||
                 (last != NULL && strcmp(t, last) == 0))
                 continue;
             /* 用电量（万千瓦时）: a row label may carry the row's unit */

@@ -362,7 +362,7 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
      * of a compound: 村级, 村党组织, 镇党校, 区直部门, 村“两委”, 镇村. */
     static const char *const after[] = {"委", "、", "和", "与", "等", "的", "及", "政府", "人民",
                                         "级", "党校", "党组织书记", "党委书记", "干", "直", "属", "内", "域", "情", "民",
-                                        "务", "里", "外", "\xE2\x80\x9C两委", "两", "镇",
+                                        "务", "里", "外", "\xE2\x80\x9C两委", "两委", "两新", "两代表", "镇",
                                         "村", "乡", "区", "县", "市", "组", "团", "财", "庄",
                                         "容", "貌", "规", "企", "办", "长", "领导", NULL};
     /* 组织 as the verb of the clause (城南街道组织党员...), not 组织部 */
@@ -432,7 +432,12 @@ static bool word_start(const char *s, size_t n, size_t i)
     /* 政协檀川县, 共青团荻塘县, 国网榉溪县: a body's name before its place */
     return (prev == 0x534F && rp_utf8_ends(s, i, "政协")) || /* 协 */
            (prev == 0x56E2 && rp_utf8_ends(s, i, "共青团")) || /* 团 */
-           (prev == 0x7F51 && rp_utf8_ends(s, i, "国网"));    /* 网 */
+           (prev == 0x7F51 && rp_utf8_ends(s, i, "国网")) ||  /* 网 */
+           /* 国家税务总局岑澧县税务局, 国家统计局蓼川调查队: a national body's
+            * local office */
+           (prev == 0x5C40 && (rp_utf8_ends(s, i, "国家税务总局") || /* 局 */
+                               rp_utf8_ends(s, i, "国家统计局") ||
+                               rp_utf8_ends(s, i, "国家金融监督管理总局")));
 }
 
 static bool first_place(const char *s, size_t n, size_t limit, rp_place *out)

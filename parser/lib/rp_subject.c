@@ -43,7 +43,7 @@ static const char *const tail_trims[] = {
     /* 实际处理量稳定在120吨/日: the verb before 在 */
     "稳定", "保持", "维持", "控制",
     /* 60岁以上的防疫员仍有41名: the adverb before 有 */
-    "仍", "尚", NULL};
+    "仍", "尚", "还", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",

@@ -1445,6 +1445,27 @@ static void bulletin_terms(void **state)
     rp_extract_result_free(r);
 }
 
+static void round27_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("国家税务总局岑澧县税务局文件\n"
+            "全县组织税费收入28.67亿元。以安全生产十五条措施为主线,排查隐患120处。\n"
+            "设半程马拉松（21.0975公里）和5公里欢乐跑两个项目。家住城南社区的刘阿姨今年68岁。\n"
+            "柘塘村两年内换了三任支书,带领村“两委”流转土地逾860亩发展油茶。\n"
+            "经营性收入不足5万元的村还有6个。\n"
+            "职工书屋，全县已经有六十四家。目前，全县共有驿站31家。\n");
+    assert_string_equal(region_of(r, 2867000000, "元"), "岑澧县"); /* the national body's office */
+    assert_null(find(r, 15, "条"));        /* a package of rules by its name */
+    assert_null(find(r, 21.0975, "公里")); /* the race's distance */
+    assert_null(find(r, 68, "岁"));        /* one person's age */
+    assert_string_equal(region_of(r, 860, "亩"), "柘塘村");
+    assert_string_equal(subject_of(r, 6, "个"), "村"); /* not 村还: 还 before 有 trims */
+    assert_string_equal(subject_of(r, 64, "家"), "职工书屋");
+    assert_string_equal(subject_of(r, 31, "家"), "驿站"); /* 目前 is no topic */
+    rp_extract_result_free(r);
+}
+
 static void round26_language(void **state)
 {
     (void)state;
@@ -1631,6 +1652,7 @@ int main(void)
         cmocka_unit_test(round24_language),
         cmocka_unit_test(round25_language),
         cmocka_unit_test(round26_language),
+        cmocka_unit_test(round27_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

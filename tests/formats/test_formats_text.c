@@ -192,6 +192,24 @@ static void aligned_table_is_not_two_columns(void **state)
     rp_clean_result_release(&r);
 }
 
+/* A 公示 table whose project names come before the community running
+ * them: the place column opens the row's sentence (it sets the region), the
+ * name follows, and the 项目编号 identifiers are left out. */
+static void place_column_before_name_column(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("序号  项目编号       项目名称                  实施社区    资金(万元)  受益人数(人)\n"
+                              " 1    MS-2024-003    荻塘小区雨污管网疏通改造  荻塘社区      38.6        2150\n"
+                              " 2    MS-2024-007    槐里菜市场周边道路改造    槐里社区      45.2        5800\n"
+                              " 3    MS-2024-011    青萝长者饭堂适老化改造    青萝社区      26.0         620\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "荻塘社区荻塘小区雨污管网疏通改造资金38.6万元。"));
+    assert_non_null(strstr(r.text, "青萝社区青萝长者饭堂适老化改造受益人数620人。"));
+    assert_null(strstr(r.text, "MS-2024"));
+    rp_clean_result_release(&r);
+}
+
 static void aligned_text_tables_become_sentences(void **state)
 {
     (void)state;
@@ -492,6 +510,7 @@ int main(void)
         cmocka_unit_test(one_paragraph_per_line_is_not_joined),
         cmocka_unit_test(aligned_table_is_not_two_columns),
         cmocka_unit_test(aligned_text_tables_become_sentences),
+        cmocka_unit_test(place_column_before_name_column),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),

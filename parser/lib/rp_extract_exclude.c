@@ -478,7 +478,7 @@ static bool race_distance(const ex *x, const quantity *q)
         if (starts(x, q->end, races[k]))
             return true;
     /* 半程马拉松（21.0975公里）: the race's distance in a note after it */
-    return rp_utf8_ends(x->s, q->start, "马拉松(") || rp_utf8_ends(x->s, q->start, "马拉松（");
+    return rp_utf8_ends(x->s, q->start, "马拉松(");
 }
 
 /* 积分满100分的农户, 满300分的还能评…, 唯一突破80万元的村: the bar a thing
@@ -845,9 +845,6 @@ static bool has_semicolon(const ex *x, size_t a, size_t b)
     return false;
 }
 
-/* A comparison after a count in the same clause is the threshold that
- * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
-
 /* 日均超过1,000人次: 均 after a period or a head (日均, 人均, 户均, 亩均) is
  * an average, a level reported, not "each of them" */
 static bool average(const ex *x, size_t at)
@@ -856,6 +853,8 @@ static bool average(const ex *x, size_t at)
            rp_utf8_in("日月年周季时人户亩台平", rp_utf8_before(x->s, at - 3, at - 3));
 }
 
+/* A comparison after a count in the same clause is the threshold that
+ * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
 static bool is_threshold(const ex *x, const quantity *q)
 {
     static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
@@ -1060,9 +1059,6 @@ static bool future_opening(const ex *x, size_t at)
 
 /* Called by the scan at every 力 拟 将 下 明 今 新 来: remembers a modal for
  * is_target. */
-/* 计划 预计 目标 预期 rule the whole sentence when they open it (计划新建农田
- * 3,000亩,新发展中药材500亩) or announce a list (预期目标是:增长6.5%左右,
- * …); otherwise only their clause (is_target). */
 /* `2025年，团县委计划发展新团员1,300名左右，新组建青年突击队10支以上`:
  * before the word only a time and a short actor, so it is the sentence's
  * main verb and every clause after it is planned. */
@@ -1082,8 +1078,8 @@ static bool verb_of_sentence(const ex *x, size_t at)
             chars = 0;
         } else if (rp_utf8_is_han(cp)) {
             chars++;
-        } else if (!(timed ? false : cp < 0x80 && (is_digit_at(x, j) || cp == ' '))) {
-            return false;
+        } else if (timed || !(is_digit_at(x, j) || cp == ' ')) {
+            return false; /* only the year's digits before the comma */
         }
         if (chars > 8)
             return false;
@@ -1092,6 +1088,9 @@ static bool verb_of_sentence(const ex *x, size_t at)
     return timed;
 }
 
+/* 计划 预计 目标 预期 rule the whole sentence when they open it (计划新建农田
+ * 3,000亩,新发展中药材500亩), are its main verb, or announce a list (预期目标是:
+ * 增长6.5%左右,…); otherwise only their clause (is_target). */
 static bool target_governs_sentence(const ex *x, size_t at)
 {
     if (opens_sentence(x, at) || verb_of_sentence(x, at))

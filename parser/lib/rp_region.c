@@ -375,9 +375,11 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
         return false;
     /* 柳湾镇人民法庭, 石岭乡人民政府: a township's own court or government
      * acts in the township (a county's 人民法院 is the document's voice) */
+    bool township = rp_utf8_ends(s, end, "镇") || rp_utf8_ends(s, end, "乡") ||
+                    rp_utf8_ends(s, end, "街道");
     if ((rp_utf8_starts(s, n, end, "人民法庭") || rp_utf8_starts(s, n, end, "人民政府") ||
          rp_utf8_starts(s, n, end, "人民调解")) &&
-        (rp_utf8_ends(s, end, "镇") || rp_utf8_ends(s, end, "乡") || rp_utf8_ends(s, end, "街道")))
+        township)
         return false;
     /* 苎坪镇市场监管所, 石湾镇区域…: the place's own office, not 镇市 */
     if (rp_utf8_starts(s, n, end, "市场"))
@@ -388,9 +390,7 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
         return false;
     /* 棠坞镇团委联合…: a township's or village's youth league acts there
      * (a county's 县团委 is the document's own body) */
-    bool local = rp_utf8_ends(s, end, "镇") || rp_utf8_ends(s, end, "乡") ||
-                 rp_utf8_ends(s, end, "街道") || rp_utf8_ends(s, end, "村") ||
-                 rp_utf8_ends(s, end, "社区");
+    bool local = township || rp_utf8_ends(s, end, "村") || rp_utf8_ends(s, end, "社区");
     if (local && rp_utf8_starts(s, n, end, "团") &&
         rp_utf8_in("委工支总", rp_utf8_at(s, n, end + 3))) /* 团委 团工委 团支部 团总支 */
         return false;
@@ -1039,7 +1039,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             uint32_t cp = rp_utf8_decode(s, n, j, &l);
             if (!rp_utf8_is_han(cp))
                 return;
-            if (cp == 0x4E2D /* 中 */ && (s[j + l] == ',' || rp_utf8_starts(s, n, j + l, "，"))) {
+            if (cp == 0x4E2D /* 中 */ && ((j + l < n && s[j + l] == ',') ||
+                                         rp_utf8_starts(s, n, j + l, "，"))) {
                 set_place(st->sentence, s, pl.start, pl.end);
                 st->sentence_is_para = false;
                 return;

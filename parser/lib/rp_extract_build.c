@@ -137,9 +137,8 @@ static bool range_gap(const ex *x, size_t a, size_t b)
  * characters, no figure): that clause is the topic the count is about. */
 static void topic_clause(const ex *x, const cand *c, char *out, size_t cap)
 {
-    size_t j = c->sent_start, chars = 0;
+    size_t j = c->sent_start, chars = 0, l = 0;
     while (j < c->start) {
-        size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
         if (cp == ',' || cp == 0xFF0C)
             break;
@@ -156,7 +155,7 @@ static void topic_clause(const ex *x, const cand *c, char *out, size_t cap)
             memcmp(x->s + c->sent_start, adverbs[a], j - c->sent_start) == 0)
             return; /* 目前，全县…: time or a link, no topic */
     /* the comment opens on the scope it counts in: 全县 全镇 全市 … */
-    size_t k = j + 1 + (x->s[j] != ',') * 2;
+    size_t k = j + l; /* past the comma */
     if (!starts(x, k, "全") || !rp_utf8_in("县镇乡市区村省", rp_utf8_at(x->s, x->n, k + 3)))
         return;
     memcpy(out, x->s + c->sent_start, j - c->sent_start);

@@ -158,12 +158,10 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         /* a library's or a web page's (少儿区, 评论区) */
                                         "少儿区", "儿童区", "成人区", "自习区", "亲子区",
                                         "留言区", "评论区", NULL};
-    /* parts of a place named by a common noun: 东澴区老城区, 深入项目区 */
-    static const char *const parts[] = {"老城区", "项目区", "棚户区", "安置区", "生活区",
-                                        "居住区", NULL};
-    for (size_t k = 0; parts[k]; k++)
-        if (b - a == 9 && memcmp(s + a, parts[k], 9) == 0)
-            return true;
+    /* a part of a place named by a common noun: 东澴区老城区 (the zones
+     * below are refused alone too: 深入项目区) */
+    if (b - a == 9 && memcmp(s + a, "老城区", 9) == 0)
+        return true;
     for (size_t k = 0; zones[k]; k++)
         if (b - a >= 9 && memcmp(s + b - 9, zones[k], 9) == 0)
             return true;

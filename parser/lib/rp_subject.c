@@ -330,7 +330,7 @@ static size_t grade_letters(const char *s, size_t n, size_t j)
 static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, int verb_ok,
                          size_t *a, size_t *b)
 {
-    size_t j = i, chars = 0;
+    size_t j = i, chars = 0, g;
     int paren = 0, quote = 0;
     uint32_t first = rp_utf8_at(s, n, j);
     if (!(rp_utf8_is_han(first) || first == 0x201C || first == '(' || first == 0x300A ||
@@ -358,7 +358,7 @@ static bool after_phrase(const char *s, size_t n, size_t i, size_t min_chars, in
         else if (paren == 0 && quote == 0 && chars >= 2 &&
                  (toward(s, n, j) || rp_utf8_starts(s, n, j, "签约")))
             break; /* 项目签约半年以上; not 未签约 */
-        else if (grade_letters(s, n, j) > 0) l = grade_letters(s, n, j);
+        else if ((g = grade_letters(s, n, j)) > 0) l = g;
         else if (!rp_utf8_is_han(cp) && cp != 0x300B && cp != 0x3001) break;
         j += l;
         chars++;

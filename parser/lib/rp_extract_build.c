@@ -162,6 +162,37 @@ static void topic_clause(const ex *x, const cand *c, char *out, size_t cap)
     out[j - c->sent_start] = '\0';
 }
 
+/* 发放产业奖补资金，一共是二百三十七万元: a clause of only a total word
+ * before the figure sums what the clause before it names, when that clause
+ * holds no figure of its own. */
+static void summed_clause(const ex *x, const cand *c, const rp_subject_span *sp, size_t floor,
+                          char *out, size_t cap)
+{
+    static const char *const totals[] = {"一共是", "一共有", "一共", "总共是", "总共", "合计",
+                                         "共计", "总计", NULL};
+    size_t t = 0;
+    for (size_t k = 0; totals[k] && t == 0; k++)
+        if (c->start >= strlen(totals[k]) + 3 && rp_utf8_ends(x->s, c->start, totals[k]))
+            t = c->start - strlen(totals[k]);
+    if (t == 0 || !(rp_utf8_ends(x->s, t, "，") || rp_utf8_ends(x->s, t, ",")))
+        return;
+    size_t comma = x->s[t - 1] == ',' ? t - 1 : t - 3;
+    size_t j = comma; /* the clause before: back to its punctuation */
+    while (j > 0 && j > floor) {
+        size_t p = rp_utf8_prev(x->s, j);
+        if (is_clause_punct(rp_utf8_at(x->s, x->n, p)))
+            break;
+        j = p;
+    }
+    if (j < floor || j == comma)
+        return;
+    rp_subject_span before = *sp;
+    before.start = before.end = comma;
+    before.floor = j;
+    before.count_unit = false;
+    rp_subject_find(x->s, x->n, &before, out, cap);
+}
+
 static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const char *input,
                         size_t k, const rp_measure *done, size_t *sent_cache)
 {
@@ -215,6 +246,8 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 拨付资金6笔，合计486万元 */
     if (subj[0] == '\0' && (k == 0 || x->c[k - 1].start < c->sent_start))
         topic_clause(x, c, subj, sizeof subj); /* 职工书屋，全县已经有六十四家 */
+    if (subj[0] == '\0')
+        summed_clause(x, c, &sp, prev_end, subj, sizeof subj);
     char own_region[RP_REGION_MAX];
     if (rp_ex_respective(x, k, done, subj, sizeof subj, own_region, sizeof own_region))
         region = own_region; /* 失业保险、工伤保险分别参保3.58万人、5.12万人 */

@@ -333,7 +333,7 @@ static bool honour_count(const ex *x, const quantity *q)
 }
 
 /* 下辖九个社区、三个村: the next item of a list whose first item is a
- * count (same classifier) is a count too. */
+ * count (same classifier) is a count too, one item included. */
 static bool listed_after_count(const ex *x, const quantity *q)
 {
     if (!rp_utf8_ends(x->s, q->start, "、"))
@@ -345,8 +345,13 @@ static bool listed_after_count(const ex *x, const quantity *q)
         if (!rp_utf8_is_han(cp))
             return false;
         if (rp_number_is_cn(cp) && starts(x, j, q->unit->surface) && j + ul <= q->start) {
+            /* 辖十七个村、一个社区: a numeral of several characters is
+             * a count by itself */
+            if (p > 0 && rp_number_is_cn(rp_utf8_before(x->s, x->n, p)))
+                return true;
             quantity first = *q;
             first.start = p;
+            first.num.value = rp_number_cn_digit(cp);
             return existential_count(x, &first);
         }
         j = p;
@@ -597,6 +602,9 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     static const char *const rules[] = {"措施", "举措", "意见", "规定", "禁令", "铁律", "细则",
                                         "硬措施", "红线", "底线", NULL};
     if (strcmp(q->unit->surface, "条") == 0 && word_within(x, q->end, 1, rules))
+        return true;
+    /* 产业、就业、兜底三条腿走路: ways of working, walked on as legs */
+    if (strcmp(q->unit->surface, "条") == 0 && starts(x, q->end, "腿"))
         return true;
     if (nm->single_digit && (starts(x, nm->start, "仨") || starts(x, nm->start, "俩"))) {
         /* spoken counts, never slogans; 咱俩 他俩 娘俩 are pronouns */

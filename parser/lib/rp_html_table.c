@@ -291,11 +291,13 @@ static bool when_where_header(const char *h)
 }
 
 /* A bracketed note that explains a row rather than naming it: a list
- * (`(水电、报刊、网络)`, `(存款利息等)`) or a time (`(7—9月)`); a note that
- * names (`(3号车间)`) stays. */
+ * (`(水电、报刊、网络)`, `(存款利息等)`), a time (`(7—9月)`) or the row's
+ * role or state (`县人民医院(牵头)`, `(试点)`, `(在建)`); a note that names
+ * (`(3号车间)`, `村(社区)`) stays. */
 static bool explaining_note(const char *s, size_t n)
 {
-    static const char *const marks[] = {"、", "，", ",", "等", "月", "年", "季度"};
+    static const char *const marks[] = {"、", "，", ",", "等", "月", "年", "季度",
+                                        "牵头", "试点", "在建", "筹建", "托管", "代管"};
     if (n >= 15) /* five characters or more: a gloss (`(本机关不掌握相关政府信息)`) */
         return true;
     for (size_t i = 0; i < ARRAY_LEN(marks); i++) {

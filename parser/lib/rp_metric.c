@@ -38,7 +38,7 @@ static const metric_rule rules[] = {
     {"item", "文件|制度|清单|手册|方案|书籍|材料|档案|读本|办法|规定|意见|模板|申请书|新政",
      "documents_issued"},
     {"item", "服务|事务|问题|难题|纠纷|诉求|实事|项目", "services_delivered"},
-    {"ratio duration age area other", "", "other"},
+    {"ratio duration age area price other", "", "other"},
 };
 
 
@@ -56,8 +56,8 @@ typedef struct compiled_rule {
 } compiled_rule;
 
 static const char *const kind_names[] = {"person", "person_time", "event", "organisation",
-                                         "item", "household", "money", "area", "ratio",
-                                         "duration", "age", "other", NULL};
+                                         "item", "household", "money", "price", "area",
+                                         "ratio", "duration", "age", "other", NULL};
 
 /* Bit of a kind name, 0 when unknown. */
 static unsigned kind_bit(const char *kind, size_t len)

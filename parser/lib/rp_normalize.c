@@ -16,13 +16,35 @@
 /* One bit per BMP code point that is a key of rp_t2s_pairs: most characters
  * of a simplified text are rejected by one load. */
 static uint8_t t2s_bmp_bits[0x10000 / 8];
+/* Those bits and the first characters of the spam brands below: the
+ * characters that the copy of plain Chinese runs stops at. */
+static uint8_t slow_bits[0x10000 / 8];
 static pthread_once_t t2s_once = PTHREAD_ONCE_INIT;
+
+/* Brands of gambling sites that SEO spam injects in Chinese alone, without
+ * the Latin letters spam_token_len looks for (`申请3,912份开元棋牌，`,
+ * `新建粮食烘干中心威尼斯人9个`). None is a word of a report; 棋牌 alone is
+ * (老年棋牌室), so only whole brand names are listed. */
+static const char *const spam_brands[] = {
+    "开元棋牌", "威尼斯人", "九游会", "乐鱼体育", "亚博体育", "开云体育", "华体会", "米乐体育",
+    "星空体育", "半岛体育", "雷竞技", "博鱼体育", "乐动体育", "爱游戏", "沙巴体育", "新葡京",
+    "百家乐", "凯发娱乐", "尊龙凯时", "金沙娱乐", "银河娱乐", NULL};
+
+static void mark_slow(uint32_t cp)
+{
+    if (cp < 0x10000)
+        slow_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+}
 
 static void t2s_build(void)
 {
     for (size_t k = 0; k < T2S_COUNT; k++)
-        if (rp_t2s_pairs[k][0] < 0x10000)
+        if (rp_t2s_pairs[k][0] < 0x10000) {
             t2s_bmp_bits[rp_t2s_pairs[k][0] >> 3] |= (uint8_t)(1u << (rp_t2s_pairs[k][0] & 7));
+            mark_slow(rp_t2s_pairs[k][0]);
+        }
+    for (size_t k = 0; spam_brands[k]; k++)
+        mark_slow(rp_utf8_at(spam_brands[k], strlen(spam_brands[k]), 0));
 }
 
 /* rp_norm_t2s without the once-check, for the hot loop of rp_normalize
@@ -432,6 +454,26 @@ static size_t step_ascii(norm_ctx *c, size_t i, unsigned char b)
     return 1;
 }
 
+/* At i: length of a spam brand with the letters, digits and site words
+ * glued after it (`九游会J9官网`, `乐鱼体育app下载`), else 0. */
+static size_t spam_brand_len(const norm_ctx *c, size_t i)
+{
+    size_t j = 0;
+    for (size_t k = 0; spam_brands[k] && j == 0; k++)
+        if (rp_utf8_starts(c->in, c->in_len, i, spam_brands[k]))
+            j = i + strlen(spam_brands[k]);
+    if (j == 0)
+        return 0;
+    while (j < c->in_len && (is_alpha((unsigned char)c->in[j]) || is_digit((unsigned char)c->in[j])) &&
+           !unit_follows_figure(c, j))
+        j++;
+    static const char *const site[] = {"官网", "官方网站", "下载", "平台", "入口", NULL};
+    for (size_t k = 0; site[k]; k++)
+        if (rp_utf8_starts(c->in, c->in_len, j, site[k]))
+            return j + strlen(site[k]) - i;
+    return j - i;
+}
+
 static size_t step_multi(norm_ctx *c, size_t i)
 {
     size_t l;
@@ -450,6 +492,11 @@ static size_t step_multi(norm_ctx *c, size_t i)
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0;
     } else if (cp >= 0x3400) {
+        size_t b = spam_brand_len(c, i);
+        if (b > 0) {
+            c->n->n_spam++;
+            return b;
+        }
         uint32_t s = t2s_built(cp);
         /* 乾隆, 乾坤 keep 乾 in simplified text (乾燥 -> 干燥) */
         if (cp == 0x4E7E && (rp_utf8_starts(c->in, c->in_len, i + l, "隆") ||
@@ -467,13 +514,14 @@ static size_t step_multi(norm_ctx *c, size_t i)
 }
 
 /* Code point of a 3-byte character at p that may be copied as it is: valid,
- * at or above U+3400 in the basic CJK blocks and not traditional; 0 if not. */
+ * at or above U+3400 in the basic CJK blocks, not traditional and not the
+ * first of a spam brand; 0 if not. */
 static inline uint32_t cjk_plain(const unsigned char *p)
 {
     if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
     uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-    if (cp < 0x3400 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
+    if (cp < 0x3400 || (slow_bits[cp >> 3] & (1u << (cp & 7))))
         return 0;
     return cp;
 }

@@ -69,7 +69,7 @@ static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_build(void)
 {
     rp_cset_add(&verb_set, verb_chars);
-    rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较"
+    rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较像"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有"
                                 /* 丨 a title separator (数说2024丨翠岭县…); 访 (——访…村书记);
                                  * 年: 2024年度镇… is a year; 隔壁梧桐社区: the neighbour;
@@ -1107,26 +1107,53 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     }
 }
 
+/* The place after a modifier of at most ten characters that ends in 的
+ * (`距县城最远的`), or i when none is there. */
+static size_t past_modifier(const char *s, size_t n, size_t i)
+{
+    size_t l;
+    for (size_t j = i, c = 0; j < n && c < 10; j += l, c++) {
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (!rp_utf8_is_han(cp))
+            return i;
+        if (cp == 0x7684 /* 的 */)
+            return c > 0 ? j + l : i;
+    }
+    return i;
+}
+
 bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     /* 与X结对, 针对X代表提出的建议, 在X试点…, 为X争取, 会同X新建: the place
      * the clause acts on or in, or with; what the sentence counts after it
      * is about there */
-    /* 比如X, 例如X, 一个是X / 另一个是X: the place of an example */
+    /* 比如X, 例如X, 像X, 一个是X / 另一个是X, 就是X, 最多的是X: the place
+     * of an example */
     static const char *const marks[] = {"与", "针对", "在", "为", "帮助", "帮扶", "会同", "指导",
-                                        "督促", "协助", "支持", "比如", "例如", "是", "隔壁",
+                                        "督促", "协助", "支持", "比如", "例如", "像", "是", "隔壁",
                                         "邻近", "向", /* 向菖岭镇调运帐篷120顶 */
                                         /* 这里要表扬一下栎溪镇，…一个镇就建了九个 */
                                         "表扬一下", "表扬", "说说", "介绍一下", NULL};
-    if (rp_utf8_starts(s, n, i, "是") && !rp_utf8_ends(s, i, "个"))
-        return false; /* 是 is frequent: only 一个是 / 另一个是 introduce an example */
+    bool is = rp_utf8_starts(s, n, i, "是");
+    if (is && !rp_utf8_ends(s, i, "个") && !rp_utf8_ends(s, i, "就") && !rp_utf8_ends(s, i, "的"))
+        return false; /* 是 is frequent: 一个是 就是 的是 introduce an example */
+    bool example = is || rp_utf8_starts(s, n, i, "比如") || rp_utf8_starts(s, n, i, "例如") ||
+                   rp_utf8_starts(s, n, i, "像");
     sets_ready();
     size_t m = 0;
     for (size_t k = 0; marks[k] && m == 0; k++)
         if (rp_utf8_starts(s, n, i, marks[k]))
             m = strlen(marks[k]);
+    /* 在距县城最远的枫坪镇设立…: a short modifier ending in 的 may stand
+     * between 在 and its place */
+    size_t at = i + m;
     rp_place pl;
-    if (m == 0 || !place_at(s, n, i + m, &pl, false) || pl.start != i + m ||
+    if (m == 3 && rp_utf8_starts(s, n, i, "在")) {
+        size_t past = past_modifier(s, n, at);
+        if (past != at && place_at(s, n, past, &pl, false) && pl.start == past)
+            at = past;
+    }
+    if (m == 0 || !place_at(s, n, at, &pl, false) || pl.start != at ||
         pl.level <= st->doc_level || same_as_doc(st, s, pl.start, pl.end) ||
         kind_of_place(s, n, &pl))
         return false;
@@ -1135,7 +1162,7 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
      * opening a clause, `在X,` is rp_region_clause's frame */
     bool mid = i > 0 && rp_utf8_is_han(rp_utf8_before(s, n, i));
     if (next == 0x3001 || rp_utf8_starts(s, n, pl.end, "等") || rp_utf8_starts(s, n, pl.end, "和") ||
-        rp_utf8_starts(s, n, pl.end, "及") || ((next == ',' || next == 0xFF0C) && !mid))
+        rp_utf8_starts(s, n, pl.end, "及") || ((next == ',' || next == 0xFF0C) && !mid && !example))
         return false; /* a list of places, or the 在X, frame of rp_region_clause */
     if (st->sentence[0] && st->sentence_is_para)
         return false; /* the paragraph's place holds */

@@ -91,6 +91,9 @@ static const char *const addition_verbs[] = {"新增", "新投放", "投放", "�
 
 /* Verbs after an amount that introduce its purpose: 300万元用于... */
 static const char *const purpose_verbs[] = {"用于", "用来", "保障", "支持", "为", NULL};
+/* verbs that make the people they count act (帮助62人实现就业) */
+static const char *const causative_verbs[] = {"帮助", "带动", "吸纳", "动员", "引导", "鼓励",
+                                              "推动", "促进", NULL};
 
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
@@ -386,17 +389,36 @@ static void after_last_de(const char *s, size_t *a, size_t *b);
 static void drop_trailing_note(const char *s, size_t a, size_t *b);
 static void after_existential(const char *s, size_t *a, size_t b);
 
-/* A leading date 2022年, 2020年以来, 3月: its length, else 0. */
+/* Past the figures at j: Arabic digits, or Chinese digits and 十 (一, 十二). */
+static size_t past_date_figures(const char *s, size_t b, size_t j)
+{
+    size_t l;
+    while (j < b && (is_digit((unsigned char)s[j]) ||
+                     rp_utf8_in("〇一二三四五六七八九十", rp_utf8_decode(s, b, j, &l))))
+        j += is_digit((unsigned char)s[j]) ? 1 : 3;
+    return j;
+}
+
+/* A leading date 2022年, 2020年以来, 3月, 一到九月 (spoken months): its
+ * length, else 0. */
 static size_t leading_date(const char *s, size_t b, size_t a)
 {
-    size_t j = a;
-    while (j < b && is_digit((unsigned char)s[j]))
-        j++;
+    size_t j = past_date_figures(s, b, a);
+    /* 一到九月, 1至9月: a run of months */
+    if (j > a && (rp_utf8_starts(s, b, j, "到") || rp_utf8_starts(s, b, j, "至"))) {
+        size_t e = past_date_figures(s, b, j + 3);
+        if (e > j + 3 && rp_utf8_starts(s, b, e, "月"))
+            j = e;
+    }
     /* 2024年, 6月, 8月6日晚高峰 (the day left after the month) */
     if (j == a || !(rp_utf8_starts(s, b, j, "年") || rp_utf8_starts(s, b, j, "月") ||
                     rp_utf8_starts(s, b, j, "日")))
         return 0;
     bool month = rp_utf8_starts(s, b, j, "月");
+    /* in Chinese digits only a month or a year of four (二〇二四年): 三年,
+     * 十日 are lengths */
+    if (!is_digit((unsigned char)s[a]) && !month && j - a < 4 * 3)
+        return 0;
     j += 3;
     if (rp_utf8_starts(s, b, j, "以来"))
         j += 6;
@@ -941,6 +963,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         return;
     }
     before_phrase(s, n, sp, &a, &b);
+    size_t a1, b1;
     if (sp->money && !contains_any(s, a, b, money_nouns)) {
         size_t j = sp->end, v, a2, b2;
         while ((v = match_any(s, n, j, purpose_verbs)) > 0)
@@ -949,6 +972,23 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
             copy_out(s, a2, b2, out, cap);
             return;
         }
+    }
+    /* 帮助62人实现就业, 带动300人就业: after a verb that makes them act,
+     * the counted are named by what they do */
+    if (sp->count_unit && a < b && match_any(s, n, a, causative_verbs) == b - a &&
+        after_phrase(s, n, sp->end, 2, true, &a1, &b1) &&
+        (b1 >= n || is_boundary(rp_utf8_at(s, n, b1)))) {
+        copy_out(s, a, b, out, cap);
+        size_t o = strlen(out);
+        copy_out(s, a1, b1, out + o, cap - o);
+        return;
+    }
+    /* 全镇辖十七个村、: one character before says less than the noun of
+     * one character that the count closes its clause with */
+    if (sp->count_unit && b - a == 3 && after_phrase(s, n, sp->end, 1, false, &a1, &b1) &&
+        b1 - a1 == 3 && (b1 >= n || is_boundary(rp_utf8_at(s, n, b1)))) {
+        copy_out(s, a1, b1, out, cap);
+        return;
     }
     if (a < b) {
         copy_out(s, a, b, out, cap); /* a comparison base stays: 收入总额比上年增长 */

@@ -547,9 +547,94 @@ static bool render_stacked(struct lines *L, size_t k, const size_t *at, size_t r
     return render_grid(L, k, grid, rows, ncols, filled, out);
 }
 
+/* ---- rules and page breaks inside an aligned table ---- */
+
+/* A line drawn with box-drawing characters, dashes or equals signs alone:
+ * a rule above, below or inside a table. */
+static bool rule_line(const char *s, size_t n)
+{
+    size_t i = 0, marks = 0;
+    while (i < n) {
+        uint32_t cp = rp_text_next(s, n, &i);
+        if (cp == ' ')
+            continue;
+        if (!((cp >= 0x2500 && cp <= 0x257F) || cp == '-' || cp == '=' || cp == 0x2014 ||
+              cp == 0x2015 || cp == 0xFF0D || cp == 0xFF1D))
+            return false;
+        marks++;
+    }
+    return marks >= 6;
+}
+
+/* `表1（续）`, `续表2`, `（续表）`: the caption a table takes again on the
+ * page it runs on to. */
+static bool continued_caption(const struct lines *L, size_t k)
+{
+    const char *s = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&s, &n);
+    return n > 0 && count_cps(s, n) <= 24 && contains(s, n, "续") &&
+           (has_prefix(s, n, "表") || has_prefix(s, n, "续表") || has_prefix(s, n, "（续表") ||
+            has_prefix(s, n, "(续表"));
+}
+
+/* A line of two or more cells, one with a digit: a data row. */
+static bool data_row(const struct lines *L, size_t k)
+{
+    struct tcell cells[TT_MAX_COLS];
+    const char *s = line_at(L, k);
+    size_t nc = split_cells(s, L->v[k].len, cells);
+    bool digit = false;
+    for (size_t c = 0; c < nc; c++)
+        digit = digit || cell_has_digit(s, &cells[c]);
+    return nc >= 2 && digit && !(L->v[k].flags & LINE_DROP);
+}
+
+static bool blank_or_dropped(const struct lines *L, size_t k)
+{
+    const char *s = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&s, &n);
+    return n == 0 || (L->v[k].flags & LINE_DROP);
+}
+
+/* Takes the rules out of L, and the page break inside a table: the blank
+ * and furniture lines and the continued caption between a data row and the
+ * data row that goes on after it, so that the table reads as one. */
+static void mend_tables(struct lines *L)
+{
+    size_t w = 0;
+    unsigned page = 0;
+    for (size_t k = 0; k < L->n; k++) {
+        if (rule_line(line_at(L, k), L->v[k].len)) {
+            page |= L->v[k].flags & LINE_PAGE_START;
+            continue;
+        }
+        if (continued_caption(L, k)) {
+            size_t before = w, after = k + 1;
+            while (before > 0 && blank_or_dropped(L, before - 1))
+                before--;
+            while (after < L->n && (blank_or_dropped(L, after) ||
+                                    rule_line(line_at(L, after), L->v[after].len)))
+                after++;
+            if (before > 0 && after < L->n && data_row(L, before - 1) && data_row(L, after)) {
+                w = before;
+                k = after - 1;
+                page = 0;
+                continue;
+            }
+        }
+        L->v[w] = L->v[k];
+        L->v[w++].flags |= page;
+        page = 0;
+    }
+    L->n = w;
+}
+
 /* Rebuilds L with each aligned text table replaced by its sentences. */
 int rp_clean_render_text_tables(struct lines *L, size_t *tables)
 {
+    mend_tables(L);
     struct lines out = {0};
     *tables = 0;
     /* A block that does not read as a data table is retried from its second

@@ -72,9 +72,18 @@ static const rp_unit units[] = {
     {"平米", "平方米", "area", CN, NULL},
     {"公顷", "公顷", "area", CN, NULL},
     {"部门", "个", "organisation", CN, NULL},
-    /* a price per area (成交均价4,860元/平方米), a rate per thousand people
-     * (每千人口托位数4.1个/千人) */
-    {"元/平方米", "元/平方米", "money", 0, NULL},
+    /* a rate per thousand people (每千人口托位数4.1个/千人) */
+    /* prices: money per unit of area, weight, volume, energy or head
+     * (成交均价4,860元/平方米, 收购价1.29元/斤) are rates, never summed */
+    {"元/平方米", "元/平方米", "price", 0, NULL},
+    {"元/斤", "元/斤", "price", 0, NULL},
+    {"元/公斤", "元/公斤", "price", 0, NULL},
+    {"元/千克", "元/千克", "price", 0, NULL},
+    {"元/吨", "元/吨", "price", 0, NULL},
+    {"元/亩", "元/亩", "price", 0, NULL},
+    {"元/立方米", "元/立方米", "price", 0, NULL},
+    {"元/千瓦时", "元/千瓦时", "price", 0, NULL},
+    {"元/头", "元/头", "price", 0, NULL},
     {"个/千人", "个/千人", "ratio", 0, NULL},
     {"美元", "美元", "money", CN, NULL},
     {"元", "元", "money", CN, "旦宵首素老帅年月"},

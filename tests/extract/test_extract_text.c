@@ -1424,7 +1424,7 @@ static void bulletin_terms(void **state)
     assert_string_equal(subject_of(r, 53.6, "分贝"), "区域声环境昼间平均等效声级");
     assert_false(find(r, 338, "天")->optional);
     assert_false(find(r, 0, "天")->optional);
-    assert_string_equal(subject_of(r, 11, "个"), "技术中心乐动体育"); /* the brand goes */
+    assert_string_equal(subject_of(r, 11, "个"), "技术中心"); /* the brand goes */
     assert_null(find(r, 203, "条"));
     rp_extract_result_free(r);
     /* a span that ends after the month of publication is last year's */
@@ -1442,6 +1442,39 @@ static void bulletin_terms(void **state)
     assert_non_null(find(r, 2863, "件套"));
     assert_null(find(r, 30, "年"));
     assert_non_null(strstr(r->text, "乾隆"));
+    rp_extract_result_free(r);
+}
+
+static void round28_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("椿溪县麂岭镇巩固衔接工作汇报\n"
+            "全镇辖十七个村、一个社区。措施上，我们主要是产业、就业、兜底三条腿走路。\n"
+            "今年给脱贫户发放产业奖补资金，一共是二百三十七万元。今年一到九月发电收益是一百三十一万元。\n"
+            "这笔钱主要用来设公益岗位。像石笋坪村，一年光伏收益九万三千多元。\n"
+            "我们镇的集中安置点就是坳口社区，安置搬迁群众二百一十四户。\n"
+            "贷款户最多的是青冈岭村，九十六户贷了四百三十二万元。\n"
+            "在距镇区最远的枫坪村设立服务点，全年代开发票1,870余笔。\n"
+            "中晚籼稻最低收购价为1.29元/斤，帮助62人实现就业。\n"
+            "全年受理补贴申请3,912份开元棋牌，新建粮食烘干中心威尼斯人9个，老年棋牌室12个。\n");
+    assert_string_equal(subject_of(r, 17, "个"), "村"); /* the noun the count closes on */
+    assert_non_null(find(r, 1, "个"));                 /* 一个社区: the list's next item */
+    assert_null(find(r, 3, "条"));                     /* 三条腿走路 */
+    assert_string_equal(subject_of(r, 2370000, "元"), "产业奖补资金"); /* summed */
+    assert_string_equal(subject_of(r, 1310000, "元"), "发电收益");     /* 一到九月 */
+    assert_string_equal(region_of(r, 93000, "元"), "石笋坪村");
+    assert_string_equal(region_of(r, 214, "户"), "坳口社区");
+    assert_string_equal(region_of(r, 96, "户"), "青冈岭村");
+    assert_string_equal(region_of(r, 1870, "笔"), "枫坪村");
+    const rp_measure *price = find(r, 1.29, "元/斤");
+    assert_non_null(price);
+    assert_string_equal(price->unit_kind, "price");
+    assert_string_equal(price->metric, "other"); /* a rate, never summed as funds */
+    assert_string_equal(subject_of(r, 62, "人"), "帮助实现就业");
+    assert_string_equal(subject_of(r, 3912, "份"), "受理补贴申请");   /* the brand goes */
+    assert_string_equal(subject_of(r, 9, "个"), "粮食烘干中心");
+    assert_string_equal(subject_of(r, 12, "个"), "老年棋牌室");       /* a word, no brand */
     rp_extract_result_free(r);
 }
 
@@ -1653,6 +1686,7 @@ int main(void)
         cmocka_unit_test(round25_language),
         cmocka_unit_test(round26_language),
         cmocka_unit_test(round27_language),
+        cmocka_unit_test(round28_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -210,6 +210,46 @@ static void place_column_before_name_column(void **state)
     rp_clean_result_release(&r);
 }
 
+static void ruled_table_continued_after_a_page_break(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("          表1  2024年粮食播种面积前三位乡镇情况\n"
+                              "  ─────────────────────────────\n"
+                              "    乡  镇      播种面积（万亩）       总产（万吨）\n"
+                              "  ─────────────────────────────\n"
+                              "    槎口镇            9.86                 4.12\n"
+                              "    莲塘乡            7.43                 3.05\n"
+                              "\n"
+                              "                            — 2 —\n"
+                              "\n"
+                              "  表1（续）\n"
+                              "    枫坪乡            6.15                 2.48\n"
+                              "  ─────────────────────────────\n"
+                              "  注：数据来源于县统计局农业统计年报。\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_null(strstr(r.text, "─")); /* the rules go */
+    assert_non_null(strstr(r.text, "\n槎口镇播种面积9.86万亩。\n"));
+    assert_non_null(strstr(r.text, "枫坪乡播种面积6.15万亩。\n枫坪乡总产2.48万吨。")); /* continued */
+    assert_null(strstr(r.text, "续"));
+    rp_clean_result_release(&r);
+}
+
+static void row_role_note_is_not_a_name(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("成员单位             开放床位(张)    住院(人次)\n"
+                              "县人民医院(牵头)         620          21384\n"
+                              "枫垭镇卫生院(试点)        86           2410\n"
+                              "石楠乡卫生院              60           1875\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "县人民医院开放床位620张。"));
+    assert_non_null(strstr(r.text, "枫垭镇卫生院住院2410人次。"));
+    assert_null(strstr(r.text, "牵头"));
+    rp_clean_result_release(&r);
+}
+
 static void aligned_text_tables_become_sentences(void **state)
 {
     (void)state;
@@ -511,6 +551,8 @@ int main(void)
         cmocka_unit_test(aligned_table_is_not_two_columns),
         cmocka_unit_test(aligned_text_tables_become_sentences),
         cmocka_unit_test(place_column_before_name_column),
+        cmocka_unit_test(ruled_table_continued_after_a_page_break),
+        cmocka_unit_test(row_role_note_is_not_a_name),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),

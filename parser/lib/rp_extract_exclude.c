@@ -603,6 +603,10 @@ static bool chinese_not_count(const ex *x, const quantity *q)
                                         "硬措施", "红线", "底线", NULL};
     if (strcmp(q->unit->surface, "条") == 0 && word_within(x, q->end, 1, rules))
         return true;
+    /* 老两口, 小两口: a couple, not two mouths to feed */
+    if (strcmp(q->unit->surface, "口") == 0 && nm->single_digit &&
+        (ends_any(x, nm->start, (const char *const[]){"老", "小", NULL})))
+        return true;
     /* 产业、就业、兜底三条腿走路: ways of working, walked on as legs */
     if (strcmp(q->unit->surface, "条") == 0 && starts(x, q->end, "腿"))
         return true;

@@ -10,6 +10,7 @@
 #include "rp_unit.h"
 #include "rp_utf8.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -417,14 +418,38 @@ static bool unit_column(struct grid *g, struct layout *L, size_t c)
     return units > 0;
 }
 
+/* `16.8:1`, `2.08：1`: a ratio of two figures (生师比), which states no
+ * quantity of its own. */
+static bool ratio_cell(const char *t)
+{
+    if (t == NULL)
+        return false;
+    size_t i = 0, digits = 0;
+    while (isdigit((unsigned char)t[i]) || t[i] == '.')
+        digits += isdigit((unsigned char)t[i++]) != 0;
+    if (digits == 0)
+        return false;
+    if (t[i] == ':')
+        i++;
+    else if (strncmp(t + i, "：", 3) == 0)
+        i += 3;
+    else
+        return false;
+    size_t after = 0;
+    while (isdigit((unsigned char)t[i]) || t[i] == '.')
+        after += isdigit((unsigned char)t[i++]) != 0;
+    return after > 0 && t[i] == '\0';
+}
+
 static void layout_columns(struct grid *g, struct layout *L)
 {
     size_t data = g->rows - L->head_rows;
     for (size_t c = 0; c < g->cols; c++) {
-        size_t nums = 0, seq = 0, filled = 0;
+        size_t nums = 0, seq = 0, filled = 0, ratios = 0;
         for (size_t r = L->head_rows; r < g->rows; r++) {
             const char *t = cell_at(g, r, c)->text;
             nums += is_num(t);
+            ratios += ratio_cell(t);
             filled += !blank_cell(t);
             char want[24];
             snprintf(want, sizeof want, "%zu", r - L->head_rows + 1);
@@ -433,7 +458,9 @@ static void layout_columns(struct grid *g, struct layout *L)
         L->index_col[c] = is_index_header(L->header[c]) ||
                           (c == 0 && data >= 2 && seq + 1 >= data);
         L->unit_col[c] = !L->index_col[c] && unit_column(g, L, c);
-        L->code_col[c] = !L->index_col[c] && code_header(L->header[c]);
+        /* a column of ratios (生师比 16.8:1) is left out like identifiers */
+        L->code_col[c] = !L->index_col[c] && (code_header(L->header[c]) ||
+                                              (ratios > 0 && ratios * 2 >= filled));
         L->label_col[c] = !L->index_col[c] && !L->unit_col[c] && !L->code_col[c] &&
                           nums * 2 < filled;
     }

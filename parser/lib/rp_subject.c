@@ -81,7 +81,7 @@ static const char *const action_verbs[] = {
     "征集", "发放", "争取", "筹集", "开设", "印发", "制定", "出台", "编印", "推出", "撬动", "投入",
     "遴选", "开发", "选树", "表彰", "收集", "梳理", "下达", "拨付", "安排", "整合", "聘请", "购置",
     "配备", "推荐", "递交", "储备", "实施", "改扩建", "制作", "确定", "登记", "认领", "划分",
-    "纠正", NULL};
+    "纠正", "吸引", "邀请", NULL};
 
 /* Verbs that build or add to a stock, and the conjunctions that pair them
  * (新增投放AED, 新建和改造村级综合服务社): rp_subject_counted drops them. */
@@ -957,7 +957,12 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         copy_out(s, a, b, out, cap);
         return;
     }
-    if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b)) {
+    /* 带动农户逾480户入社, 邀请农技专家300余名授课: people named right
+     * before the count are what it counts; the two characters after are what
+     * they did */
+    if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
+        !(b - a == 6 && (b >= n || is_boundary(rp_utf8_at(s, n, b))) && sp->start > sp->floor &&
+          rp_utf8_in("户员民者家众生工", rp_utf8_before(s, n, sp->start)))) {
         if (!negated_relative(s, n, a, b, out, cap))
             copy_out(s, a, b, out, cap);
         return;

@@ -84,6 +84,8 @@ static const rp_unit units[] = {
     {"元/立方米", "元/立方米", "price", 0, NULL},
     {"元/千瓦时", "元/千瓦时", "price", 0, NULL},
     {"元/头", "元/头", "price", 0, NULL},
+    {"元/人", "元/人", "price", 0, NULL}, /* a rate per head: 分红标准50元/人 */
+    {"元/户", "元/户", "price", 0, NULL},
     {"个/千人", "个/千人", "ratio", 0, NULL},
     {"美元", "美元", "money", CN, NULL},
     {"元", "元", "money", CN, "旦宵首素老帅年月"},

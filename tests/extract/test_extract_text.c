@@ -1478,6 +1478,19 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round29_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r = run("石窠村党总支书记述职报告\n"
+                               "村党总支领办合作社，带动农户逾480户入社。邀请农技专家300余名授课。"
+                               "分红标准50元/人，屋里就剩老两口。\n");
+    assert_string_equal(subject_of(r, 480, "户"), "带动农户"); /* not 入社 */
+    assert_string_equal(subject_of(r, 300, "名"), "农技专家");
+    assert_string_equal(find(r, 50, "元/人")->unit_kind, "price");
+    assert_null(find(r, 2, "口")); /* 老两口: a couple */
+    rp_extract_result_free(r);
+}
+
 static void round27_language(void **state)
 {
     (void)state;
@@ -1687,6 +1700,7 @@ int main(void)
         cmocka_unit_test(round26_language),
         cmocka_unit_test(round27_language),
         cmocka_unit_test(round28_language),
+        cmocka_unit_test(round29_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -235,7 +235,7 @@ static void ruled_table_continued_after_a_page_break(void **state)
     rp_clean_result_release(&r);
 }
 
-static void row_role_note_is_not_a_name(void **state)
+static void role_notes_and_ratio_columns_name_nothing(void **state)
 {
     (void)state;
     rp_clean_result r = clean("成员单位             开放床位(张)    住院(人次)\n"
@@ -247,6 +247,16 @@ static void row_role_note_is_not_a_name(void **state)
     assert_non_null(strstr(r.text, "县人民医院开放床位620张。"));
     assert_non_null(strstr(r.text, "枫垭镇卫生院住院2410人次。"));
     assert_null(strstr(r.text, "牵头"));
+    rp_clean_result_release(&r);
+    /* a column of ratios (生师比) states no quantity and names no row */
+    r = clean("学校类别          学校数(所)    在校生(人)    生师比\n"
+              "幼儿园                 112        14,386       13.7:1\n"
+              "小学                    68        38,921       16.8:1\n"
+              "初中                    27        19,604       12.7:1\n",
+              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "幼儿园学校数112所。"));
+    assert_null(strstr(r.text, ":1"));
     rp_clean_result_release(&r);
 }
 
@@ -552,7 +562,7 @@ int main(void)
         cmocka_unit_test(aligned_text_tables_become_sentences),
         cmocka_unit_test(place_column_before_name_column),
         cmocka_unit_test(ruled_table_continued_after_a_page_break),
-        cmocka_unit_test(row_role_note_is_not_a_name),
+        cmocka_unit_test(role_notes_and_ratio_columns_name_nothing),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),

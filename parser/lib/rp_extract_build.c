@@ -163,8 +163,7 @@ static void topic_clause(const ex *x, const cand *c, char *out, size_t cap)
 }
 
 /* 发放产业奖补资金，一共是二百三十七万元: a clause of only a total word
- * before the figure sums what the clause before it names, when that clause
- * holds no figure of its own. */
+ * before the figure sums what the clause before it names. */
 static void summed_clause(const ex *x, const cand *c, const rp_subject_span *sp, size_t floor,
                           char *out, size_t cap)
 {
@@ -177,14 +176,12 @@ static void summed_clause(const ex *x, const cand *c, const rp_subject_span *sp,
     if (t == 0 || !(rp_utf8_ends(x->s, t, "，") || rp_utf8_ends(x->s, t, ",")))
         return;
     size_t comma = x->s[t - 1] == ',' ? t - 1 : t - 3;
-    size_t j = comma; /* the clause before: back to its punctuation */
-    while (j > 0 && j > floor) {
-        size_t p = rp_utf8_prev(x->s, j);
-        if (is_clause_punct(rp_utf8_at(x->s, x->n, p)))
-            break;
-        j = p;
-    }
-    if (j < floor || j == comma)
+    /* the clause before, back to its punctuation or the previous figure
+     * (`有4名老党员自愿交纳“特殊党费”，合计3.2万元`) */
+    size_t j = comma;
+    while (j > floor && !is_clause_punct(rp_utf8_before(x->s, x->n, j)))
+        j = rp_utf8_prev(x->s, j);
+    if (j == comma)
         return;
     rp_subject_span before = *sp;
     before.start = before.end = comma;

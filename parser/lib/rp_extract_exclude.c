@@ -604,8 +604,8 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "条") == 0 && word_within(x, q->end, 1, rules))
         return true;
     /* 老两口, 小两口: a couple, not two mouths to feed */
-    if (strcmp(q->unit->surface, "口") == 0 && nm->single_digit &&
-        (ends_any(x, nm->start, (const char *const[]){"老", "小", NULL})))
+    static const char *const couple[] = {"老", "小", NULL};
+    if (strcmp(q->unit->surface, "口") == 0 && nm->single_digit && ends_any(x, nm->start, couple))
         return true;
     /* 产业、就业、兜底三条腿走路: ways of working, walked on as legs */
     if (strcmp(q->unit->surface, "条") == 0 && starts(x, q->end, "腿"))

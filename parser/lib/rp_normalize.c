@@ -16,9 +16,6 @@
 /* One bit per BMP code point that is a key of rp_t2s_pairs: most characters
  * of a simplified text are rejected by one load. */
 static uint8_t t2s_bmp_bits[0x10000 / 8];
-/* Those bits and the first characters of the spam brands below: the
- * characters that the copy of plain Chinese runs stops at. */
-static uint8_t slow_bits[0x10000 / 8];
 static pthread_once_t t2s_once = PTHREAD_ONCE_INIT;
 
 /* Brands of gambling sites that SEO spam injects in Chinese alone, without
@@ -29,22 +26,27 @@ static const char *const spam_brands[] = {
     "开元棋牌", "威尼斯人", "九游会", "乐鱼体育", "亚博体育", "开云体育", "华体会", "米乐体育",
     "星空体育", "半岛体育", "雷竞技", "博鱼体育", "乐动体育", "爱游戏", "沙巴体育", "新葡京",
     "百家乐", "凯发娱乐", "尊龙凯时", "金沙娱乐", "银河娱乐", NULL};
+#define N_BRANDS (sizeof spam_brands / sizeof spam_brands[0] - 1)
 
-static void mark_slow(uint32_t cp)
+/* The brands' first characters: one bit each, and per brand. */
+static uint8_t brand_bits[0x10000 / 8];
+static uint32_t brand_first[N_BRANDS];
+
+static bool brand_may_start(uint32_t cp)
 {
-    if (cp < 0x10000)
-        slow_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    return cp < 0x10000 && (brand_bits[cp >> 3] & (1u << (cp & 7)));
 }
 
 static void t2s_build(void)
 {
     for (size_t k = 0; k < T2S_COUNT; k++)
-        if (rp_t2s_pairs[k][0] < 0x10000) {
+        if (rp_t2s_pairs[k][0] < 0x10000)
             t2s_bmp_bits[rp_t2s_pairs[k][0] >> 3] |= (uint8_t)(1u << (rp_t2s_pairs[k][0] & 7));
-            mark_slow(rp_t2s_pairs[k][0]);
-        }
-    for (size_t k = 0; spam_brands[k]; k++)
-        mark_slow(rp_utf8_at(spam_brands[k], strlen(spam_brands[k]), 0));
+    for (size_t k = 0; k < N_BRANDS; k++) {
+        uint32_t cp = rp_utf8_at(spam_brands[k], strlen(spam_brands[k]), 0);
+        brand_first[k] = cp;
+        brand_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
 }
 
 /* rp_norm_t2s without the once-check, for the hot loop of rp_normalize
@@ -454,13 +456,15 @@ static size_t step_ascii(norm_ctx *c, size_t i, unsigned char b)
     return 1;
 }
 
-/* At i: length of a spam brand with the letters, digits and site words
- * glued after it (`九游会J9官网`, `乐鱼体育app下载`), else 0. */
-static size_t spam_brand_len(const norm_ctx *c, size_t i)
+/* At i, where cp starts: length of a spam brand with the letters, digits
+ * and site words glued after it (`九游会J9官网`, `乐鱼体育app下载`), else 0. */
+static size_t spam_brand_len(const norm_ctx *c, size_t i, uint32_t cp)
 {
     size_t j = 0;
-    for (size_t k = 0; spam_brands[k] && j == 0; k++)
-        if (rp_utf8_starts(c->in, c->in_len, i, spam_brands[k]))
+    if (!brand_may_start(cp))
+        return 0;
+    for (size_t k = 0; k < N_BRANDS && j == 0; k++)
+        if (brand_first[k] == cp && rp_utf8_starts(c->in, c->in_len, i, spam_brands[k]))
             j = i + strlen(spam_brands[k]);
     if (j == 0)
         return 0;
@@ -492,7 +496,7 @@ static size_t step_multi(norm_ctx *c, size_t i)
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0;
     } else if (cp >= 0x3400) {
-        size_t b = spam_brand_len(c, i);
+        size_t b = spam_brand_len(c, i, cp);
         if (b > 0) {
             c->n->n_spam++;
             return b;
@@ -514,29 +518,30 @@ static size_t step_multi(norm_ctx *c, size_t i)
 }
 
 /* Code point of a 3-byte character at p that may be copied as it is: valid,
- * at or above U+3400 in the basic CJK blocks, not traditional and not the
- * first of a spam brand; 0 if not. */
+ * at or above U+3400 in the basic CJK blocks and not traditional; 0 if not. */
 static inline uint32_t cjk_plain(const unsigned char *p)
 {
     if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
     uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-    if (cp < 0x3400 || (slow_bits[cp >> 3] & (1u << (cp & 7))))
+    if (cp < 0x3400 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
         return 0;
     return cp;
 }
 
 /* The common case of Chinese text: a run of such characters is copied in
- * one piece, with one anchor at its start. Returns the bytes taken, 0 to
- * take the general path. */
+ * one piece, with one anchor at its start; it ends before a spam brand.
+ * Returns the bytes taken, 0 to take the general path. */
 static size_t cjk_run(norm_ctx *c, size_t i)
 {
     const unsigned char *p = (const unsigned char *)c->in + i;
     uint32_t prev = c->last_cp, last = cjk_plain(p);
-    if (last == 0)
-        return 0;
+    if (last == 0 || spam_brand_len(c, i, last) > 0)
+        return 0; /* the general path drops a brand */
     size_t k = 3;
     for (uint32_t cp; i + k + 2 < c->in_len && (cp = cjk_plain(p + k)) != 0; k += 3) {
+        if (brand_may_start(cp) && spam_brand_len(c, i + k, cp) > 0)
+            break;
         prev = last;
         last = cp;
     }

@@ -601,14 +601,13 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     /* 安全生产十五条措施, 二十条意见: a package of rules by its name */
     static const char *const rules[] = {"措施", "举措", "意见", "规定", "禁令", "铁律", "细则",
                                         "硬措施", "红线", "底线", NULL};
-    if (strcmp(q->unit->surface, "条") == 0 && word_within(x, q->end, 1, rules))
+    /* 产业、就业、兜底三条腿走路: ways of working, walked on as legs */
+    if (strcmp(q->unit->surface, "条") == 0 &&
+        (word_within(x, q->end, 1, rules) || starts(x, q->end, "腿")))
         return true;
     /* 老两口, 小两口: a couple, not two mouths to feed */
     static const char *const couple[] = {"老", "小", NULL};
     if (strcmp(q->unit->surface, "口") == 0 && nm->single_digit && ends_any(x, nm->start, couple))
-        return true;
-    /* 产业、就业、兜底三条腿走路: ways of working, walked on as legs */
-    if (strcmp(q->unit->surface, "条") == 0 && starts(x, q->end, "腿"))
         return true;
     if (nm->single_digit && (starts(x, nm->start, "仨") || starts(x, nm->start, "俩"))) {
         /* spoken counts, never slogans; 咱俩 他俩 娘俩 are pronouns */
@@ -1069,8 +1068,6 @@ static bool future_opening(const ex *x, size_t at)
     return false;
 }
 
-/* Called by the scan at every 力 拟 将 下 明 今 新 来: remembers a modal for
- * is_target. */
 /* `2025年，团县委计划发展新团员1,300名左右，新组建青年突击队10支以上`:
  * before the word only a time and a short actor, so it is the sentence's
  * main verb and every clause after it is planned. */
@@ -1128,6 +1125,8 @@ static bool directive_list(const ex *x, size_t at)
     return starts(x, at, "要求") && word_within(x, at + strlen("要求"), 8, colons);
 }
 
+/* Called by the scan at every 力 拟 将 下 明 今 新 来: remembers a modal for
+ * is_target. */
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
 {
     if (cp == 0x8981) { /* 要 */
@@ -1247,9 +1246,6 @@ static bool enumerated_heading(const ex *x, size_t i, size_t e)
     return digits > 0 && digits <= 3 && starts(x, j, "、");
 }
 
-/* `围绕上述目标，重点抓好以下工作：`, `2025年将着力做好六个方面的工作：`: a
- * line that announces the work to come, a list of what is to be done
- * follows it (a review says 抓好了, or 一年来…抓好以下工作). */
 /* Whether the line t[0..n) holds any of the words. */
 static bool line_has_any(const char *t, size_t n, const char *const *words)
 {
@@ -1259,6 +1255,9 @@ static bool line_has_any(const char *t, size_t n, const char *const *words)
     return false;
 }
 
+/* `围绕上述目标，重点抓好以下工作：`, `2025年将着力做好六个方面的工作：`: a
+ * line that announces the work to come, a list of what is to be done
+ * follows it (a review says 抓好了, or 一年来…抓好以下工作). */
 static bool work_list_ahead(const ex *x, size_t i, size_t e)
 {
     static const char *const directives[] = {"抓好", "做好", NULL};

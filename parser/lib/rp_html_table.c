@@ -238,11 +238,14 @@ static void layout_headers(struct grid *g, struct layout *L)
  * a thing (单位, 项目名称); 0: neither. */
 static int place_header(const char *h)
 {
-    static const char *const kinds[] = {"镇", "乡", "街道", "村", "社区", "县", "区", "市",
-                                        "地区", "单位", "名称", "部门"};
-    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
-        if (strstr(h, kinds[i]) != NULL)
-            return i < 9 ? 2 : 1;
+    static const char *const places[] = {"镇", "乡", "街道", "村", "社区", "县", "区", "市", "地区"};
+    static const char *const names[] = {"单位", "名称", "部门"};
+    for (size_t i = 0; i < ARRAY_LEN(places); i++)
+        if (strstr(h, places[i]) != NULL)
+            return 2;
+    for (size_t i = 0; i < ARRAY_LEN(names); i++)
+        if (strstr(h, names[i]) != NULL)
+            return 1;
     return 0;
 }
 

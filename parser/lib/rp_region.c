@@ -1107,8 +1107,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     }
 }
 
-/* The place after a modifier of at most ten characters that ends in 的
- * (`距县城最远的`), or i when none is there. */
+/* Where a place may start after a modifier at i of at most ten characters
+ * that ends in 的 (`距县城最远的`); i when there is none. */
 static size_t past_modifier(const char *s, size_t n, size_t i)
 {
     size_t l;

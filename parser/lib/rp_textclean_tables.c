@@ -582,12 +582,8 @@ static bool continued_caption(const struct lines *L, size_t k)
 static bool data_row(const struct lines *L, size_t k)
 {
     struct tcell cells[TT_MAX_COLS];
-    const char *s = line_at(L, k);
-    size_t nc = split_cells(s, L->v[k].len, cells);
-    bool digit = false;
-    for (size_t c = 0; c < nc; c++)
-        digit = digit || cell_has_digit(s, &cells[c]);
-    return nc >= 2 && digit && !(L->v[k].flags & LINE_DROP);
+    return !(L->v[k].flags & LINE_DROP) && has_digit(L, k) &&
+           split_cells(line_at(L, k), L->v[k].len, cells) >= 2;
 }
 
 static bool blank_or_dropped(const struct lines *L, size_t k)

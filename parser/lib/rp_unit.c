@@ -72,7 +72,6 @@ static const rp_unit units[] = {
     {"平米", "平方米", "area", CN, NULL},
     {"公顷", "公顷", "area", CN, NULL},
     {"部门", "个", "organisation", CN, NULL},
-    /* a rate per thousand people (每千人口托位数4.1个/千人) */
     /* prices: money per unit of area, weight, volume, energy or head
      * (成交均价4,860元/平方米, 收购价1.29元/斤) are rates, never summed */
     {"元/平方米", "元/平方米", "price", 0, NULL},
@@ -86,6 +85,7 @@ static const rp_unit units[] = {
     {"元/头", "元/头", "price", 0, NULL},
     {"元/人", "元/人", "price", 0, NULL}, /* a rate per head: 分红标准50元/人 */
     {"元/户", "元/户", "price", 0, NULL},
+    /* a rate per thousand people (每千人口托位数4.1个/千人) */
     {"个/千人", "个/千人", "ratio", 0, NULL},
     {"美元", "美元", "money", CN, NULL},
     {"元", "元", "money", CN, "旦宵首素老帅年月"},

@@ -233,12 +233,19 @@ static bool post_noun_count(const ex *x, const quantity *q)
     return !rp_number_is_cn(prev2);
 }
 
+/* One of words starts within the next max characters at j, all Han before it. */
+static bool word_within(const ex *x, size_t j, int max, const char *const *words);
+
 /* 菱渚镇志、苕坪乡志两部乡镇志, 物业、婚姻家庭和劳动争议三个调委会: a
- * numeral right after a list, equal to its number of items, counts them. */
+ * numeral right after a list, equal to its number of items, counts them;
+ * not when they are aspects of a whole (民生保障、基础设施、产业发展三个方面). */
 static bool list_restated(const ex *x, const quantity *q)
 {
+    static const char *const aspects[] = {"方面", "领域", "环节", "层面", "维度", "板块", "阶段",
+                                          NULL};
     if (q->num.value < 2 || q->num.value > 9 || q->start != q->num.start ||
-        !rp_utf8_is_han(rp_utf8_before(x->s, x->n, q->start)))
+        !rp_utf8_is_han(rp_utf8_before(x->s, x->n, q->start)) ||
+        word_within(x, q->end, 1, aspects))
         return false;
     int seps = 0;
     bool last_and = false;
@@ -284,7 +291,6 @@ static bool existential_count(const ex *x, const quantity *q)
     return ends_any(x, q->start, forming);
 }
 
-/* One of words starts within the next max characters at j, all Han before it. */
 static bool word_within(const ex *x, size_t j, int max, const char *const *words)
 {
     for (int k = 0; k < max && j < x->n; k++) {
@@ -681,14 +687,22 @@ static bool age_selects(uint32_t next)
     return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困婴幼孕每", next);
 }
 
-/* 4米宽的土路, 10米长的: a size that describes the noun after it. */
+/* 4米宽的土路, 10米长的, 3.5米宽通组道路: a size that describes the noun
+ * after it (with 的; a width, height, depth or thickness also without). */
 static bool size_attribute(const ex *x, const quantity *q, uint32_t next)
 {
     if (next != 0x5BBD && next != 0x957F && next != 0x9AD8 && next != 0x6DF1 && next != 0x539A)
         return false; /* 宽 长 高 深 厚 */
     size_t l;
     rp_utf8_decode(x->s, x->n, q->end, &l);
-    return rp_utf8_at(x->s, x->n, q->end + l) == 0x7684; /* 的 */
+    uint32_t after = rp_utf8_at(x->s, x->n, q->end + l);
+    if (after == 0x7684) /* 的 */
+        return true;
+    static const char *const lengths[] = {"米", "厘米", "毫米", "公里", "千米", NULL};
+    bool length = false;
+    for (size_t k = 0; lengths[k] && !length; k++)
+        length = strcmp(q->unit->surface, lengths[k]) == 0;
+    return length && next != 0x957F && rp_utf8_is_han(after) && !rp_utf8_in("度了", after);
 }
 
 /* A comparison opens the words before the number in its clause

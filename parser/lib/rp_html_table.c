@@ -20,6 +20,15 @@
 static bool numeric_cell(const char *s, size_t len, size_t *unit_at)
 {
     size_t i = 0, digits = 0;
+    /* `约2.1万人`, `近3000人`, `超过500户`: a marker before the figure */
+    static const char *const markers[] = {"超过", "不足", "约", "近", "超", "逾"};
+    for (size_t k = 0; k < sizeof markers / sizeof *markers; k++) {
+        size_t m = strlen(markers[k]);
+        if (len > m && memcmp(s, markers[k], m) == 0 && s[m] >= '0' && s[m] <= '9') {
+            i = m;
+            break;
+        }
+    }
     if (i < len && (s[i] == '-' || s[i] == '+'))
         i++;
     while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
@@ -48,9 +57,15 @@ static bool numeric_cell(const char *s, size_t len, size_t *unit_at)
     return true;
 }
 
-/* `2023年`, `2024年度`: a year names a column, it counts nothing. */
-static bool is_year(const char *s, size_t len, size_t unit_at)
+/* `2023年`, `2024年度`, `9月`, `9月同比`: a year or a month names a
+ * column, it counts nothing. */
+static bool date_name(const char *s, size_t len, size_t unit_at)
 {
+    if (unit_at >= 1 && unit_at <= 2 && len >= unit_at + 3 &&
+        memcmp(s + unit_at, "月", 3) == 0 && s[0] != '0') {
+        int m = unit_at == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+        return m >= 1 && m <= 12;
+    }
     if (unit_at != 4 || len < 7 || memcmp(s + 4, "年", 3) != 0)
         return false;
     long y = 0;
@@ -63,7 +78,7 @@ static bool is_num(const char *s)
 {
     size_t u;
     return s != NULL && numeric_cell(s, strlen(s), &u) &&
-           !is_year(s, strlen(s), u);
+           !date_name(s, strlen(s), u);
 }
 
 static bool is_index_header(const char *h)
@@ -178,6 +193,8 @@ struct layout {
     int place_col[MAX_COLS]; /* a label column headed by a kind of place (2) or a name (1) */
     bool code_col[MAX_COLS];  /* identifiers: 窗口号, 编号, 联系电话 */
     bool unit_col[MAX_COLS];  /* 单位: each row's unit (人, 万人, %) */
+    bool where_col[MAX_COLS]; /* 实施地点 of places: a place column of its own kind */
+    size_t name_col;          /* the first label column not of places, or cols */
     char header[MAX_COLS][256];
     char unit[64]; /* table-wide unit, "" */
 };
@@ -283,14 +300,91 @@ static bool remark_header(const char *h)
     return false;
 }
 
-/* When (举办时间, 日期) and where (地点, 地址) an event took place qualify
- * its row; the name of the event names it. */
-static bool when_where_header(const char *h)
+/* An empty cell or one that says `none` with a dash (`—`, `-`, `/`). */
+static bool blank_cell(const char *t)
 {
-    static const char *const kinds[] = {"时间", "日期", "地点", "地址"};
+    static const char *const dashes[] = {"", "—", "——", "-", "--", "－", "/", "／", "–"};
+    if (t == NULL)
+        return true;
+    while (*t == ' ')
+        t++;
+    for (size_t i = 0; i < ARRAY_LEN(dashes); i++)
+        if (strcmp(t, dashes[i]) == 0)
+            return true;
+    return false;
+}
+
+/* When (举办时间, 日期, 完成时限) and where (地点, 地址) an event took
+ * place, its state (完成情况 已完成) and who answers for it (责任单位
+ * 镇水利站) qualify its row; the name of the event names it. */
+static bool qualifier_header(const char *h)
+{
+    static const char *const kinds[] = {"时间", "日期", "时限", "地点", "地址", "完成情况",
+                                        "进展", "进度", "状态", "责任", "牵头"};
     for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
         if (strstr(h, kinds[i]) != NULL)
             return true;
+    return false;
+}
+
+/* Text that ends in a kind of administrative place: 石板村, 圩头社区; not
+ * a whole one (全镇) nor several (集镇及沿线各村, 东村、西村). */
+static bool place_text(const char *t)
+{
+    static const char *const kinds[] = {"村", "社区", "镇", "乡", "街道", "县", "区"};
+    size_t n = t != NULL ? strlen(t) : 0;
+    if (n == 0 || strncmp(t, "全", 3) == 0 || strstr(t, "各") || strstr(t, "及") ||
+        strstr(t, "、") || strstr(t, "和"))
+        return false;
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++) {
+        size_t m = strlen(kinds[i]);
+        if (n > m && memcmp(t + n - m, kinds[i], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A where column (实施地点) that holds places: most filled cells are. */
+static bool where_places(struct grid *g, const struct layout *L, size_t c)
+{
+    if (strstr(L->header[c], "地点") == NULL)
+        return false;
+    size_t places = 0, filled = 0;
+    for (size_t r = L->head_rows; r < g->rows; r++) {
+        const char *t = cell_at(g, r, c)->text;
+        filled += !blank_cell(t);
+        places += !blank_cell(t) && place_text(t);
+    }
+    return places * 2 > filled;
+}
+
+/* A cell that states a quantity in words (`硬化通组道路4.6公里`, `带动茶农
+ * 236户`): a figure with a unit after it, not a date's (2024年10月) nor an
+ * ordinal's (第2批). */
+static bool statement_cell(const char *t)
+{
+    size_t n = t != NULL ? strlen(t) : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)t[i]))
+            continue;
+        bool ordinal = i >= 3 && memcmp(t + i - 3, "第", 3) == 0;
+        size_t j = i;
+        while (j < n && (isdigit((unsigned char)t[j]) || t[j] == '.' || t[j] == ','))
+            j++;
+        static const char *const after[] = {"余", "多", "万", "亿"};
+        for (size_t k = 0; k < ARRAY_LEN(after); k++)
+            if (j + 3 <= n && memcmp(t + j, after[k], 3) == 0) {
+                j += 3;
+                k = (size_t)-1;
+            }
+        static const char *const dates[] = {"年", "月", "日", "时", "号"};
+        bool date = false;
+        for (size_t k = 0; k < ARRAY_LEN(dates); k++)
+            date = date || (j + 3 <= n && memcmp(t + j, dates[k], 3) == 0);
+        if (!ordinal && !date && j < n && rp_unit_match(t, n, j) != NULL)
+            return true;
+        i = j;
+    }
     return false;
 }
 
@@ -377,20 +471,6 @@ static void put_label(rp_tbuf *b, const char *t)
     rp_tbuf_append(b, t + from, n - from);
 }
 
-/* An empty cell or one that says `none` with a dash (`—`, `-`, `/`). */
-static bool blank_cell(const char *t)
-{
-    static const char *const dashes[] = {"", "—", "——", "-", "--", "－", "/", "／", "–"};
-    if (t == NULL)
-        return true;
-    while (*t == ' ')
-        t++;
-    for (size_t i = 0; i < ARRAY_LEN(dashes); i++)
-        if (strcmp(t, dashes[i]) == 0)
-            return true;
-    return false;
-}
-
 /* A cell that is only a unit, with or without a multiplier: 人, 万人, %. */
 static bool unit_word(const char *t)
 {
@@ -473,11 +553,20 @@ static void layout_columns(struct grid *g, struct layout *L)
         /* a grade (等次 好/较好/一般) qualifies the row, it does not name it */
         if (L->label_col[c] && (grade_header(L->header[c]) || remark_header(L->header[c])))
             L->label_col[c] = false;
-        names += L->label_col[c] && !when_where_header(L->header[c]);
+        names += L->label_col[c] && !qualifier_header(L->header[c]);
     }
-    for (size_t c = 0; c < g->cols && names > 0; c++)
-        if (L->label_col[c] && when_where_header(L->header[c]))
-            L->label_col[c] = false, L->place_col[c] = 0;
+    for (size_t c = 0; c < g->cols && names > 0; c++) {
+        if (!L->label_col[c] || !qualifier_header(L->header[c]))
+            continue;
+        /* where it took place, when a place, opens the row's sentence */
+        L->where_col[c] = where_places(g, L, c);
+        L->label_col[c] = L->where_col[c];
+        L->place_col[c] = L->where_col[c] ? 2 : 0;
+    }
+    L->name_col = g->cols;
+    for (size_t c = 0; c < g->cols && L->name_col == g->cols; c++)
+        if (L->label_col[c] && L->place_col[c] != 2)
+            L->name_col = c;
 }
 
 static void render_row(struct emit *e, struct grid *g, struct layout *L,
@@ -493,7 +582,10 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
         for (size_t c = 0; c < g->cols; c++) {
             const char *t = cell_at(g, r, c)->text;
             if (!L->label_col[c] || L->place_col[c] != 2 - pass || blank_cell(t) ||
-                (last != NULL && strcmp(t, last) == 0))
+                (last != NULL && strcmp(t, last) == 0) || (L->where_col[c] && !place_text(t)))
+                continue;
+            /* a cell stating quantities of its own is a sentence of its own */
+            if (c != L->name_col && statement_cell(t))
                 continue;
             /* 用电量（万千瓦时）: a row label may carry the row's unit */
             char core[256], lu[64];
@@ -535,6 +627,23 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
                                   : label_unit[0] ? label_unit
                                   : row_unit      ? row_unit
                                                   : L->unit);
+        rp_tbuf_puts(&e->out, "。");
+        emit_newline(e);
+    }
+    /* the cells that state quantities in words, each once, after the row's
+     * name: `通组公路硬化工程，硬化通组道路4.6公里。` */
+    for (size_t c = 0; c < g->cols; c++) {
+        struct cell *cl = cell_at(g, r, c);
+        if (c == L->name_col || L->index_col[c] || L->unit_col[c] || L->code_col[c] ||
+            cl->copy || is_num(cl->text) || !statement_cell(cl->text) ||
+            (L->label_col[c] && L->place_col[c] == 2))
+            continue;
+        emit_newline(e);
+        if (label.len > 0) {
+            rp_tbuf_append(&e->out, label.p, label.len);
+            rp_tbuf_puts(&e->out, "，");
+        }
+        rp_tbuf_puts(&e->out, cl->text);
         rp_tbuf_puts(&e->out, "。");
         emit_newline(e);
     }

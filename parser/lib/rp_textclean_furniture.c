@@ -190,7 +190,13 @@ void rp_clean_mark_repeated(struct lines *L, size_t pages)
         size_t b = a + 1;
         while (b < m && cmp_folded(line_at(L, idx[a]), line_at(L, idx[b])) == 0)
             b++;
-        if (b - a >= need && b - a >= (pages + 1) / 2)
+        /* a header a flattened table repeats (`9月 / 同比 / 9月 / 环比`) is
+         * no running title: it follows the cell above it, where a running
+         * title follows a page break's blank or furniture lines */
+        size_t seen = 0;
+        for (size_t k = a; k < b && b - a >= need; k++)
+            seen += !(idx[k] > 0 && !blank_or_dropped(L, idx[k] - 1) && in_flat_table(L, idx[k]));
+        if (seen >= need && seen >= (pages + 1) / 2)
             for (size_t k = a; k < b; k++)
                 L->v[idx[k]].flags |= LINE_DROP;
         a = b;

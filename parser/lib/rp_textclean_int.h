@@ -28,7 +28,14 @@
 
 /* LINE_TABBED: the line had tabs (a tab-separated table row, perhaps);
  * LINE_LEAD_TAB: it opened with one (an empty first cell: `⇥合计⇥33…`). */
-enum { LINE_DROP = 1, LINE_PAGE_START = 2, LINE_TABBED = 4, LINE_LEAD_TAB = 8, LINE_COLUMN = 16 };
+enum {
+    LINE_DROP = 1,
+    LINE_PAGE_START = 2,
+    LINE_TABBED = 4,
+    LINE_LEAD_TAB = 8,
+    LINE_COLUMN = 16,
+    LINE_TABLE = 32, /* a sentence a table was rendered into: a line of its own */
+};
 
 struct span {
     size_t off;
@@ -138,6 +145,15 @@ static inline bool cell_text(const char *s, size_t n, size_t max)
         if (c == s || c + 1 == s + n || !is_digit(c[-1]) || !is_digit(c[1]))
             return false;
     return true;
+}
+
+/* Line k is blank or furniture. */
+static inline bool blank_or_dropped(const struct lines *L, size_t k)
+{
+    const char *s = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&s, &n);
+    return n == 0 || (L->v[k].flags & LINE_DROP);
 }
 
 /* The index column's header (序号, 编号) alone on its line: where a table a

@@ -287,7 +287,7 @@ static bool render_grid(struct lines *L, size_t k, char **grid, size_t rows, siz
     for (size_t i = 0; ok && i < buf.len;) {
         const char *nl = memchr(buf.p + i, '\n', buf.len - i);
         size_t e = nl ? (size_t)(nl - buf.p) : buf.len;
-        rp_clean_lines_add(out, buf.p + i, e - i, 0);
+        rp_clean_lines_add(out, buf.p + i, e - i, LINE_TABLE);
         i = e + 1;
     }
     rp_tbuf_free(&buf);
@@ -316,12 +316,19 @@ static bool render_table(struct lines *L, size_t k, size_t rows, size_t ncols,
 
 #define STACK_MAX_ROWS 200
 
-/* A line of digits alone (`1`, `92.6`). */
+/* A line of a figure alone (`1`, `92.6`, `-0.9`, `25 318`: a dump leaves
+ * a blank between groups of three digits). */
 static bool figure_line(const char *t, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = n > 1 && t[0] == '-' && is_digit(t[1]);
+    for (; i < n; i++) {
+        if (t[i] == ' ' && i > 0 && is_digit(t[i - 1]) && i + 3 < n &&
+            is_digit(t[i + 1]) && is_digit(t[i + 2]) && is_digit(t[i + 3]) &&
+            (i + 4 == n || !is_digit(t[i + 4])))
+            continue;
         if (!is_digit(t[i]) && t[i] != '.' && t[i] != ',')
             return false;
+    }
     return n > 0;
 }
 
@@ -388,14 +395,26 @@ static bool serial_line(const struct lines *L, size_t k, size_t want)
     return v == want;
 }
 
+/* A cell of a figure, or of a dash for none (`—`, `-`). */
+static bool figure_cell(const struct lines *L, size_t k)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    return figure_line(t, n) || (n == 1 && t[0] == '-') ||
+           (n == 3 && (memcmp(t, "\xE2\x80\x94", 3) == 0 || memcmp(t, "\xEF\xBC\x8D", 3) == 0));
+}
+
 /* The header cells of a flattened table from line k: short lines without
- * digits, at most max; fills at[] with their lines, sets *next (when not
- * NULL) to the line after them and returns their number. */
+ * digits (with digits when dated, `9月`, `1—9月`, but no figure), at most
+ * max; fills at[] with their lines, sets *next (when not NULL) to the line
+ * after them and returns their number. */
 static size_t stacked_header(const struct lines *L, size_t k, size_t *at, size_t max,
-                             size_t *next)
+                             bool dated, size_t *next)
 {
     size_t h = 0, j = k;
-    while (h < max && j < L->n && short_cell(L, j, 12, false)) {
+    while (h < max && j < L->n && short_cell(L, j, 12, dated) &&
+           !(dated && figure_cell(L, j))) {
         at[h++] = j;
         j = next_text_line(L, j + 1);
     }
@@ -410,7 +429,7 @@ static size_t stacked_header(const struct lines *L, size_t k, size_t *at, size_t
 static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
                              size_t *rows)
 {
-    size_t j, h = stacked_header(L, k, at, TT_MAX_COLS, &j);
+    size_t j, h = stacked_header(L, k, at, TT_MAX_COLS, false, &j);
     if (h < 3 || h >= TT_MAX_COLS || j >= L->n || !serial_line(L, j, 1))
         return 0;
     size_t r = 1, end = j;
@@ -456,16 +475,6 @@ static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t
     return end - k;
 }
 
-/* A cell of a figure, or of a dash for none (`—`, `-`). */
-static bool figure_cell(const struct lines *L, size_t k)
-{
-    const char *t = line_at(L, k);
-    size_t n = L->v[k].len;
-    trim(&t, &n);
-    return figure_line(t, n) || (n == 1 && t[0] == '-') ||
-           (n == 3 && (memcmp(t, "\xE2\x80\x94", 3) == 0 || memcmp(t, "\xEF\xBC\x8D", 3) == 0));
-}
-
 /* A page break lies between line k and the text line before it: a page
  * number dropped or passed, a page's first line, or the blank lines a
  * dump leaves round them (cells of a table follow each other). */
@@ -483,65 +492,208 @@ static bool page_break_before(const struct lines *L, size_t k)
     return false;
 }
 
+/* A header line that is a note in brackets (`（%）`, `(万元)`): the end of
+ * the header above it. */
+static bool bracket_line(const struct lines *L, size_t k)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    return n >= 2 && (t[0] == '(' || has_prefix(t, n, "\xEF\xBC\x88")); /* （ */
+}
+
+/* A header line that is a period alone (`9月`, `1—10月`, `2024年`): the
+ * start of the header below it (`9月⏎同比`) when the header wrapped. */
+static bool period_line(const struct lines *L, size_t k)
+{
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    bool digit = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = rp_text_next(t, n, &i);
+        digit = digit || (cp >= '0' && cp <= '9');
+        if (!((cp >= '0' && cp <= '9') || cp == '-' || cp == '~' || cp == 0x2014 || cp == 0x2013 ||
+              cp == 0x81F3 || cp == 0x5E74 || cp == 0x6708)) /* 至 年 月 */
+            return false;
+    }
+    return digit && (contains(t, n, "月") || contains(t, n, "年"));
+}
+
+/* Groups the header lines hl[0..h) into w columns: column c runs from line
+ * first[c] to line hend[c]. A header wrapped over lines (`同比增长⏎（%）`,
+ * `1—10月⏎完成数`) is joined: a bracketed note to the line above, a period
+ * to the line below; then, if one line too many is left, the adjacent pair
+ * that is longest together (`比上年同期⏎增长（%）`), or if every column
+ * after the label has two, each pair. False when the lines do not make w. */
+static bool header_columns(const struct lines *L, const size_t *hl, size_t h, size_t w,
+                           size_t *first, size_t *hend)
+{
+    size_t g0[12], g1[12], n = 0; /* groups of lines, first and last index into hl */
+    if (h > 12 || w < 2)
+        return false;
+    for (size_t i = 0; i < h; i++) {
+        if (h > w && i > 1 && bracket_line(L, hl[i]) && n > 1)
+            g1[n - 1] = i;
+        else
+            g0[n] = g1[n] = i, n++;
+    }
+    for (size_t j = 1; j + 1 < n && n > w;) {
+        if (g0[j] == g1[j] && period_line(L, hl[g0[j]])) {
+            g1[j] = g1[j + 1];
+            memmove(&g0[j + 1], &g0[j + 2], (n - j - 2) * sizeof g0[0]);
+            memmove(&g1[j + 1], &g1[j + 2], (n - j - 2) * sizeof g1[0]);
+            n--;
+        }
+        j++;
+    }
+    if (n == w + 1 && w >= 3) {
+        size_t pair = 1, best = 0;
+        for (size_t j = 1; j + 1 < n; j++) {
+            size_t len = 0;
+            for (size_t i = g0[j]; i <= g1[j + 1]; i++)
+                len += L->v[hl[i]].len;
+            if (len > best) {
+                best = len;
+                pair = j;
+            }
+        }
+        g1[pair] = g1[pair + 1];
+        memmove(&g0[pair + 1], &g0[pair + 2], (n - pair - 2) * sizeof g0[0]);
+        memmove(&g1[pair + 1], &g1[pair + 2], (n - pair - 2) * sizeof g1[0]);
+        n--;
+    } else if (n > w && n - 1 == 2 * (w - 1)) {
+        for (size_t c = 1; c < w; c++)
+            g0[c] = g0[2 * c - 1], g1[c] = g1[2 * c];
+        n = w;
+    }
+    if (n != w)
+        return false;
+    for (size_t c = 0; c < w; c++) {
+        first[c] = hl[g0[c]];
+        hend[c] = hl[g1[c]];
+    }
+    return true;
+}
+
+/* A column whose header is 单位 holds units (`元`, `万人`, `—`). */
+static bool unit_cell(const struct lines *L, size_t k, bool unit_col)
+{
+    return unit_col && (figure_cell(L, k) || short_cell(L, k, 4, false));
+}
+
 /* The same without serials, the rows told apart by their shape:
  *
  *   乡镇 / 茶园面积（亩） / 霁山镇 / 28,000 / 栌坪乡 / 19,600 / 合计 / 126,000
  *
- * A label header (乡镇), the other headers short lines without digits,
- * then rows of a label without digits and a figure for each other column. */
-static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
-                           size_t *rows)
+ * A label header (乡镇), the other headers short lines (wrapped ones
+ * joined, header_columns), then rows of a label without digits and a figure
+ * for each other column, or a unit under a 单位 header. hend[] gets the
+ * last line of each header cell. */
+static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *hend,
+                           size_t *ncols, size_t *rows)
 {
-    size_t h = stacked_header(L, k, at, 8, NULL);
+    size_t hl[12];
+    size_t h0 = stacked_header(L, k, hl, 12, true, NULL);
     /* the last header read may be the first row's label */
-    for (; h >= 2; h--) {
-        size_t r = 1, p = next_text_line(L, at[h - 1] + 1);
-        size_t end = p;
-        while (r <= STACK_MAX_ROWS && p < L->n) {
-            /* a page break between rows leaves its running title, of any
-             * length */
-            for (int skip = 0; skip < 2 && page_break_before(L, p); skip++) {
-                size_t q = next_text_line(L, p + 1);
-                if (q >= L->n || figure_cell(L, q))
+    for (size_t h = h0; h >= 2; h--) {
+        for (size_t w = h < 8 ? h : 8; w >= 2; w--) {
+            if (!header_columns(L, hl, h, w, at, hend))
+                continue;
+            bool unit_col[8];
+            for (size_t c = 0; c < w; c++) {
+                const char *t = line_at(L, at[c]);
+                size_t n = L->v[at[c]].len;
+                trim(&t, &n);
+                unit_col[c] = c > 0 && at[c] == hend[c] && n == 6 && memcmp(t, "单位", 6) == 0;
+            }
+            size_t r = 1, p = next_text_line(L, hl[h - 1] + 1);
+            size_t end = p;
+            while (r <= STACK_MAX_ROWS && p < L->n) {
+                /* a page break between rows leaves its running title, of
+                 * any length */
+                for (int skip = 0; skip < 2 && page_break_before(L, p); skip++) {
+                    size_t q = next_text_line(L, p + 1);
+                    if (q >= L->n || figure_cell(L, q))
+                        break;
+                    p = q;
+                }
+                if (p >= L->n || !short_cell(L, p, 12, false))
                     break;
-                p = q;
+                /* the row's cells go in as they are checked: a row that
+                 * fails is not counted, and the slots it filled are past
+                 * the header */
+                at[r * w] = p;
+                size_t c = 1, jj = next_text_line(L, p + 1);
+                for (; c < w && jj < L->n && (figure_cell(L, jj) || unit_cell(L, jj, unit_col[c]));
+                     c++) {
+                    at[r * w + c] = jj;
+                    jj = next_text_line(L, jj + 1);
+                }
+                if (c < w)
+                    break;
+                r++;
+                end = p = jj;
             }
-            if (p >= L->n || !short_cell(L, p, 12, false))
-                break;
-            /* the row's cells go in as they are checked: a row that fails
-             * is not counted, and the slots it filled are past the header */
-            at[r * h] = p;
-            size_t c = 1, jj = next_text_line(L, p + 1);
-            for (; c < h && jj < L->n && figure_cell(L, jj); c++) {
-                at[r * h + c] = jj;
-                jj = next_text_line(L, jj + 1);
+            if (r >= 3) {
+                *ncols = w;
+                *rows = r;
+                return end - k;
             }
-            if (c < h)
-                break;
-            r++;
-            end = p = jj;
-        }
-        if (r >= 3) {
-            *ncols = h;
-            *rows = r;
-            return end - k;
         }
     }
     return 0;
 }
 
-static bool render_stacked(struct lines *L, size_t k, const size_t *at, size_t rows,
-                           size_t ncols, struct lines *out)
+/* Cell c of a flattened table: its line, or a header's lines through
+ * hend[c] when it wrapped (hend NULL: none did). */
+static char *stacked_cell(const struct lines *L, const size_t *at, const size_t *hend,
+                          size_t c)
+{
+    const char *t = line_at(L, at[c]);
+    size_t n = L->v[at[c]].len;
+    trim(&t, &n);
+    if (figure_line(t, n)) { /* `25 318` */
+        char *d = dup_n(t, n);
+        size_t o = 0;
+        for (size_t i = 0; d != NULL && i < n; i++)
+            if (d[i] != ' ')
+                d[o++] = d[i];
+        if (d != NULL)
+            d[o] = '\0';
+        return d;
+    }
+    if (hend == NULL || hend[c] == at[c])
+        return dup_n(t, n);
+    size_t len = 0;
+    for (size_t k = at[c]; k <= hend[c]; k++)
+        len += L->v[k].len;
+    char *d = malloc(len + 1);
+    if (d == NULL)
+        return NULL;
+    size_t o = 0;
+    for (size_t k = at[c]; k <= hend[c]; k++) {
+        if (blank_or_dropped(L, k))
+            continue;
+        const char *u = line_at(L, k);
+        size_t un = L->v[k].len;
+        trim(&u, &un);
+        memcpy(d + o, u, un);
+        o += un;
+    }
+    d[o] = '\0';
+    return d;
+}
+
+static bool render_stacked(struct lines *L, size_t k, const size_t *at, const size_t *hend,
+                           size_t rows, size_t ncols, struct lines *out)
 {
     char **grid = calloc(rows * ncols, sizeof *grid);
     if (grid == NULL)
         return false;
     bool filled = true;
     for (size_t c = 0; c < rows * ncols && filled; c++) {
-        const char *t = line_at(L, at[c]);
-        size_t n = L->v[at[c]].len;
-        trim(&t, &n);
-        grid[c] = dup_n(t, n);
+        grid[c] = stacked_cell(L, at, c < ncols ? hend : NULL, c);
         filled = grid[c] != NULL;
     }
     return render_grid(L, k, grid, rows, ncols, filled, out);
@@ -584,14 +736,6 @@ static bool data_row(const struct lines *L, size_t k)
     struct tcell cells[TT_MAX_COLS];
     return !(L->v[k].flags & LINE_DROP) && has_digit(L, k) &&
            split_cells(line_at(L, k), L->v[k].len, cells) >= 2;
-}
-
-static bool blank_or_dropped(const struct lines *L, size_t k)
-{
-    const char *s = line_at(L, k);
-    size_t n = L->v[k].len;
-    trim(&s, &n);
-    return n == 0 || (L->v[k].flags & LINE_DROP);
 }
 
 /* Takes the rules out of L, and the page break inside a table: the blank
@@ -658,11 +802,13 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
                     (index_header_text(t, tn) || label_header_text(t, tn));
         if (flat && stacked == NULL)
             stacked = malloc((STACK_MAX_ROWS + 1) * TT_MAX_COLS * sizeof *stacked);
-        size_t srows = 0, span = 0;
+        size_t srows = 0, span = 0, hend[TT_MAX_COLS];
+        bool serials = index_header_text(t, tn);
         if (flat && stacked != NULL)
-            span = index_header_text(t, tn) ? stacked_extent(L, k, stacked, &ncols, &srows)
-                                            : label_extent(L, k, stacked, &ncols, &srows);
-        if (span > 0 && render_stacked(L, k, stacked, srows, ncols, &out)) {
+            span = serials ? stacked_extent(L, k, stacked, &ncols, &srows)
+                           : label_extent(L, k, stacked, hend, &ncols, &srows);
+        if (span > 0 &&
+            render_stacked(L, k, stacked, serials ? NULL : hend, srows, ncols, &out)) {
             (*tables)++;
             k += span;
             continue;

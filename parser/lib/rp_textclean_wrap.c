@@ -174,6 +174,10 @@ void rp_clean_emit_lines(const struct lines *L, bool join, rp_tbuf *out)
             open = false;
         }
         field = this_field;
+        if (open && (L->v[k].flags & LINE_TABLE)) {
+            rp_tbuf_putc(out, '\n');
+            open = false;
+        }
         if (open) {
             size_t i = 0;
             uint32_t first = rp_text_next(s, n, &i);

@@ -110,6 +110,9 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_before(x->s, x->n, s);
     if (prev == 0x7B2C) /* 第 */
         return true;
+    /* 头一件, 头一回, 头两年: spoken for 第一, 前两年 */
+    if (prev == 0x5934 && q->num.chinese) /* 头 */
+        return true;
     if (after_ordinal(x, s)) /* 第18—19页, 第二、三位 */
         return true;
     if (prev == 0x6BCF) /* 每10万人中: the base of a rate (每 before a single digit is a rule) */
@@ -269,6 +272,16 @@ static bool list_restated(const ex *x, const quantity *q)
  * there are; slogans do not follow 有 (树立四个意识, 落实八项规定). */
 static bool existential_count(const ex *x, const quantity *q)
 {
+    /* 新修了一座过河便桥, 打了两口饮水井, 发展了一名年轻党员: 了 and a
+     * classifier of things built or people (never of ideas: 树立了四个意识)
+     * count what was done, one included */
+    static const char *const concrete[] = {"座", "口", "名", "位", "栋", "间", "台", "辆",
+                                           "盏", "棵", "株", "头", "艘", "架", NULL};
+    if (rp_utf8_ends(x->s, q->start, "了") && q->num.value >= 1) {
+        for (size_t k = 0; concrete[k]; k++)
+            if (strcmp(q->unit->surface, concrete[k]) == 0)
+                return true;
+    }
     if (q->num.value < 2)
         return false;
     if (rp_utf8_ends(x->s, q->start, "有"))
@@ -727,9 +740,9 @@ static bool compared_before(const ex *x, const quantity *q)
     return false;
 }
 
-/* `出生24小时内乙肝疫苗首针及时接种率97.3%`: a window of time that
- * qualifies a figure later in its clause. (A window alone, `5分钟内到达`,
- * is a rule and stays, optional.) */
+/* `出生24小时内乙肝疫苗首针及时接种率97.3%`, `12个月内两次以上被查出…`: a
+ * window of time that qualifies a figure or count later in its clause. (A
+ * window alone, `5分钟内到达`, is a rule and stays, optional.) */
 static bool window_qualifies(const ex *x, const quantity *q)
 {
     if (!(q->unit->flags & RP_UNIT_DURATION))
@@ -744,7 +757,7 @@ static bool window_qualifies(const ex *x, const quantity *q)
     for (int c = 0; c < 30 && j < x->n; c++) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (cp >= '0' && cp <= '9')
+        if ((cp >= '0' && cp <= '9') || rp_number_is_cn(cp)) /* 12个月内两次以上 */
             return true;
         if (is_clause_punct(cp) || cp == '\n')
             return false;
@@ -792,6 +805,9 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
     if (size_attribute(x, q, next) || window_qualifies(x, q))
+        return true;
+    /* 地处海拔900多米的高寒山区: an altitude places, it reports nothing */
+    if (rp_utf8_ends(x->s, q->start, "海拔"))
         return true;
     /* `日最高气温≥35℃`: a bound written as a sign defines, it does not report */
     uint32_t before = rp_utf8_before(x->s, x->n, q->start);
@@ -947,7 +963,8 @@ static bool plan_is_noun(const ex *x, size_t at)
      * 营养改善计划覆盖学校58所: a programme by name, doing what it did */
     static const char *const after[] = {"总投资", "投资额", "总额", "覆盖", "惠及", "受益",
                                         "已", "内", "外", "任务数", "项目", "资金",
-                                        "的", NULL}; /* 纳入…改造计划的两个片区 */
+                                        "的", "\xE2\x80\x9D", /* ”: “春蕾计划”, a name */
+                                        NULL}; /* 纳入…改造计划的两个片区 */
     for (size_t k = 0; after[k]; k++)
         if (starts(x, at + strlen("计划"), after[k]))
             return true;

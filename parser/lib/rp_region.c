@@ -117,6 +117,9 @@ static bool has_verb_pair(const char *s, size_t a, size_t b)
                                         /* 表彰县…, 审查批准县…, 包括批准县…: acts of a
                                          * body on the county's people or budget */
                                         "表彰", "批准", "审查", "审议", "包括", "听取",
+                                        /* 承担省下达的任务: a task taken on from the
+                                         * province; 汛期县防指: a season, then a body */
+                                        "承担", "承接", "汛期",
                                         NULL};
     for (size_t k = 0; pairs[k]; k++) {
         size_t l = strlen(pairs[k]);
@@ -905,6 +908,21 @@ static bool topic_frame(const char *s, size_t n, size_t i)
     return false;
 }
 
+/* A paragraph that opens on the writer's own work (`全面落实…`, `扎实推进…`,
+ * `严格…`), no place named: after one place's paragraph, the account is
+ * the whole's again, as the place was an example (`湄岗乡石门水库为…`). */
+static bool work_opener(const char *s, size_t n, size_t i)
+{
+    static const char *const words[] = {"全面", "深入", "扎实", "持续", "大力", "积极", "着力",
+                                        "强化", "加强", "健全", "完善", "严格", "认真", "切实",
+                                        "不断", "狠抓", "抓好", "坚持", "推动", "推进", "落实",
+                                        "围绕", "聚焦", NULL};
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_starts(s, n, i, words[k]))
+            return true;
+    return false;
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
@@ -947,7 +965,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         if (place_at(s, n, i, &pl, true) && pl.start == i) {
             st->place_run++;
         } else {
-            if (st->place_run >= 2)
+            if (st->place_run >= 2 || (st->place_run == 1 && !st->section_heading && work_opener(s, n, i)))
                 st->section[0] = '\0';
             st->place_run = 0;
         }
@@ -986,6 +1004,23 @@ static bool dated_event(const rp_region_state *st, const char *s, size_t at)
     return m != NULL && rp_utf8_find(m, l - (size_t)(m - a), "日", 3) != NULL;
 }
 
+/* Sets the sentence's place to the part of the document's region that ends
+ * in a suffix of the given level, two characters of name at least; false
+ * when the region names none. */
+static bool doc_prefix_at_level(rp_region_state *st, int level)
+{
+    size_t dn = strlen(st->doc);
+    for (size_t i = 6; i < dn; i++) {
+        const suffix *sf = suffix_at(st->doc, dn, i);
+        if (sf != NULL && sf->level == level && i + sf->len < dn) {
+            set_place(st->sentence, st->doc, 0, i + sf->len);
+            st->sentence_is_para = false;
+            return true;
+        }
+    }
+    return false;
+}
+
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     size_t len;
@@ -995,6 +1030,10 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             st->section[0] = '\0';
             st->sentence[0] = '\0';
         }
+        /* 全镇十四名… in a village's document: the township the village is in,
+         * as the document's region names it (枳坪镇青冈坳村 -> 枳坪镇) */
+        if (self < st->doc_level && doc_prefix_at_level(st, self))
+            return;
         /* 我县青苇镇探索…: the county's own township opens the clause */
         rp_place in;
         if (!(rp_utf8_starts(s, n, i, "我") && place_at(s, n, i + len, &in, true) &&

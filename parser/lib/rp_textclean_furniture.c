@@ -40,6 +40,27 @@ static bool is_page_number(const char *s, size_t n)
     return j > i && j - i <= 4 && all_digits(s + i, j - i);
 }
 
+/* `漪川县水利局　2024年度工作总结　　　　第2页 共3页`: a running title with
+ * the page number after a wide gap (two blanks or more, ASCII or
+ * ideographic) is a page header. */
+static bool titled_page_number(const char *s, size_t n)
+{
+    size_t gap_end = 0, blanks = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t cp = rp_text_next(s, n, &i);
+        if (cp == ' ' || cp == 0x3000) {
+            blanks++;
+            continue;
+        }
+        if (blanks >= 2 && at > 0)
+            gap_end = at;
+        blanks = 0;
+    }
+    return gap_end > 0 && has_prefix(s + gap_end, n - gap_end, "第") &&
+           is_page_number(s + gap_end, n - gap_end);
+}
+
 /* `46 47 48 49 50`: three or more ascending page numbers and nothing else. */
 static bool is_page_run(const char *s, size_t n)
 {
@@ -123,7 +144,7 @@ void rp_clean_mark_furniture(struct lines *L, size_t *pages)
         if (next_starts)
             L->v[k].flags |= LINE_PAGE_START;
         next_starts = false;
-        if (is_page_header(s, n)) {
+        if (is_page_header(s, n) || titled_page_number(s, n)) {
             L->v[k].flags |= LINE_DROP | LINE_PAGE_START;
         } else if (is_page_run(s, n)) {
             L->v[k].flags |= LINE_DROP;

@@ -105,6 +105,8 @@ static const rp_unit units[] = {
     {"起", "起", "event", CN, "来草步源点始到初码身"},
     /* 六十三个人 (spoken): people; 个人所得税, 个人信息 are words */
     {"个人", "人", "person", CN, "所信账简资化主民隐意"},
+    /* grades of quality (耕地质量等别提高0.5个等级) */
+    {"个等级", "等级", "other", CN, NULL},
     {"个", "个", "organisation", CN, "人体性案别"},
     {"款", "款", "item", CN, "项式待额物子"}, /* products: 11款信贷产品 */
     /* times, spoken (办了4回); 回应 回访 回收 回家 ... are words */
@@ -145,6 +147,9 @@ static const rp_unit units[] = {
     {"只", "只", "item", CN, "是要有能需好因在见身顾管"},
     {"羽", "羽", "item", CN, "毛绒翼球翅"},
     {"枚", "枚", "item", CN, "举"},
+    /* rounds fired (高炮人雨弹1,240发), in figures only: 一发不可收 and 发展
+     * 发放 发现 … are words */
+    {"发", "发", "item", 0, "展放布现生出起挥动表言行送给文明掘射酵电热货包达改财家"},
     /* bodies cremated (火化2,271具); 具有 具备 具体 are words */
     {"具", "具", "item", CN, "有备体名结"},
     /* graves (节地生态葬墓穴1,250穴); 穴位 */

@@ -1478,6 +1478,45 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round30_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("漪川县水利局2024年度工作总结\n"
+            "全县现有水库64座。2024年承担省下达的病险水库除险加固任务19座。\n"
+            "湄岗乡石门水库为小（1）型水库，建于上世纪七十年代，今年投入1,120万元对其实施"
+            "除险加固，彻底消除了坝体渗漏隐患，下游群众的防洪安全得到保障。\n"
+            "全面落实水库大坝安全行政、技术、巡查责任人，在每座水库显著位置设立责任人公示牌，"
+            "分片举办责任人培训2期。\n"
+            "泠水乡梨树坳村地处海拔900多米的高寒山区，硬化3.5米宽通组道路4.6公里。"
+            "确定实事项目8项，涵盖民生保障、基础设施、产业发展三个方面。"
+            "“春蕾计划”资助困境女童118名。对12个月内两次以上被查出隐患的企业从严管理。"
+            "发射火箭弹158枚、高炮人雨弹1,240发，耕地质量平均提高0.5个等级。\n");
+    assert_string_equal(region_of(r, 19, "座"), "漪川县");      /* 承担省: no province */
+    assert_string_equal(region_of(r, 11200000, "元"), "湄岗乡");
+    assert_string_equal(region_of(r, 2, "期"), "漪川县"); /* the example was one paragraph */
+    assert_null(find(r, 900, "米"));                          /* an altitude places */
+    assert_null(find(r, 3.5, "米"));                          /* a width describes */
+    assert_non_null(find(r, 4.6, "公里"));
+    assert_null(find(r, 3, "个"));                            /* aspects of a whole */
+    assert_non_null(find(r, 118, "名"));                      /* “春蕾计划”: a name */
+    assert_null(find(r, 12, "个月"));                         /* a window that selects */
+    assert_non_null(find(r, 1240, "发"));
+    assert_non_null(find(r, 0.5, "等级"));
+    rp_extract_result_free(r);
+    r = run("枳坪镇青冈坳村驻村第一书记2024年度述职发言\n"
+            "头一件，摸底子。二是大屋场组，新修了一座过河便桥，打了两口饮水井。"
+            "去年发展了一名年轻党员，树立了四个意识。\n"
+            "全镇十四名驻村第一书记都要向他学习。\n");
+    assert_null(find(r, 1, "件"));                            /* 头一件: the first */
+    assert_non_null(find(r, 1, "座"));
+    assert_non_null(find(r, 2, "口"));
+    assert_non_null(find(r, 1, "名"));
+    assert_null(find(r, 4, "个"));                            /* ideas are not built */
+    assert_string_equal(region_of(r, 14, "名"), "枳坪镇");    /* 全镇 in a village's document */
+    rp_extract_result_free(r);
+}
+
 static void round29_language(void **state)
 {
     (void)state;
@@ -1701,6 +1740,7 @@ int main(void)
         cmocka_unit_test(round27_language),
         cmocka_unit_test(round28_language),
         cmocka_unit_test(round29_language),
+        cmocka_unit_test(round30_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -251,6 +251,43 @@ static void table_time_and_venue_columns(void **state)
     rp_html_text_release(&t);
 }
 
+static void table_statement_cells_and_place_of_work(void **state)
+{
+    (void)state;
+    /* a 实施地点 of places opens the row; the cells that state quantities
+     * in words are sentences of their own, once; status, deadline and who
+     * answers for the row name nothing */
+    rp_html_text t = convert(
+        "<table><tr><th>序号</th><th>项目名称</th><th>实施地点</th><th>建设内容及规模</th>"
+        "<th>投入资金（万元）</th><th>受益群众</th><th>完成时限</th><th>完成情况</th>"
+        "<th>责任单位</th></tr>"
+        "<tr><td>1</td><td>通组公路硬化工程</td><td>石板村</td><td>硬化通组道路4.6公里</td>"
+        "<td>186.0</td><td>2,140人</td><td>2024年10月底</td><td>已完成</td><td>镇交通站</td></tr>"
+        "<tr><td>2</td><td>防洪堤加固工程</td><td>下洲村</td><td>加固河堤1.35公里</td>"
+        "<td>310.0</td><td>近3000人</td><td>2024年5月</td><td>已完成</td><td>镇水利站</td></tr>"
+        "<tr><td>3</td><td>幸福食堂建设</td><td>全镇</td><td>新建幸福食堂3个</td>"
+        "<td>48.4</td><td>70岁以上老人约460人</td><td>2024年12月</td><td>已完成</td>"
+        "<td>镇社会事务办</td></tr></table>");
+    assert_non_null(strstr(t.text, "石板村通组公路硬化工程投入资金186.0万元。"));
+    assert_non_null(strstr(t.text, "石板村通组公路硬化工程，硬化通组道路4.6公里。"));
+    assert_non_null(strstr(t.text, "下洲村防洪堤加固工程受益群众近3000人。"));
+    assert_non_null(strstr(t.text, "幸福食堂建设，70岁以上老人约460人。"));
+    assert_null(strstr(t.text, "全镇幸福")); /* the whole town is no place of its own */
+    assert_null(strstr(t.text, "镇交通站"));
+    assert_null(strstr(t.text, "已完成"));
+    const char *once = strstr(t.text, "4.6公里");
+    assert_non_null(once);
+    assert_null(strstr(once + 1, "4.6公里"));
+    rp_html_text_release(&t);
+    /* a month heads a column (`9月同比`), it is no figure */
+    t = convert("<table><caption>单位：%</caption><tr><td>类别</td><td>9月同比</td><td>9月环比</td></tr>"
+                "<tr><td>食品烟酒</td><td>-0.9</td><td>0.6</td></tr>"
+                "<tr><td>交通通信</td><td>-1.8</td><td>-0.3</td></tr></table>");
+    assert_non_null(strstr(t.text, "食品烟酒9月同比-0.9%。"));
+    assert_non_null(strstr(t.text, "交通通信9月环比-0.3%。"));
+    rp_html_text_release(&t);
+}
+
 static void table_unit_from_caption_and_rowspan(void **state)
 {
     (void)state;
@@ -358,6 +395,7 @@ int main(void)
         cmocka_unit_test(tables_become_sentences),
         cmocka_unit_test(table_unit_column),
         cmocka_unit_test(table_unit_in_row_label),
+        cmocka_unit_test(table_statement_cells_and_place_of_work),
         cmocka_unit_test(table_unit_from_caption_and_rowspan),
         cmocka_unit_test(table_code_column),
         cmocka_unit_test(table_time_and_venue_columns),

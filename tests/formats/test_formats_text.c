@@ -210,6 +210,53 @@ static void place_column_before_name_column(void **state)
     rp_clean_result_release(&r);
 }
 
+static void flattened_tables_with_wrapped_headers(void **state)
+{
+    (void)state;
+    /* a header wrapped over two lines, a 单位 column, figures grouped by a
+     * blank; the caption above is a line of its own */
+    rp_clean_result r = clean("前三季度城乡居民收支主要指标\n"
+                              "指标\n单位\n绝对数\n比上年同期\n增长（%）\n"
+                              "全体居民人均可支配收入\n元\n25 318\n5.6\n"
+                              "农村居民人均可支配收入\n元\n16 382\n6.7\n"
+                              "　　注：数据来源于住户调查。\n",
+                              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "指标\n全体居民人均可支配收入绝对数25318元。\n"));
+    assert_non_null(strstr(r.text, "农村居民人均可支配收入比上年同期增长6.7%。"));
+    rp_clean_result_release(&r);
+    /* periods over their headers (9月 / 同比), negative figures, headers
+     * repeated in the table on a paged document: no running titles */
+    r = clean("Page 1\n正文一段。\n\n"
+              "单位：%\n类别\n9月\n同比\n9月\n环比\n"
+              "食品烟酒\n-0.9\n0.6\n交通通信\n-1.8\n-0.3\n\n"
+              "Page 2\n正文二段。\n",
+              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "食品烟酒9月同比-0.9%。"));
+    assert_non_null(strstr(r.text, "交通通信9月环比-0.3%。"));
+    rp_clean_result_release(&r);
+    /* a note in brackets ends its header, a period starts one */
+    r = clean("单位：万元\n项目\n调整预算数\n1—10月\n完成数\n同比增长\n（%）\n"
+              "教育支出\n52,680\n41,836\n6.3\n卫生健康支出\n27,350\n20,716\n-2.4\n",
+              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "教育支出1—10月完成数41,836万元。"));
+    assert_non_null(strstr(r.text, "卫生健康支出同比增长-2.4%。"));
+    rp_clean_result_release(&r);
+}
+
+static void running_title_with_page_number_is_dropped(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("漪川县水利局　2024年度工作总结　　　　　　第2页 共3页\n"
+                              "全县现有水库64座。\n",
+                              RP_CLEAN_ALL);
+    assert_null(strstr(r.text, "第2页"));
+    assert_non_null(strstr(r.text, "全县现有水库64座。"));
+    rp_clean_result_release(&r);
+}
+
 static void ruled_table_continued_after_a_page_break(void **state)
 {
     (void)state;
@@ -563,6 +610,8 @@ int main(void)
         cmocka_unit_test(place_column_before_name_column),
         cmocka_unit_test(ruled_table_continued_after_a_page_break),
         cmocka_unit_test(role_notes_and_ratio_columns_name_nothing),
+        cmocka_unit_test(flattened_tables_with_wrapped_headers),
+        cmocka_unit_test(running_title_with_page_number_is_dropped),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),

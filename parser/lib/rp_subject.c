@@ -219,6 +219,11 @@ static size_t tail_trim(const char *s, size_t a, size_t b)
         for (size_t k = 0; words[k]; k++)
             if (memcmp(s + b - 6, words[k], 6) == 0)
                 return 0;
+    /* 一般公共预算支出完成18.63亿元: the verb between a name of three
+     * characters or more and its amount (not 已完成, 累计完成) */
+    if (t == 0 && b - a >= 15 && memcmp(s + b - 6, "完成", 6) == 0 &&
+        match_any_end(s, a, b - 6, tail_trims) == 0 && memcmp(s + b - 9, "已", 3) != 0)
+        return 6;
     return t;
 }
 
@@ -243,20 +248,23 @@ static bool adverb_gong(const char *s, size_t a, size_t b, size_t j)
     return false;
 }
 
-/* A bracketed gloss inside the words (`比2018年末(第四次全国经济普查,下同)增加`):
- * a note with a comma, a colon or 下同 explains, it does not name. Returns
- * the note's length at j, 0 if there is none. */
+/* A bracketed gloss inside the words (`比2018年末(第四次全国经济普查,下同)增加`,
+ * `汛期(4—9月)降水量`): a note with a comma, a colon or 下同, or the months
+ * it spans, explains, it does not name. Returns the note's length at j, 0 if
+ * there is none. */
 static size_t gloss_at(const char *s, size_t j, size_t b)
 {
     if (s[j] != '(')
         return 0;
-    bool gloss = false;
+    bool gloss = false, digit = false, month = false;
     for (size_t k = j + 1; k < b; k++) {
         if (s[k] == '(')
             return 0;
         if (s[k] == ')')
-            return gloss ? k + 1 - j : 0;
+            return gloss || (digit && month) ? k + 1 - j : 0;
         gloss = gloss || s[k] == ',' || s[k] == ':' || rp_utf8_starts(s, b, k, "下同");
+        digit = digit || (s[k] >= '0' && s[k] <= '9');
+        month = month || rp_utf8_starts(s, b, k, "月");
     }
     return 0;
 }

@@ -1515,6 +1515,11 @@ static void round30_language(void **state)
     assert_null(find(r, 4, "个"));                            /* ideas are not built */
     assert_string_equal(region_of(r, 14, "名"), "枳坪镇");    /* 全镇 in a village's document */
     rp_extract_result_free(r);
+    r = run("苌川县财政局关于预算执行情况的报告\n"
+            "一般公共预算支出完成18.63亿元，同比增长4.1%。汛期（4—9月）降水量1,379.6毫米。\n");
+    assert_string_equal(subject_of(r, 4.1, "%"), "一般公共预算支出同比增长"); /* not 完成 */
+    assert_string_equal(subject_of(r, 1379.6, "毫米"), "汛期降水量");     /* the months note */
+    rp_extract_result_free(r);
 }
 
 static void round29_language(void **state)

@@ -372,11 +372,14 @@ static bool statement_cell(const char *t)
         while (j < n && (isdigit((unsigned char)t[j]) || t[j] == '.' || t[j] == ','))
             j++;
         static const char *const after[] = {"余", "多", "万", "亿"};
-        for (size_t k = 0; k < ARRAY_LEN(after); k++)
-            if (j + 3 <= n && memcmp(t + j, after[k], 3) == 0) {
-                j += 3;
-                k = (size_t)-1;
-            }
+        for (bool more = true; more;) { /* `1.2万余` */
+            more = false;
+            for (size_t k = 0; k < ARRAY_LEN(after) && !more; k++)
+                if (j + 3 <= n && memcmp(t + j, after[k], 3) == 0) {
+                    j += 3;
+                    more = true;
+                }
+        }
         static const char *const dates[] = {"年", "月", "日", "时", "号"};
         bool date = false;
         for (size_t k = 0; k < ARRAY_LEN(dates); k++)
@@ -635,7 +638,8 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
     for (size_t c = 0; c < g->cols; c++) {
         struct cell *cl = cell_at(g, r, c);
         if (c == L->name_col || L->index_col[c] || L->unit_col[c] || L->code_col[c] ||
-            cl->copy || is_num(cl->text) || !statement_cell(cl->text) ||
+            remark_header(L->header[c]) || cl->copy || is_num(cl->text) ||
+            !statement_cell(cl->text) ||
             (L->label_col[c] && L->place_col[c] == 2))
             continue;
         emit_newline(e);

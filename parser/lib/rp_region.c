@@ -965,7 +965,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         if (place_at(s, n, i, &pl, true) && pl.start == i) {
             st->place_run++;
         } else {
-            if (st->place_run >= 2 || (st->place_run == 1 && !st->section_heading && work_opener(s, n, i)))
+            if (st->place_run >= 2 ||
+                (st->place_run == 1 && !st->section_heading && work_opener(s, n, i)))
                 st->section[0] = '\0';
             st->place_run = 0;
         }

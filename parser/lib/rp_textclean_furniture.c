@@ -45,6 +45,8 @@ static bool is_page_number(const char *s, size_t n)
  * ideographic) is a page header. */
 static bool titled_page_number(const char *s, size_t n)
 {
+    if (n < 3 || memcmp(s + n - 3, "页", 3) != 0)
+        return false; /* the page number closes the line */
     size_t gap_end = 0, blanks = 0;
     for (size_t i = 0; i < n;) {
         size_t at = i;
@@ -216,7 +218,8 @@ void rp_clean_mark_repeated(struct lines *L, size_t pages)
          * title follows a page break's blank or furniture lines */
         size_t seen = 0;
         for (size_t k = a; k < b && b - a >= need; k++)
-            seen += !(idx[k] > 0 && !blank_or_dropped(L, idx[k] - 1) && in_flat_table(L, idx[k]));
+            seen += !(idx[k] > 0 && !blank_or_dropped(L, idx[k] - 1) &&
+                      in_flat_table(L, idx[k]));
         if (seen >= need && seen >= (pages + 1) / 2)
             for (size_t k = a; k < b; k++)
                 L->v[idx[k]].flags |= LINE_DROP;

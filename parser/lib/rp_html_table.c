@@ -7,6 +7,7 @@
  * tables (rp_html_emit_table) and aligned text tables (rp_table_render).
  * See rp_html_int.h. */
 #include "rp_html_int.h"
+#include "rp_region.h"
 #include "rp_unit.h"
 #include "rp_utf8.h"
 
@@ -331,17 +332,10 @@ static bool qualifier_header(const char *h)
  * a whole one (全镇) nor several (集镇及沿线各村, 东村、西村). */
 static bool place_text(const char *t)
 {
-    static const char *const kinds[] = {"村", "社区", "镇", "乡", "街道", "县", "区"};
-    size_t n = t != NULL ? strlen(t) : 0;
-    if (n == 0 || strncmp(t, "全", 3) == 0 || strstr(t, "各") || strstr(t, "及") ||
-        strstr(t, "、") || strstr(t, "和"))
+    if (t == NULL || *t == '\0' || strncmp(t, "全", 3) == 0 || strstr(t, "各") ||
+        strstr(t, "及") || strstr(t, "、") || strstr(t, "和"))
         return false;
-    for (size_t i = 0; i < ARRAY_LEN(kinds); i++) {
-        size_t m = strlen(kinds[i]);
-        if (n > m && memcmp(t + n - m, kinds[i], m) == 0)
-            return true;
-    }
-    return false;
+    return rp_region_level_of(t) > 0;
 }
 
 /* A where column (实施地点) that holds places: most filled cells are. */

@@ -576,10 +576,11 @@ static bool header_columns(const struct lines *L, const size_t *hl, size_t h, si
     return true;
 }
 
-/* A column whose header is 单位 holds units (`元`, `万人`, `—`). */
+/* A column whose header is 单位 holds units (`元`, `万人`; a dash is a
+ * figure cell). */
 static bool unit_cell(const struct lines *L, size_t k, bool unit_col)
 {
-    return unit_col && (figure_cell(L, k) || short_cell(L, k, 4, false));
+    return unit_col && short_cell(L, k, 4, false);
 }
 
 /* The same without serials, the rows told apart by their shape:

@@ -474,7 +474,7 @@ static bool phase_name(const ex *x, const quantity *q)
         return true;
     return nm->chinese && nm->single_digit && !starts(x, nm->start, "两") &&
            q->start == nm->start && (opens || after_noun) &&
-           rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end)) && !starts(x, q->end, "培训") &&
+           (rp_utf8_is_han(next) || (next >= '0' && next <= '9')) && !starts(x, q->end, "培训") &&
            !starts(x, q->end, "班");
 }
 
@@ -1032,7 +1032,13 @@ static bool future_jiang(const ex *x, size_t at)
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))
             return true;
-    return false;
+    /* 我局将以…为契机: the future; 将以上材料 将以往做法 move an object */
+    static const char *const yi_words[] = {"以上", "以下", "以往", "以前", "以后", "以来", "以外",
+                                           "以内", NULL};
+    for (size_t k = 0; yi_words[k]; k++)
+        if (starts(x, j, yi_words[k]))
+            return false;
+    return starts(x, j, "以");
 }
 
 enum { TARGET_NONE, TARGET_WORD, TARGET_MODAL };
@@ -1421,8 +1427,9 @@ static bool age_note(const ex *x, const quantity *q)
 {
     if (strcmp(q->unit->surface, "岁") != 0 || q->start != q->num.start)
         return false;
-    /* 刘阿姨今年68岁: one person's age this year */
-    if (rp_utf8_ends(x->s, q->start, "今年") && q->approx == RP_APPROX_EXACT)
+    /* 刘阿姨今年68岁, 今年已103岁, 现年81岁, 享年96岁: one person's age */
+    static const char *const now[] = {"今年", "今年已", "今年已经", "现年", "享年", NULL};
+    if (ends_any(x, q->start, now) && q->approx == RP_APPROX_EXACT)
         return true;
     uint32_t open = rp_utf8_before(x->s, x->n, q->start);
     uint32_t close = rp_utf8_at(x->s, x->n, q->end);

@@ -69,6 +69,8 @@ typedef struct ex {
     bool capped;         /* RP_EXTRACT_MAX_MEASURES reached */
     size_t doc_period;   /* the year a title names (2023年党建工作总结), NONE */
     bool plan_section;   /* under a heading like 二、2025年工作安排 */
+    rp_unit rates[16];   /* the rate units met (元/人/月), strings in strs */
+    size_t nrates;
     bool oom;
 } ex;
 
@@ -80,6 +82,7 @@ typedef struct quantity {
     bool multiplied;
     const rp_unit *unit;
     size_t unit_start, unit_end;
+    size_t per_len;    /* of a rate's denominators ending the unit (/人/月) */
     size_t start, end; /* with markers */
     const char *post;  /* 以上 以下 ... or NULL */
     bool pre_rule;     /* 至少 不少于: a rule or standard */

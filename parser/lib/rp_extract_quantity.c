@@ -167,6 +167,11 @@ bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
     q->unit = rp_unit_match(x->s, x->n, j);
     q->unit_start = j;
     q->unit_end = q->unit ? j + strlen(q->unit->surface) : j;
+    if (q->unit && strcmp(q->unit->kind, "ratio") != 0 && !strchr(q->unit->surface, '/')) {
+        char per[48];
+        q->per_len = rp_unit_per(x->s, x->n, q->unit_end, per, sizeof per);
+        q->unit_end += q->per_len;
+    }
     if (q->unit && (q->unit->flags & RP_UNIT_MORE))
         q->approx = RP_APPROX_MORE_THAN;
     q->start = i;

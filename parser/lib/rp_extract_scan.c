@@ -6,6 +6,7 @@
 #include "rp_extract_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,28 @@ static bool bracket_place(const ex *x, const quantity *q, char *out, size_t cap)
     return false;
 }
 
+/* The unit of a rate (元/人/月): the numerator's unit with the denominators
+ * the quantity read after it; money per anything is a price. Falls back on
+ * the numerator's unit when the document has too many kinds of rate. */
+static const rp_unit *rate_unit(ex *x, const quantity *q)
+{
+    char per[48], canon[96], surface[96];
+    rp_unit_per(x->s, x->n, q->unit_end - q->per_len, per, sizeof per);
+    snprintf(canon, sizeof canon, "%s%s", q->unit->canonical, per);
+    snprintf(surface, sizeof surface, "%.*s", (int)(q->unit_end - q->unit_start),
+             x->s + q->unit_start);
+    for (size_t k = 0; k < x->nrates; k++)
+        if (strcmp(x->rates[k].canonical, canon) == 0)
+            return &x->rates[k];
+    size_t ci = rp_ex_intern(x, canon), si = rp_ex_intern(x, surface);
+    if (x->nrates == sizeof x->rates / sizeof x->rates[0] || ci == NONE || si == NONE)
+        return q->unit;
+    rp_unit *u = &x->rates[x->nrates++];
+    *u = (rp_unit){.surface = pool_str(x, si), .canonical = pool_str(x, ci),
+                   .kind = strcmp(q->unit->kind, "money") == 0 ? "price" : "other"};
+    return u;
+}
+
 static void push_cand(ex *x, const quantity *q, bool optional)
 {
     if (x->nc >= RP_EXTRACT_MAX_MEASURES) {
@@ -88,7 +111,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     }
     cand *c = &x->c[x->nc++];
     c->value = q->value;
-    c->unit = q->unit;
+    c->unit = q->per_len ? rate_unit(x, q) : q->unit;
     c->approx = q->approx;
     c->start = q->start;
     c->end = q->end;

@@ -618,6 +618,11 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
         if (label.len > 0)
             rp_tbuf_append(&e->out, label.p, label.len);
         rp_tbuf_puts(&e->out, core);
+        /* PM2.5, PM10, COD: a name ending in Latin or digits would glue onto
+         * the figure (PM2.524) */
+        size_t cn = strlen(core);
+        if (cn > 0 && (isalnum((unsigned char)core[cn - 1]) || core[cn - 1] == '.'))
+            rp_tbuf_puts(&e->out, "为");
         rp_tbuf_puts(&e->out, cl->text);
         if (uat == strlen(cl->text))
             rp_tbuf_puts(&e->out, unit[0]         ? unit

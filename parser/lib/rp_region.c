@@ -312,6 +312,18 @@ static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clau
     out->level = level;
     for (int k = 0; k < 3; k++) {
         int lv = 0;
+        /* 砚川县经济开发区管委会, 榕州市高新区党工委: a zone named by its
+         * county or city alone is a place where it governs itself (a
+         * company 坐落于 it belongs to its county) */
+        const suffix *zone = out->level <= 3 ? suffix_at(s, n, out->end) : NULL;
+        if (zone != NULL && zone->level == 3 && zone->len >= 9 &&
+            (rp_utf8_starts(s, n, out->end + zone->len, "管委会") ||
+             rp_utf8_starts(s, n, out->end + zone->len, "管理委员会") ||
+             rp_utf8_starts(s, n, out->end + zone->len, "党工委"))) {
+            out->end += zone->len;
+            out->level = 3;
+            continue;
+        }
         size_t e = element_at(s, n, out->end, 2, &lv, false);
         /* a chain narrows (县 镇 村), it never widens: 枣林村青崖镇 is two
          * places side by side, not one */
@@ -641,6 +653,29 @@ static bool presented_place(rp_region_state *st, const char *s, size_t n, size_t
     return false;
 }
 
+/* `组团赴长三角、粤港澳大湾区开展招商`: a place after 赴 or 前往, or listed
+ * after them in its clause, is where people went, not what the clause
+ * reports on. */
+static bool destination(const char *s, size_t i)
+{
+    if (rp_utf8_ends(s, i, "赴") || rp_utf8_ends(s, i, "前往"))
+        return true;
+    if (!rp_utf8_ends(s, i, "、"))
+        return false;
+    size_t j = i;
+    for (int c = 0; c < 40 && j > 0; c++) {
+        j = rp_utf8_prev(s, j);
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, i, j, &l);
+        if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';' ||
+            cp == 0xFF1A || cp == ':' || cp == '\n')
+            return false;
+        if (cp == 0x8D74 || rp_utf8_starts(s, i, j, "前往")) /* 赴 */
+            return true;
+    }
+    return false;
+}
+
 /* A place named in the first words of a plain paragraph, even mid-clause
  * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
  * A bare township counts there only after a blank, the gap of a roster
@@ -660,6 +695,10 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
             continue;
         }
         bool roster = pl.start > open && s[pl.start - 1] == ' '; /* its unit: 石门镇人民政府… too */
+        if (!roster && destination(s, pl.start)) {
+            i = pl.end;
+            continue;
+        }
         if (roster || (!rp_region_not_subject(s, n, pl.end) &&
                        (pl.level <= 3 ||
                         element_end(s + pl.start, pl.end - pl.start) < pl.end - pl.start))) {
@@ -1024,6 +1063,8 @@ static bool doc_prefix_at_level(rp_region_state *st, int level)
 
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
+    if (destination(s, i))
+        return;
     size_t len;
     int self = rp_region_self_ref(s, n, i, &len);
     if (self > 0) {

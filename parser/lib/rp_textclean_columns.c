@@ -65,7 +65,7 @@ static bool has_gap(const char *s, size_t n)
  * one-column text is not two columns). */
 static size_t page_split_col(const struct lines *L, size_t a, size_t b)
 {
-    size_t n_text = 0, n_gap = 0, n_cells = 0;
+    size_t n_text = 0, n_gap = 0, n_cells = 0, n_figs = 0;
     size_t *buf = malloc((b - a + 1) * 3 * sizeof *buf);
     if (buf == NULL)
         return 0;
@@ -85,12 +85,14 @@ static size_t page_split_col(const struct lines *L, size_t a, size_t b)
         lefts[n_gap] = count_cps(s, c.left_end) - c.lead;
         rights[n_gap] = count_cps(s + c.right_off, L->v[k].len - c.right_off);
         n_cells += has_gap(s + c.right_off, L->v[k].len - c.right_off);
+        n_figs += s[c.right_off] >= '0' && s[c.right_off] <= '9';
         n_gap++;
     }
     size_t split = 0;
     /* rows whose right part is itself split in cells (`41  6  47`) make a
-     * table, not a second column of text */
-    if (n_gap >= 3 && n_gap * 5 >= n_text && n_cells * 2 <= n_gap) {
+     * table, not a second column of text; so do rows whose right part is a
+     * figure (a list of donors and their `120.00万元`) */
+    if (n_gap >= 3 && n_gap * 5 >= n_text && n_cells * 2 <= n_gap && n_figs * 2 <= n_gap) {
         size_t near = 0, m = median(cols, n_gap);
         for (size_t i = 0; i < n_gap; i++)
             near += cols[i] + 8 >= m && cols[i] <= m + 8;

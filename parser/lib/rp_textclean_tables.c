@@ -591,6 +591,19 @@ static bool unit_cell(const struct lines *L, size_t k, bool unit_col)
  * joined, header_columns), then rows of a label without digits and a figure
  * for each other column, or a unit under a 单位 header. hend[] gets the
  * last line of each header cell. */
+/* A row's label: a short cell, longer when it closes on the row's unit
+ * (人均综合能耗（千克标准煤/人）). */
+static bool row_label(const struct lines *L, size_t k)
+{
+    if (short_cell(L, k, 12, false))
+        return true;
+    const char *t = line_at(L, k);
+    size_t n = L->v[k].len;
+    trim(&t, &n);
+    return n > 3 && (t[n - 1] == ')' || memcmp(t + n - 3, "\xEF\xBC\x89", 3) == 0) &&
+           short_cell(L, k, 20, false);
+}
+
 static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *hend,
                            size_t *ncols, size_t *rows)
 {
@@ -619,7 +632,7 @@ static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *
                         break;
                     p = q;
                 }
-                if (p >= L->n || !short_cell(L, p, 12, false))
+                if (p >= L->n || !row_label(L, p))
                     break;
                 /* the row's cells go in as they are checked: a row that
                  * fails is not counted, and the slots it filled are past

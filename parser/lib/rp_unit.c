@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rp_utf8.h"
@@ -49,6 +50,7 @@ static const rp_unit units[] = {
     {"天次", "天次", "person_time", CN, NULL}, /* days of service, summed over people */
     {"亩次", "亩次", "area", CN, NULL}, /* land worked, summed over passes (飞防作业) */
     {"艘次", "艘次", "event", CN, NULL}, /* boat runs: 出动执法船只 */
+    {"航次", "航次", "event", CN, NULL}, /* patrol voyages: 海上巡查186航次 */
     {"卷次", "卷次", "event", CN, NULL}, /* archive files consulted */
     {"个工日", "工日", "person_time", CN, NULL}, /* days of labour */
     {"工日", "工日", "person_time", CN, NULL},
@@ -72,19 +74,6 @@ static const rp_unit units[] = {
     {"平米", "平方米", "area", CN, NULL},
     {"公顷", "公顷", "area", CN, NULL},
     {"部门", "个", "organisation", CN, NULL},
-    /* prices: money per unit of area, weight, volume, energy or head
-     * (成交均价4,860元/平方米, 收购价1.29元/斤) are rates, never summed */
-    {"元/平方米", "元/平方米", "price", 0, NULL},
-    {"元/斤", "元/斤", "price", 0, NULL},
-    {"元/公斤", "元/公斤", "price", 0, NULL},
-    {"元/千克", "元/千克", "price", 0, NULL},
-    {"元/吨", "元/吨", "price", 0, NULL},
-    {"元/亩", "元/亩", "price", 0, NULL},
-    {"元/立方米", "元/立方米", "price", 0, NULL},
-    {"元/千瓦时", "元/千瓦时", "price", 0, NULL},
-    {"元/头", "元/头", "price", 0, NULL},
-    {"元/人", "元/人", "price", 0, NULL}, /* a rate per head: 分红标准50元/人 */
-    {"元/户", "元/户", "price", 0, NULL},
     /* a rate per thousand people (每千人口托位数4.1个/千人) */
     {"个/千人", "个/千人", "ratio", 0, NULL},
     {"美元", "美元", "money", CN, NULL},
@@ -146,6 +135,8 @@ static const rp_unit units[] = {
     /* animals (羊6.3万只) and birds (家禽286.4万羽) */
     {"只", "只", "item", CN, "是要有能需好因在见身顾管"},
     {"羽", "羽", "item", CN, "毛绒翼球翅"},
+    /* fish and fry (增殖放流鱼苗1,420万尾); 尾声 尾款 尾矿 are words */
+    {"尾", "尾", "item", CN, "声部巴随款数气号矿水灯货端期"},
     {"枚", "枚", "item", CN, "举"},
     /* rounds fired (高炮人雨弹1,240发), in figures only: 一发不可收 and 发展
      * 发放 发现 … are words */
@@ -302,4 +293,44 @@ const rp_unit *rp_unit_match(const char *s, size_t n, size_t i)
         /* 分 before 钟 is no 分: a later, longer entry (分钟) may match */
     }
     return NULL;
+}
+
+/* A denominator at s[i]: a time word or a unit of the lexicon that is no
+ * ratio (人 户 亩 平方米 平方公里 斤 吨 千瓦时 ...). */
+static size_t denominator(const char *s, size_t n, size_t i, const char **canon)
+{
+    static const char *const times[] = {"小时", "季度", "月", "日", "年", "天", "周"};
+    for (size_t k = 0; k < sizeof times / sizeof times[0]; k++) {
+        size_t l = strlen(times[k]);
+        if (n - i >= l && memcmp(s + i, times[k], l) == 0) {
+            *canon = times[k];
+            return l;
+        }
+    }
+    const rp_unit *u = rp_unit_match(s, n, i);
+    if (u == NULL || u->surface[0] == '/' || strcmp(u->kind, "ratio") == 0 ||
+        strchr(u->surface, '/') != NULL)
+        return 0;
+    *canon = u->canonical;
+    return strlen(u->surface);
+}
+
+size_t rp_unit_per(const char *s, size_t n, size_t i, char *canon, size_t cap)
+{
+    size_t j = i, w = 0;
+    if (cap > 0)
+        canon[0] = '\0';
+    for (int k = 0; k < 2 && j < n; k++) {
+        size_t sep = s[j] == '/' ? 1 : k > 0 && n - j >= 2 && memcmp(s + j, "\xC2\xB7", 2) == 0 ? 2 : 0;
+        const char *dc = NULL;
+        size_t dl = sep ? denominator(s, n, j + sep, &dc) : 0;
+        if (dl == 0)
+            break;
+        int r = snprintf(canon + w, cap - w, "%.*s%s", (int)sep, s + j, dc);
+        if (r < 0 || (size_t)r >= cap - w)
+            break;
+        w += (size_t)r;
+        j += sep + dl;
+    }
+    return w == 0 ? 0 : j - i;
 }

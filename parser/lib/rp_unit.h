@@ -32,4 +32,10 @@ typedef struct rp_unit {
 /* Longest unit starting at s[i], or NULL. */
 const rp_unit *rp_unit_match(const char *s, size_t n, size_t i);
 
+/* The denominators of a rate after a unit at s[i]: `/人`, `/亩`, then
+ * `/月` or `·月` (元/人/月, 吨/平方公里·月). Returns the bytes they take, 0
+ * when there are none; canon gets their canonical spelling (/人/月). Rates
+ * are never summed: money per anything is a price. */
+size_t rp_unit_per(const char *s, size_t n, size_t i, char *canon, size_t cap);
+
 #endif

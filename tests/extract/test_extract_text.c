@@ -1478,6 +1478,37 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round31_language(void **state)
+{
+    (void)state;
+    rp_extract_result *r =
+        run("鳌汀县海洋与渔业局2024年渔业工作总结\n"
+            "开展海上联合执法巡查186航次，增殖放流苗种二千六百八十万尾，工程进入收尾阶段。"
+            "分红按七十元/人的标准发放，长寿保健金提高到600元/人/月，县城降尘量3.8吨/平方公里·月。"
+            "亩均税收28.6万元/亩。砚北产业园三期12栋标准厂房已交付。"
+            "年龄最大的周秀英老人今年已103岁。\n"
+            "2025年，我局将以规划收官为契机，计划拆解老旧渔船30艘，增殖放流苗种3,000万尾以上。\n");
+    assert_non_null(find(r, 186, "航次"));
+    assert_non_null(find(r, 26800000, "尾"));
+    assert_non_null(find(r, 70, "元/人"));                    /* a rate after a Chinese numeral */
+    assert_non_null(find(r, 600, "元/人/月"));
+    assert_non_null(find(r, 3.8, "吨/平方公里·月"));
+    assert_non_null(find(r, 286000, "元/亩"));
+    assert_null(find(r, 3, "期"));                            /* 三期: the park's phase */
+    assert_non_null(find(r, 12, "栋"));
+    assert_null(find(r, 103, "岁"));                          /* one person's age */
+    assert_null(find(r, 30000000, "尾"));                     /* 将以…为契机: the plan */
+    rp_extract_result_free(r);
+    r = run("砚川县经济开发区管委会2024年工作回顾\n"
+            "坚持带头招商，组团赴长三角、粤港澳大湾区开展产业链精准招商。全年新签约项目58个。\n");
+    assert_string_equal(region_of(r, 58, "个"), "砚川县经济开发区"); /* not where they went */
+    rp_extract_result_free(r);
+    r = run("晗川星骏智能装备股份有限公司党委2024年度工作报告\n"
+            "公司坐落于晗川县高新技术产业开发区，现有职工1,268人。\n");
+    assert_string_equal(region_of(r, 1268, "人"), "晗川县"); /* a zone governs where it has a 管委会 */
+    rp_extract_result_free(r);
+}
+
 static void round30_language(void **state)
 {
     (void)state;
@@ -1746,6 +1777,7 @@ int main(void)
         cmocka_unit_test(round28_language),
         cmocka_unit_test(round29_language),
         cmocka_unit_test(round30_language),
+        cmocka_unit_test(round31_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

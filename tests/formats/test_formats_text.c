@@ -246,6 +246,41 @@ static void flattened_tables_with_wrapped_headers(void **state)
     rp_clean_result_release(&r);
 }
 
+static void round31_tables_and_lists(void **state)
+{
+    (void)state;
+    /* a column named PM2.5 does not glue onto its figures */
+    rp_clean_result r = clean("序号  乡镇        PM2.5(微克/立方米)  PM10(微克/立方米)  优良天数(天)\n"
+                              "1     柘林乡      24                  41                 29\n"
+                              "2     竹峪乡      27                  46                 28\n"
+                              "3     枫口镇      33                  59                 26\n",
+                              RP_CLEAN_ALL);
+    assert_non_null(strstr(r.text, "柘林乡PM2.5为24微克/立方米。"));
+    assert_non_null(strstr(r.text, "竹峪乡PM10为46微克/立方米。"));
+    rp_clean_result_release(&r);
+    /* a flattened row whose label closes on its unit */
+    r = clean("表1　主要能耗指标\n指标\n2024年\n2023年\n同比\n（%）\n"
+              "用电量（万千瓦时）\n2,143.7\n2,207.7\n-2.9\n"
+              "用水量（万立方米）\n71.26\n74.70\n-4.6\n"
+              "人均综合能耗（千克标准煤/人）\n344.3\n359.0\n-4.1\n",
+              RP_CLEAN_ALL);
+    assert_non_null(strstr(r.text, "人均综合能耗2024年344.3千克标准煤/人。"));
+    rp_clean_result_release(&r);
+    /* a list of donors and their amounts is one column, not two */
+    r = clean("（一）单位\n"
+              "　　1．栌阳县国泰建设工程有限公司　　　　　　　120.00万元\n"
+              "　　2．栌阳农村商业银行股份有限公司　　　　　　80.00万元\n"
+              "　　3．湘栌矿业集团有限责任公司　　　　　　　　66.50万元\n"
+              "　　4．栌阳县人民医院　　　　　　　　　　　　　28.45万元\n",
+              RP_CLEAN_ALL);
+    const char *name = strstr(r.text, "国泰建设工程有限公司");
+    assert_non_null(name);
+    const char *amount = strstr(name, "120.00万元"), *eol = strchr(name, '\n');
+    assert_non_null(amount);
+    assert_true(eol == NULL || amount < eol); /* on the name's line */
+    rp_clean_result_release(&r);
+}
+
 static void running_title_with_page_number_is_dropped(void **state)
 {
     (void)state;
@@ -612,6 +647,7 @@ int main(void)
         cmocka_unit_test(role_notes_and_ratio_columns_name_nothing),
         cmocka_unit_test(flattened_tables_with_wrapped_headers),
         cmocka_unit_test(running_title_with_page_number_is_dropped),
+        cmocka_unit_test(round31_tables_and_lists),
         cmocka_unit_test(letter_spaced_table_with_group_rows),
         cmocka_unit_test(flattened_table_across_a_page),
         cmocka_unit_test(flattened_table_total_and_page_blanks),

@@ -150,54 +150,6 @@ bool rp_kafka_error_is_fatal(rd_kafka_t *rk, rd_kafka_resp_err_t err)
     return rd_kafka_fatal_error(rk, buf, sizeof buf) != RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
-rd_kafka_resp_err_t rp_kafka_commit_stored(rd_kafka_t *rk, int timeout_ms)
-{
-    rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
-    rd_kafka_resp_err_t err = rd_kafka_commit_queue(rk, NULL, q, NULL, NULL);
-    if (!err) {
-        rd_kafka_event_t *ev = rd_kafka_queue_poll(q, timeout_ms > 0 ? timeout_ms : 0);
-        err = ev ? rd_kafka_event_error(ev) : RD_KAFKA_RESP_ERR__TIMED_OUT;
-        rd_kafka_event_destroy(ev);
-    }
-    rd_kafka_queue_destroy(q);
-    return err;
-}
-
-bool rp_kafka_consumer_close_within(rd_kafka_t *rk, int timeout_ms)
-{
-    long long deadline = rp_now_ms() + timeout_ms;
-    rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
-    rd_kafka_error_t *e = rd_kafka_consumer_close_queue(rk, q);
-    if (e) {
-        rp_log_kv(RP_LOG_WARN, "cannot close consumer", "client", rd_kafka_name(rk), "error",
-                  rd_kafka_error_string(e), NULL);
-        rd_kafka_error_destroy(e);
-    }
-    while (!e && !rd_kafka_consumer_closed(rk)) {
-        long long left = deadline - rp_now_ms();
-        if (left <= 0)
-            break;
-        rd_kafka_queue_poll_callback(q, left < 100 ? (int)left : 100);
-    }
-    bool closed = rd_kafka_consumer_closed(rk);
-    rd_kafka_queue_destroy(q);
-    if (!closed)
-        rp_log_kv(RP_LOG_WARN, "consumer did not leave its group before the drain deadline",
-                  "client", rd_kafka_name(rk), NULL);
-    return closed;
-}
-
-void rp_kafka_consumer_destroy(rd_kafka_t *rk)
-{
-    if (!rk)
-        return;
-    if (rd_kafka_consumer_closed(rk))
-        rd_kafka_destroy(rk);
-    else
-        rp_log_kv(RP_LOG_WARN, "consumer still leaving its group is left to the process exit",
-                  "client", rd_kafka_name(rk), NULL);
-}
-
 void rp_readiness_tick(rp_readiness *r, rd_kafka_t *rk, bool ok)
 {
     long long now = rp_now_ms();

@@ -37,26 +37,6 @@ rd_kafka_t *rp_kafka_consumer_new(const rp_common_conf *c, const rp_kafka_props 
                                   const rp_kafka_consumer_opts *o,
                                   char *err, size_t errlen);
 
-/* Commits the offsets stored in rk, waiting at most timeout_ms for the
- * coordinator's answer (rd_kafka_commit() waits for as long as the
- * coordinator is unreachable, which would hold a drain past its deadline).
- * Returns the commit's error, RD_KAFKA_RESP_ERR__NO_OFFSET when nothing was
- * stored, or RD_KAFKA_RESP_ERR__TIMED_OUT. */
-rd_kafka_resp_err_t rp_kafka_commit_stored(rd_kafka_t *rk, int timeout_ms);
-
-/* Leaves the consumer group within timeout_ms, serving the revoke through
- * the consumer's rebalance callback. Returns false when the deadline came
- * first: the group then notices the member gone after session.timeout.ms,
- * and what was not committed is redelivered (at-least-once). */
-bool rp_kafka_consumer_close_within(rd_kafka_t *rk, int timeout_ms);
-
-/* Destroys a consumer that rp_kafka_consumer_close_within() closed. One
- * that did not close by the deadline is left to the process exit instead:
- * rd_kafka_destroy() would wait for its group to let it go, up to
- * session.timeout.ms past the drain deadline. Services call this only as
- * they exit. */
-void rp_kafka_consumer_destroy(rd_kafka_t *rk);
-
 /* True for errors after which the client cannot go on (fatal idempotence
  * errors, authentication): the service must stop without committing more. */
 bool rp_kafka_error_is_fatal(rd_kafka_t *rk, rd_kafka_resp_err_t err);

@@ -27,7 +27,6 @@ struct rp_worker {
     bool paused;
     bool fatal;
     bool joined;
-    long long drain_deadline;  /* rp_now_ms() by which a drain ends; 0 before one */
     rp_readiness readiness;
     char labels[96];           /* stage="parser" */
 };
@@ -83,26 +82,16 @@ static void store_offsets(rp_worker *w)
     rd_kafka_topic_partition_list_destroy(l);
 }
 
-/* Time a flush and commit may take: the drain timeout, or what is left of
- * it once the worker drains. */
-static int budget_ms(const rp_worker *w)
+/* Flushes outputs, stores and commits synchronously. Used on revoke and
+ * shutdown, when nothing new is being consumed. */
+static void flush_and_commit(rp_worker *w, int timeout_ms)
 {
-    if (!w->drain_deadline)
-        return (int)w->c->drain_timeout_ms;
-    long long left = w->drain_deadline - rp_now_ms();
-    return left > 0 ? (int)left : 0;
-}
-
-/* Flushes outputs, stores and commits, all within budget_ms(). Used on
- * revoke and shutdown, when nothing new is being consumed. */
-static void flush_and_commit(rp_worker *w)
-{
-    rd_kafka_resp_err_t err = rd_kafka_flush(w->producer, budget_ms(w));
+    rd_kafka_resp_err_t err = rd_kafka_flush(w->producer, timeout_ms);
     if (err)
         rp_log_kv(RP_LOG_WARN, "outputs still in flight after drain timeout; their inputs "
                   "stay uncommitted", "stage", w->wc.stage, NULL);
     store_offsets(w);
-    err = rp_kafka_commit_stored(w->consumer, budget_ms(w));
+    err = rd_kafka_commit(w->consumer, NULL, 0);
     if (err && err != RD_KAFKA_RESP_ERR__NO_OFFSET)
         rp_log_kv(RP_LOG_WARN, "commit failed", "error", rd_kafka_err2str(err), NULL);
 }
@@ -136,9 +125,9 @@ static void on_revoke(rp_worker *w, rd_kafka_topic_partition_list_t *parts)
         rp_log_kv(RP_LOG_WARN, "group membership lost", "stage", w->wc.stage, NULL);
         w->joined = false;
         rp_metrics_set_ready(false);
-        rd_kafka_flush(w->producer, budget_ms(w));
+        rd_kafka_flush(w->producer, (int)w->c->drain_timeout_ms);
     } else {
-        flush_and_commit(w);
+        flush_and_commit(w, (int)w->c->drain_timeout_ms);
     }
     for (int i = 0; i < parts->cnt; i++)
         rp_offsets_forget(w->offsets, parts->elems[i].topic, parts->elems[i].partition);
@@ -208,11 +197,8 @@ void rp_worker_destroy(rp_worker *w)
 {
     if (!w)
         return;
-    if (w->consumer) {
-        if (!w->drain_deadline) /* never ran: not closed yet */
-            rp_kafka_consumer_close_within(w->consumer, (int)w->c->drain_timeout_ms);
-        rp_kafka_consumer_destroy(w->consumer);
-    }
+    if (w->consumer)
+        rd_kafka_destroy(w->consumer);
     if (w->producer)
         rd_kafka_destroy(w->producer);
     if (w->assignment)
@@ -355,22 +341,20 @@ int rp_worker_run(rp_worker *w)
     while (!rp_signal_stop_requested() && !w->fatal)
         step(w);
     rp_metrics_set_ready(false);
-    w->drain_deadline = rp_now_ms() + w->c->drain_timeout_ms;
     if (w->fatal) {
         /* Store what is safe, then leave; the rest is redelivered. */
-        rd_kafka_flush(w->producer, budget_ms(w));
+        rd_kafka_flush(w->producer, (int)w->c->drain_timeout_ms);
         rd_kafka_poll(w->producer, 0);
         store_offsets(w);
-        rp_kafka_commit_stored(w->consumer, budget_ms(w));
-        rp_kafka_consumer_close_within(w->consumer, budget_ms(w));
+        rd_kafka_commit(w->consumer, NULL, 0);
+        rd_kafka_consumer_close(w->consumer);
         rp_log_kv(RP_LOG_ERROR, "worker stopped after a fatal error", "stage", w->wc.stage, NULL);
         return 1;
     }
     rp_log_kv(RP_LOG_INFO, "draining", "stage", w->wc.stage, NULL);
     set_paused(w, true);
-    flush_and_commit(w);
-    /* revokes (commits again) and leaves the group */
-    rp_kafka_consumer_close_within(w->consumer, budget_ms(w));
+    flush_and_commit(w, (int)w->c->drain_timeout_ms);
+    rd_kafka_consumer_close(w->consumer); /* revokes (commits again) and leaves the group */
     rp_log_kv(RP_LOG_INFO, "drained and committed; bye", "stage", w->wc.stage, NULL);
     return 0;
 }

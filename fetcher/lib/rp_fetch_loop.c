@@ -167,8 +167,7 @@ int rp_fetcher_run(rp_fetcher *f)
         rp_log_error("producer did not flush in time");
         timed_out = true;
     }
-    left = f->c->drain_timeout_ms - (f->stopping ? rp_now_ms() - rp_signal_stop_time_ms() : 0);
-    rp_fetch_sources_close(f->sources, left > 0 ? (int)left : 0);
+    rp_fetch_sources_close(f->sources);
     rp_metrics_set_ready(false);
     int rc = timed_out || rp_fetch_output_failed(f->out) || f->counts.undelivered ? 1 : 0;
     summary(f, rc);

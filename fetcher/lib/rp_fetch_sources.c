@@ -7,12 +7,10 @@
 
 #include "rp_kafka.h"
 #include "rp_log.h"
-#include "rp_signal.h"
 
 struct rp_fetch_sources {
     rd_kafka_t *rk;
     rp_offsets *offsets;
-    int drain_timeout_ms; /* bound of a commit on revoke */
     bool paused;
     bool closed;
 };
@@ -33,7 +31,7 @@ static void on_revoke(rp_fetch_sources *s, rd_kafka_t *rk,
                       rd_kafka_topic_partition_list_t *parts)
 {
     rp_offsets_collect(s->offsets, store_one, s);
-    rp_kafka_commit_stored(rk, s->drain_timeout_ms);
+    rd_kafka_commit(rk, NULL, 0);
     for (int i = 0; i < parts->cnt; i++)
         rp_offsets_forget(s->offsets, parts->elems[i].topic, parts->elems[i].partition);
     if (strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE") == 0)
@@ -68,7 +66,6 @@ rp_fetch_sources *rp_fetch_sources_new(const rp_common_conf *c, const rp_fetch_c
         free(s);
         return NULL;
     }
-    s->drain_timeout_ms = (int)c->drain_timeout_ms;
     rp_kafka_consumer_opts o = {.group_id = fc->sources_group, .rebalance_cb = on_rebalance,
                                 .opaque = s, .client_suffix = "-sources"};
     s->rk = rp_kafka_consumer_new(c, p, &o, err, errlen);
@@ -94,8 +91,8 @@ void rp_fetch_sources_destroy(rp_fetch_sources *s)
         return;
     if (s->rk) {
         if (!s->closed)
-            rp_kafka_consumer_close_within(s->rk, s->drain_timeout_ms);
-        rp_kafka_consumer_destroy(s->rk);
+            rd_kafka_consumer_close(s->rk);
+        rd_kafka_destroy(s->rk);
     }
     rp_offsets_destroy(s->offsets);
     free(s);
@@ -173,20 +170,12 @@ size_t rp_fetch_sources_pending(const rp_fetch_sources *s)
     return s ? rp_offsets_pending(s->offsets) : 0;
 }
 
-void rp_fetch_sources_close(rp_fetch_sources *s, int timeout_ms)
+void rp_fetch_sources_close(rp_fetch_sources *s)
 {
     if (!s || s->closed)
         return;
-    long long deadline = rp_now_ms() + timeout_ms;
     rp_offsets_collect(s->offsets, store_one, s);
-    rd_kafka_resp_err_t e = rp_kafka_commit_stored(s->rk, timeout_ms);
-    if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET)
-        rp_log_kv(RP_LOG_WARN, "sources commit failed; they will be fetched again", "error",
-                  rd_kafka_err2str(e), NULL);
-    /* The revoke during the close commits what is stored, within what is left. */
-    s->drain_timeout_ms = (int)(deadline - rp_now_ms());
-    if (s->drain_timeout_ms < 0)
-        s->drain_timeout_ms = 0;
-    rp_kafka_consumer_close_within(s->rk, s->drain_timeout_ms);
+    rd_kafka_commit(s->rk, NULL, 0);
+    rd_kafka_consumer_close(s->rk);
     s->closed = true;
 }

@@ -51,8 +51,7 @@ void rp_fetch_sources_poll(rp_fetch_sources *s, bool want_more, size_t max_recor
                            rp_source_fn fn, void *opaque);
 /* Inputs consumed and not yet complete. */
 size_t rp_fetch_sources_pending(const rp_fetch_sources *s);
-/* Stores complete offsets, commits them and leaves the group, all within
- * timeout_ms (what is not committed by then is fetched again). */
-void rp_fetch_sources_close(rp_fetch_sources *s, int timeout_ms);
+/* Stores complete offsets, commits synchronously and leaves the group. */
+void rp_fetch_sources_close(rp_fetch_sources *s);
 
 #endif

@@ -167,7 +167,9 @@ bool rp_ex_read_quantity(const ex *x, size_t i, quantity *q)
     q->unit = rp_unit_match(x->s, x->n, j);
     q->unit_start = j;
     q->unit_end = q->unit ? j + strlen(q->unit->surface) : j;
-    if (q->unit && strcmp(q->unit->kind, "ratio") != 0 && !strchr(q->unit->surface, '/')) {
+    /* a rate: 元/人, 吨/平方公里·月 (rp_unit_per) */
+    if (q->unit && q->unit_end < x->n && x->s[q->unit_end] == '/' &&
+        strcmp(q->unit->kind, "ratio") != 0 && !strchr(q->unit->surface, '/')) {
         char per[48];
         q->per_len = rp_unit_per(x->s, x->n, q->unit_end, per, sizeof per);
         q->unit_end += q->per_len;

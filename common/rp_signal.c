@@ -1,12 +1,20 @@
 #include "rp_signal.h"
 
+#include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include "rp_log.h"
 
 static atomic_bool stop_requested;
 static atomic_llong stop_time;
+static sem_t stop_sem;          /* posted once, on the first stop request */
+static atomic_bool watchdog_on;
+static long watchdog_grace_ms;
 
 long long rp_now_ms(void)
 {
@@ -18,8 +26,10 @@ long long rp_now_ms(void)
 void rp_signal_request_stop(void)
 {
     long long zero = 0;
-    atomic_compare_exchange_strong(&stop_time, &zero, rp_now_ms());
+    bool first = atomic_compare_exchange_strong(&stop_time, &zero, rp_now_ms());
     atomic_store(&stop_requested, true);
+    if (first && atomic_load(&watchdog_on))
+        sem_post(&stop_sem); /* async-signal-safe */
 }
 
 static void on_signal(int sig)
@@ -47,4 +57,47 @@ bool rp_signal_stop_requested(void)
 long long rp_signal_stop_time_ms(void)
 {
     return atomic_load(&stop_time);
+}
+
+static void *watchdog(void *arg)
+{
+    (void)arg;
+    while (sem_wait(&stop_sem) != 0)
+        ; /* EINTR */
+    long long at = atomic_load(&stop_time) + watchdog_grace_ms;
+    struct timespec ts = {.tv_sec = at / 1000, .tv_nsec = (at % 1000) * 1000000};
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) != 0)
+        ; /* EINTR */
+    rp_log_kv(RP_LOG_ERROR, "drain deadline passed (brokers unreachable?); exiting now, "
+              "uncommitted inputs will be redelivered", NULL);
+    _exit(RP_EXIT_DRAIN_DEADLINE);
+    return NULL;
+}
+
+int rp_signal_bound_drain(long drain_timeout_ms)
+{
+    if (atomic_load(&watchdog_on))
+        return 0;
+    watchdog_grace_ms = drain_timeout_ms + RP_DRAIN_CLOSE_MS;
+    if (sem_init(&stop_sem, 0, 0) != 0)
+        return -1;
+    pthread_t t;
+    if (pthread_create(&t, NULL, watchdog, NULL) != 0) {
+        sem_destroy(&stop_sem);
+        return -1;
+    }
+    pthread_detach(t);
+    atomic_store(&watchdog_on, true);
+    if (atomic_load(&stop_requested))
+        sem_post(&stop_sem); /* a stop that came before the watchdog */
+    return 0;
+}
+
+long rp_signal_drain_left_ms(long drain_timeout_ms)
+{
+    long long t = atomic_load(&stop_time);
+    if (t == 0)
+        return drain_timeout_ms;
+    long long left = t + drain_timeout_ms - rp_now_ms();
+    return left > 0 ? (long)left : 0;
 }

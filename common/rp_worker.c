@@ -353,7 +353,7 @@ int rp_worker_run(rp_worker *w)
     }
     rp_log_kv(RP_LOG_INFO, "draining", "stage", w->wc.stage, NULL);
     set_paused(w, true);
-    flush_and_commit(w, (int)w->c->drain_timeout_ms);
+    flush_and_commit(w, (int)rp_signal_drain_left_ms(w->c->drain_timeout_ms));
     rd_kafka_consumer_close(w->consumer); /* revokes (commits again) and leaves the group */
     rp_log_kv(RP_LOG_INFO, "drained and committed; bye", "stage", w->wc.stage, NULL);
     return 0;

@@ -93,6 +93,7 @@ int main(int argc, char **argv)
     } else if (check(&c, &fc, &res) == 0) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
         rp_signal_install();
+        rp_signal_bound_drain(c.drain_timeout_ms);
         rc = serve(&c, &fc, &res);
         curl_global_cleanup();
     }

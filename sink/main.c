@@ -116,6 +116,7 @@ int main(int argc, char **argv)
         rc = 2;
     } else {
         rp_signal_install();
+        rp_signal_bound_drain(c.drain_timeout_ms);
         if (rp_metrics_start(c.metrics_addr, (int)c.metrics_port, err, sizeof err) != 0) {
             rp_log_error("metrics endpoint: %s", err);
             rc = 2;

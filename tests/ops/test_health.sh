@@ -8,7 +8,12 @@
 #      running, /healthz stays 200 (liveness must not restart it for an
 #      outage), /readyz turns 503;
 #   4. brokers back (SIGUSR2): /readyz returns to 200;
-#   5. SIGTERM: exit 0 within the drain timeout.
+#   5. SIGTERM: exit 0 within the drain timeout;
+#   6. SIGTERM while every broker is down, after the service joined its
+#      group and stored an offset: it still exits, with 0 or with 3 (the
+#      drain deadline: the final commit and the group leave wait for a
+#      coordinator that never answers), within the drain timeout + 2 s; what
+#      is not committed is consumed again, at-least-once.
 # Everything on 127.0.0.1.
 set -euo pipefail
 : "${RP_BIN:?RP_BIN must point at build/bin}"
@@ -58,7 +63,7 @@ launch() {
   local svc=$1 phase=$2 bootstrap=$3
   local extra=()
   [ "$svc" = fetcher ] && extra=(--consume-sources)  # the fetcher as a service
-  "$RP_BIN/reportpipe-$svc" "${extra[@]}" --bootstrap-servers "$bootstrap" --log-level info \
+  "$RP_BIN/reportpipe-$svc" "${extra[@]}" "${@:4}" --bootstrap-servers "$bootstrap" --log-level info \
     --metrics-addr 127.0.0.1 --metrics-port "${PORT[$svc]}" --drain-timeout-ms $DRAIN_MS \
     >>"$WORK/$svc-$phase.out" 2>>"$WORK/$svc-$phase.err" &
   PID[$svc]=$!
@@ -122,5 +127,39 @@ for svc in "${SERVICES[@]}"; do
   wait "${PID[$svc]}" || rc=$?
   [ $rc -eq 0 ] || fail "$svc exited $rc after SIGTERM"
   echo "$svc: SIGTERM -> exit 0"
+done
+
+# Offsets are committed only at shutdown here, so each service has one to
+# commit when its brokers are gone: a record on each input topic (an empty
+# source, a document, a measure that is not JSON) is consumed and stored.
+for svc in "${SERVICES[@]}"; do
+  launch "$svc" 3 "$BOOTSTRAP" -X auto.commit.interval.ms=600000
+done
+for svc in "${SERVICES[@]}"; do
+  expect_code 45 "${PORT[$svc]}" /readyz 200 || { tail -5 "$WORK/$svc-3.err" >&2; fail "$svc: /readyz not 200 on restart"; }
+done
+if command -v kcat >/dev/null; then
+  printf '\n' | kcat -b "$BOOTSTRAP" -P -t reportpipe.sources -Z 2>/dev/null
+  printf 'url\t报告称培训党员120人。\n' | kcat -b "$BOOTSTRAP" -P -t reportpipe.documents -K '\t' 2>/dev/null
+  printf 'not json\n' | kcat -b "$BOOTSTRAP" -P -t reportpipe.measures 2>/dev/null
+  sleep 3
+fi
+kill -USR1 "$BROKER_PID"
+for svc in "${SERVICES[@]}"; do
+  expect_code 60 "${PORT[$svc]}" /readyz 503 || fail "$svc: /readyz still 200 with every broker down"
+done
+for svc in "${SERVICES[@]}"; do
+  kill -TERM "${PID[$svc]}"
+done
+for svc in "${SERVICES[@]}"; do
+  timeout $((DRAIN_MS / 1000 + 3)) tail --pid="${PID[$svc]}" -f /dev/null \
+    || { tail -5 "$WORK/$svc-3.err" >&2; fail "$svc: SIGTERM with its brokers gone did not stop it within the drain timeout + 2 s"; }
+  rc=0; wait "${PID[$svc]}" || rc=$?
+  case $rc in
+    0) ;;
+    3) grep -q "drain deadline passed" "$WORK/$svc-3.err" || fail "$svc: exit 3 without the drain-deadline log line" ;;
+    *) tail -5 "$WORK/$svc-3.err" >&2; fail "$svc: exited $rc after SIGTERM with its brokers down" ;;
+  esac
+  echo "$svc: SIGTERM with brokers down -> exit $rc within the drain timeout + 2 s"
 done
 echo "health: OK"

@@ -424,14 +424,23 @@ static bool listed_qualifier(const ex *x, const quantity *q)
     return false;
 }
 
-/* 榆树坪村3组58号: a village's group, part of an address, is a name. */
+/* 榆树坪村3组58号: a village's group, part of an address, is a name; so
+ * is one opening a clause in a village (`3组新修了一座漫水桥`,
+ * `该村5组新建…`), where it is the place, not a count of groups. */
 static bool village_group(const ex *x, const quantity *q)
 {
     if (strcmp(q->unit->surface, "组") != 0)
         return false;
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    return rp_utf8_ends(x->s, q->start, "村") || rp_utf8_ends(x->s, q->start, "社区") ||
-           (next >= '0' && next <= '9') || next == 0x53F7; /* 号 */
+    if (rp_utf8_ends(x->s, q->start, "村") || rp_utf8_ends(x->s, q->start, "社区") ||
+        (next >= '0' && next <= '9') || next == 0x53F7) /* 号 */
+        return true;
+    uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
+    bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n' || prev == ' ' ||
+                 rp_utf8_ends(x->s, q->start, "在");
+    return opens && rp_utf8_is_han(next) &&
+           (x->region.group[0] || rp_region_level_of(rp_region_current(&x->region)) == 5) &&
+           rp_region_group_at(x->s, x->n, q->start) == q->end;
 }
 
 /* 桂花苑小区3栋2单元: a building in an address, followed by its entrance
@@ -474,7 +483,8 @@ static bool phase_name(const ex *x, const quantity *q)
         return true;
     return nm->chinese && nm->single_digit && !starts(x, nm->start, "两") &&
            q->start == nm->start && (opens || after_noun) &&
-           (rp_utf8_is_han(next) || (next >= '0' && next <= '9')) && !starts(x, q->end, "培训") &&
+           (rp_utf8_is_han(next) || (next >= '0' && next <= '9') || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z')) &&
+           !starts(x, q->end, "培训") &&
            !starts(x, q->end, "班");
 }
 

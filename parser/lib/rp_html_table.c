@@ -468,7 +468,8 @@ static void put_label(rp_tbuf *b, const char *t)
     rp_tbuf_append(b, t + from, n - from);
 }
 
-/* A cell that is only a unit, with or without a multiplier: 人, 万人, %. */
+/* A cell that is only a unit, with or without a multiplier and a rate's
+ * denominators: 人, 万人, %, 万元/亩. */
 static bool unit_word(const char *t)
 {
     size_t n = strlen(t), i = 0;
@@ -477,7 +478,11 @@ static bool unit_word(const char *t)
     if (i + 3 <= n && (memcmp(t + i, "万", 3) == 0 || memcmp(t + i, "亿", 3) == 0))
         i += 3;
     const rp_unit *u = i < n ? rp_unit_match(t, n, i) : NULL;
-    return u != NULL && i + strlen(u->surface) == n;
+    if (u == NULL)
+        return false;
+    size_t e = i + strlen(u->surface);
+    char per[64];
+    return e == n || e + rp_unit_per(t, n, e, per, sizeof per) == n;
 }
 
 /* A 单位 column whose cells are all units gives each row its unit; a 单位

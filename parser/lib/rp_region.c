@@ -300,6 +300,61 @@ static size_t element_end(const char *s, size_t n)
     return element_at(s, n, 0, 2, &lv, false);
 }
 
+/* A park or part of a zone named on its own (柘坝物流园, 南岸片区, 雁洲智造小镇,
+ * 城南食品医药片区): 2-8 characters of name before a park word. Returns its
+ * end (with the 区 of 产业园区), 0 when none. Read only where a clause or a
+ * label opens on it: a park is a place of the zone's committee, not an
+ * administrative area. */
+static size_t park_at(const char *s, size_t n, size_t i)
+{
+    static const char *const ends[] = {"产业园", "工业园", "物流园", "科技园", "创业园", "创新园",
+                                       "产业新城", "片区", "小镇", NULL};
+    /* kinds, not names: 特色小镇, 示范片区, 老城片区 */
+    static const char *const kinds[] = {"特色", "示范", "核心", "重点", "老城", "城区", "中心",
+                                        "农业", "工业", "产业", "物流", "科技", "现代", "美丽",
+                                        "各", "全", "本", "该", "其他", "相关", "部分", NULL};
+    uint32_t first = rp_utf8_at(s, n, i);
+    if (!rp_utf8_is_han(first) || bad_first(first))
+        return 0;
+    size_t j = i;
+    for (int chars = 0; j < n && chars < 10; chars++) {
+        for (size_t k = 0; ends[k] && chars >= 2; k++) {
+            if (!rp_utf8_starts(s, n, j, ends[k]))
+                continue;
+            size_t e = j + strlen(ends[k]);
+            for (size_t m = 0; kinds[m]; m++)
+                if (e - i - strlen(ends[k]) == strlen(kinds[m]) &&
+                    memcmp(s + i, kinds[m], strlen(kinds[m])) == 0)
+                    return 0;
+            if (has_verb_pair(s, i, j))
+                return 0;
+            if (rp_utf8_ends(s, e, "园") && rp_utf8_starts(s, n, e, "区"))
+                e += 3;
+            return e;
+        }
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        /* a verb opening the clause (加快桤湾…产业园) is no name; further in,
+         * 智造 食品 are */
+        if (!rp_utf8_is_han(cp) || (chars < 2 && verb_char(cp)) || rp_cset_has(&fn_set, cp))
+            return 0;
+        j += l;
+    }
+    return 0;
+}
+
+/* The document is a development zone's or a park's (砚川县经济开发区,
+ * 篁川县产业园区): its parks and 片区 are the places it reports on. */
+static bool zone_doc(const rp_region_state *st)
+{
+    static const char *const ends[] = {"开发区", "园区", "高新区", "新区", "产业园", "工业园",
+                                       NULL};
+    for (size_t k = 0; ends[k]; k++)
+        if (rp_utf8_ends(st->doc, strlen(st->doc), ends[k]))
+            return true;
+    return false;
+}
+
 static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clause_start)
 {
     sets_ready();
@@ -316,11 +371,16 @@ static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clau
          * county or city alone is a place where it governs itself (a
          * company 坐落于 it belongs to its county) */
         const suffix *zone = out->level <= 3 ? suffix_at(s, n, out->end) : NULL;
-        if (zone != NULL && zone->level == 3 && zone->len >= 9 &&
-            (rp_utf8_starts(s, n, out->end + zone->len, "管委会") ||
-             rp_utf8_starts(s, n, out->end + zone->len, "管理委员会") ||
-             rp_utf8_starts(s, n, out->end + zone->len, "党工委"))) {
-            out->end += zone->len;
+        size_t zl = zone != NULL && zone->level == 3 && zone->len >= 9 ? zone->len : 0;
+        /* 篁川县产业园区管理委员会: a park of the county's, governed alike */
+        static const char *const parks[] = {"产业园区", "工业园区", "产业园", "工业园", "园区", NULL};
+        for (size_t k = 0; parks[k] && zl == 0 && out->level <= 3; k++)
+            if (rp_utf8_starts(s, n, out->end, parks[k]))
+                zl = strlen(parks[k]);
+        if (zl > 0 && (rp_utf8_starts(s, n, out->end + zl, "管委会") ||
+                       rp_utf8_starts(s, n, out->end + zl, "管理委员会") ||
+                       rp_utf8_starts(s, n, out->end + zl, "党工委"))) {
+            out->end += zl;
             out->level = 3;
             continue;
         }
@@ -383,6 +443,10 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
         return false;
     if (rp_utf8_starts(s, n, end, "组建") || rp_utf8_starts(s, n, end, "组成"))
         return false; /* 柳巷社区组建议事会: the place acts */
+    /* 砚北智造产业园规上工业企业: the place's firms above the size line
+     * (规上, 规模以上), not 村规 (a village's rules) */
+    if (rp_utf8_starts(s, n, end, "规上") || rp_utf8_starts(s, n, end, "规模以上"))
+        return false;
     /* 曲榛县村均集体经济收入: a per-village average of the place */
     if (rp_utf8_starts(s, n, end, "村均") || rp_utf8_starts(s, n, end, "户均"))
         return false;
@@ -411,6 +475,65 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
         if (rp_utf8_starts(s, n, end, after[k]))
             return true;
     return false;
+}
+
+size_t rp_region_group_at(const char *s, size_t n, size_t i)
+{
+    sets_ready();
+    size_t j = i, digits = 0, hans = 0, l;
+    bool nth = rp_utf8_starts(s, n, j, "第");
+    if (nth)
+        j += 3;
+    for (; j < n; j += l) {
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if ((cp >= '0' && cp <= '9') || (cp != 0x4E24 && rp_number_cn_digit(cp) >= 1) ||
+            cp == 0x5341) /* 0-9, 一…九 (not 两), 十 */
+            digits++;
+        else
+            break;
+    }
+    if (digits == 0 && !nth) {
+        /* a hamlet's name: 2-3 characters, a two-character one ending in a
+         * word of the land (杨家组, 李湾组); 工作组 督导组 are no hamlet */
+        uint32_t last = 0;
+        for (; j < n && hans < 4; j += l) {
+            uint32_t cp = rp_utf8_decode(s, n, j, &l);
+            if (!rp_utf8_is_han(cp) || cp == 0x7EC4 /* 组 */)
+                break;
+            if (verb_char(cp) || (hans == 0 && bad_first(cp)))
+                return 0;
+            last = cp;
+            hans++;
+        }
+        if (hans < 2 || hans > 3 || (hans == 2 && !rp_utf8_in("家湾坪冲岭坡沟坝塘坳庄屋寨垭岗洼", last)) ||
+            last == 0x5C0F || last == 0x901A) /* 代表小组, 硬化通组 */
+            return 0;
+        /* 通组道路, 组级, 组里: words with 组, not a hamlet */
+        if (rp_utf8_in("道路公级里内间", rp_utf8_at(s, n, j + 3)))
+            return 0;
+        if (rp_utf8_before(s, n, i) == 0x5C0F) /* 小: 领导小组 */
+            return 0;
+    } else if (digits == 0 || digits > 3) {
+        return 0;
+    }
+    size_t end;
+    if (rp_utf8_starts(s, n, j, "村民小组"))
+        end = j + 12;
+    else if (rp_utf8_starts(s, n, j, "组") && (digits > 0 || hans > 0))
+        end = j + 3;
+    else
+        return 0;
+    /* 组织 组建 组成 组合 组团 组队 组员 组委 组图 组件 组别: words;
+     * 一组一品: a slogan; 三组到五组, 四组至六组: a range of groups */
+    uint32_t next = rp_utf8_at(s, n, end);
+    if (end == j + 3 && rp_utf8_in("织建成合团队员委图件别装", next))
+        return 0;
+    if (digits > 0 && (rp_number_cn_digit(next) >= 1 || (next >= '0' && next <= '9')))
+        return 0;
+    if (rp_utf8_starts(s, n, end, "到") || rp_utf8_starts(s, n, end, "至") || next == 0x2014 ||
+        next == '-' || next == '~' || next == 0xFF5E)
+        return 0;
+    return end;
 }
 
 int rp_region_level_of(const char *place)
@@ -759,6 +882,12 @@ static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
         st->sentence_is_para = true;
         return true;
     }
+    size_t pe = zone_doc(st) ? park_at(s, e, i) : 0; /* 柘坝物流园：… */
+    if (pe != 0 && pe == e) {
+        set_place(st->sentence, s, i, pe);
+        st->sentence_is_para = true;
+        return true;
+    }
     return false;
 }
 
@@ -976,6 +1105,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     st->para_later = false;
     st->para_counted = false;
     st->sentence[0] = '\0';
+    st->group[0] = '\0';
     st->sentence_is_para = false;
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
@@ -1061,12 +1191,113 @@ static bool doc_prefix_at_level(rp_region_state *st, int level)
     return false;
 }
 
+/* Whether s[i] is inside an open bracket of its clause's last 40 characters. */
+static bool in_brackets(const char *s, size_t i)
+{
+    size_t j = i;
+    for (int c = 0; c < 40 && j > 0; c++) {
+        j = rp_utf8_prev(s, j);
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, i, j, &l);
+        if (cp == '(' || cp == 0xFF08)
+            return true;
+        if (cp == ')' || cp == 0xFF09 || cp == 0x3002 || cp == '\n')
+            return false;
+    }
+    return false;
+}
+
+/* After a group, past a note in brackets and 的: a person of it
+ * (`三组的李满仓,`, `七组的老党员刘德顺…`, `3组(原杉木塘组)村民刘德厚…`), whose
+ * story the sentence tells, not the group's work. */
+static bool person_after(const char *s, size_t n, size_t e)
+{
+    static const char *const people[] = {"老党员", "党员", "村民", "群众", "老人", "户主", "农户",
+                                         "贫困户", "脱贫户", "妇女", "老乡", NULL};
+    uint32_t cp = rp_utf8_at(s, n, e);
+    if (cp == '(' || cp == 0xFF08) {
+        for (int c = 0; c < 20 && e < n; c++) {
+            size_t l;
+            cp = rp_utf8_decode(s, n, e, &l);
+            e += l;
+            if (cp == ')' || cp == 0xFF09)
+                break;
+        }
+    }
+    bool of = rp_utf8_starts(s, n, e, "的");
+    if (of)
+        e += 3;
+    for (size_t k = 0; people[k]; k++)
+        if (rp_utf8_starts(s, n, e, people[k]))
+            return true;
+    if (!of)
+        return false;
+    /* 的 + a name of two or three characters closing its clause */
+    size_t j = e;
+    int hans = 0;
+    while (j < n && hans < 4) {
+        size_t l;
+        cp = rp_utf8_decode(s, n, j, &l);
+        if (!rp_utf8_is_han(cp))
+            break;
+        j += l;
+        hans++;
+    }
+    cp = rp_utf8_at(s, n, j);
+    return hans >= 2 && hans <= 3 && (cp == 0xFF0C || cp == ',' || cp == 0x3001);
+}
+
+/* `该村5组新建蓄水池2口`, `3组新修了一座漫水桥`, `桃坪村3组流转…`: a
+ * 村民小组 opening a clause, of the village in force or of one named right
+ * before it, is where the sentence's figures were made. A list of groups
+ * (`七组、一组年轻人…`) is none of them. */
+static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    static const char *const refs[] = {"该村", "本村", "我村", "我们村", NULL};
+    /* 一是大屋场组,新修了…: a point of a list */
+    uint32_t c0 = rp_utf8_at(s, n, i);
+    if (rp_number_cn_digit(c0) >= 1 && c0 != 0x4E24 && rp_utf8_starts(s, n, i + 3, "是"))
+        i += 6;
+    size_t a = i, g = i;
+    bool named = false;
+    for (size_t k = 0; refs[k]; k++)
+        if (rp_utf8_starts(s, n, i, refs[k])) {
+            g = a = i + strlen(refs[k]);
+            break;
+        }
+    rp_place pl;
+    if (g == i && rp_region_group_at(s, n, i) == 0 && rp_utf8_is_han(rp_utf8_at(s, n, i)) &&
+        place_at(s, n, i, &pl, true) && pl.level == 5) {
+        g = pl.end;
+        named = true;
+    }
+    const char *base = st->sentence[0] ? st->sentence : st->section[0] ? st->section : st->doc;
+    if (!named && rp_region_level_of(base) != 5)
+        return false;
+    size_t e = rp_region_group_at(s, n, g);
+    if (e == 0 || in_brackets(s, a))
+        return false; /* (户主:吴秀英,第五村民小组): a roster's note */
+    if (person_after(s, n, e))
+        return false;
+    uint32_t next = rp_utf8_at(s, n, e);
+    if (next == 0x3001 || rp_utf8_starts(s, n, e, "和") || rp_utf8_starts(s, n, e, "与") ||
+        rp_utf8_starts(s, n, e, "等") || rp_utf8_starts(s, n, e, "及"))
+        return false;
+    set_place(st->group, s, a, e);
+    return true;
+}
+
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     if (destination(s, i))
         return;
     size_t len;
     int self = rp_region_self_ref(s, n, i, &len);
+    /* 全村饮水保障率…, 本村…: back to the whole village */
+    if (st->group[0] && ((self > 0 && self < RP_REGION_GROUP_LEVEL) ||
+                         rp_utf8_starts(s, n, i, "全村") || rp_utf8_starts(s, n, i, "本村") ||
+                         rp_utf8_starts(s, n, i, "该村") || rp_utf8_starts(s, n, i, "村里")))
+        st->group[0] = '\0';
     if (self > 0) {
         if (self == st->doc_level && st->doc[0]) {
             st->section[0] = '\0';
@@ -1108,9 +1339,19 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     bool review = frame && rp_utf8_starts(s, n, i, "对");
     if (review)
         i += strlen("对");
-    if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
-        kind_of_place(s, n, &pl))
+    if (!review && group_clause(st, s, n, i))
         return;
+    size_t pe;
+    if (!review && !frame && zone_doc(st) && (pe = park_at(s, n, i)) != 0 &&
+        !same_as_doc(st, s, i, pe)) {
+        /* 柘坝物流园：…, a table row 砚北智造产业园规上工业企业52家 */
+        pl.start = i;
+        pl.end = pe;
+        pl.level = 4;
+    } else if (!rp_utf8_is_han(rp_utf8_at(s, n, i)) || !place_at(s, n, i, &pl, true) ||
+               kind_of_place(s, n, &pl)) {
+        return;
+    }
     if (review) {
         if (!rp_utf8_starts(s, n, pl.end, "的"))
             return;
@@ -1255,12 +1496,15 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
 void rp_region_sentence_end(rp_region_state *st)
 {
     st->para_later = true;
+    st->group[0] = '\0';
     if (!st->sentence_is_para)
         st->sentence[0] = '\0';
 }
 
 const char *rp_region_current(const rp_region_state *st)
 {
+    if (st->group[0])
+        return st->group;
     if (st->sentence[0])
         return st->sentence;
     if (st->section[0])

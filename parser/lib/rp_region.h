@@ -36,6 +36,12 @@ int rp_region_item_number(const char *s, size_t n, size_t i, int *num, size_t *e
  * 的 (a modifier). */
 bool rp_region_not_subject(const char *s, size_t n, size_t end);
 
+/* A village's 村民小组 named at s[i]: numbered (第五村民小组, 3组, 七组) or
+ * by its hamlet (石板冲组, 杨家组); returns the end of the name, 0 when
+ * none. Words with 组 (组长 组织 工作组 一组一品) and ranges are no group.
+ * Its level is RP_REGION_GROUP_LEVEL, below the village. */
+#define RP_REGION_GROUP_LEVEL 6
+size_t rp_region_group_at(const char *s, size_t n, size_t i);
 /* Level of a place string (its last suffix), 0 when none. */
 int rp_region_level_of(const char *place);
 
@@ -58,6 +64,7 @@ typedef struct rp_region_state {
     int doc_level;
     char section[RP_REGION_MAX];
     char sentence[RP_REGION_MAX];
+    char group[RP_REGION_MAX]; /* a village's group opening a clause, to the sentence end */
     bool para_enum;
     bool para_has_place;
     bool para_later;       /* a sentence of the paragraph has ended */
@@ -90,7 +97,8 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i);
 /* A sentence ended (。！？). */
 void rp_region_sentence_end(rp_region_state *st);
 
-/* The region in force: sentence, else section, else doc ("" when none). */
+/* The region in force: group, else sentence, else section, else doc ("" when
+ * none). */
 const char *rp_region_current(const rp_region_state *st);
 
 #endif

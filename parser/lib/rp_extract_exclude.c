@@ -181,6 +181,12 @@ static bool year_not_duration(const ex *x, const quantity *q)
     for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
         if (starts(x, q->unit_end, after[k]))
             return true;
+    /* 近十年来, 三年来 opening a clause: since then, a period (从医20多年来
+     * is how long he has worked; 一年来了好几趟: came) */
+    uint32_t before = rp_utf8_before(x->s, x->n, q->num.start);
+    if (starts(x, q->unit_end, "来") && !rp_utf8_in("了过到", rp_utf8_at(x->s, x->n, q->unit_end + 3)) &&
+        (before == 0 || before == '\n' || is_clause_punct(before) || rp_utf8_in("近这", before)))
+        return true;
     /* 建于乾隆三十年, 始于光绪二年: a year of a reign, a date */
     size_t j = q->start;
     for (int k = 0; k < 4 && j > 0; k++) {
@@ -266,6 +272,38 @@ static bool list_restated(const ex *x, const quantity *q)
         }
     }
     return seps > 0 && seps + 1 == (int)q->num.value;
+}
+
+/* 两个夜间文旅消费集聚区——“蓁水夜巷”和“古城灯市”: a count whose noun a
+ * dash or colon then names, item by item, in as many quoted names. A
+ * slogan's noun is a two-character word (两个维护); this one is longer. */
+static bool names_listed(const ex *x, const quantity *q)
+{
+    size_t j = q->end, l;
+    int hans = 0;
+    while (j < x->n && hans < 20 && rp_utf8_is_han(rp_utf8_decode(x->s, x->n, j, &l))) {
+        j += l;
+        hans++;
+    }
+    if (hans < 3)
+        return false;
+    if (starts(x, j, "——"))
+        j += strlen("——");
+    else if (starts(x, j, "："))
+        j += strlen("：");
+    else
+        return false;
+    int names = 0;
+    for (int c = 0; c < 60 && j < x->n; c++) {
+        uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        if (cp == 0x201C) { /* “ */
+            names++;
+        } else if (is_clause_punct(cp) || cp == '\n') {
+            break;
+        }
+        j += l;
+    }
+    return names >= 2 && names == (int)q->num.value;
 }
 
 /* 还有两个社区书记, 仍有三个村: 有 before a single digit states how many
@@ -422,6 +460,14 @@ static bool listed_qualifier(const ex *x, const quantity *q)
         j += l;
     }
     return false;
+}
+
+/* 较上半年前移两位, 上升3位: a move in a ranking, no people. */
+static bool rank_move(const ex *x, const quantity *q)
+{
+    static const char *const moves[] = {"前移", "后移", "上移", "下移", "前进", "后退", "上升",
+                                        "下降", "提升", "攀升", "跃升", "下滑", NULL};
+    return strcmp(q->unit->surface, "位") == 0 && ends_any(x, q->start, moves);
 }
 
 /* 榆树坪村3组58号: a village's group, part of an address, is a name; so
@@ -647,7 +693,7 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     if (nm->single_digit)
         return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
                !listed_after_count(x, q) && !honour_count(x, q) && !list_restated(x, q) &&
-               !counts_places(x, q);
+               !counts_places(x, q) && !names_listed(x, q);
     return false;
 }
 
@@ -843,6 +889,10 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
         (rp_utf8_is_han(next) || next == 0x3001 || (next >= '0' && next <= '9')))
         return true;
     if (de_phrase_before_you(x, q->end))
+        return true;
+    /* 出生后90天内办理参保登记的新生儿: a time limit that selects people */
+    if (strcmp(q->unit->kind, "duration") == 0 && next == 0x5185 /* 内 */ &&
+        de_in_clause(x, q->end + 3))
         return true;
     /* 剩下两名是在新疆打工的: 是…的 describes the ones counted */
     return next != 0x662F && clause_ends_with_de(x, q->end);
@@ -1042,6 +1092,9 @@ static bool future_jiang(const ex *x, size_t at)
     for (size_t k = 0; next[k]; k++)
         if (starts(x, j, next[k]))
             return true;
+    /* 将再采购编织袋1万条: again, later; 将再生资源 moves an object */
+    if (starts(x, j, "再") && !starts(x, j, "再生"))
+        return true;
     /* 我局将以…为契机: the future; 将以上材料 将以往做法 move an object */
     static const char *const yi_words[] = {"以上", "以下", "以往", "以前", "以后", "以来", "以外",
                                            "以内", NULL};
@@ -1453,7 +1506,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
-           hotline_number(x, q) || village_group(x, q) || building_address(x, q) ||
+           hotline_number(x, q) || village_group(x, q) || building_address(x, q) || rank_move(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||
            decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) || age_note(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || first_part_of_period(x, q) ||

@@ -33,6 +33,7 @@ static const char *const common_names[] = {
     "农村", "贫困", "边远", "偏远", "重点", "先行", "自然", "全市", "全省", "全县", "全区",
     "所在", "相关", "周边", "城乡", "美丽", "文明", "示范", "省会", "中心", "一", "新农",
     "特色", "样板", "试点", "乡镇", "城镇", "街镇", "片", "园", "景", "辖", "校", "山", "地",
+    "城中", /* 城中村: an urban village, a kind */
     "老", "灾", "病", "禁", "学", "郊", "省", "市", "区", "县", "镇", "乡", "村", "街",
     /* adverbs of time: 后来社区给我们配了…, 原来村里… */
     "后来", "原来", "本来", "近来", "将来", "从来", "现在", "目前", "当时", "那时", NULL};
@@ -246,6 +247,10 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
      * clause start it begins a name (和平社区党委发动…) */
     bool lead_he = clause_start && first == 0x548C;
     if (bad_first(first) && !lead_he)
+        return 0;
+    /* 社区属城中村…, 街道辖…: the common noun opens the clause; no name
+     * starts with it */
+    if (rp_utf8_starts(s, n, i, "社区") || rp_utf8_starts(s, n, i, "街道"))
         return 0;
     while (j < n && chars < 8) {
         size_t l;
@@ -817,6 +822,12 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
             i += l;
             continue;
         }
+        /* “古城灯市”, 《青山县志》: a name in quotes, not a place */
+        uint32_t before = rp_utf8_before(s, n, pl.start);
+        if (before == 0x201C || before == 0x300A) {
+            i = pl.end;
+            continue;
+        }
         bool roster = pl.start > open && s[pl.start - 1] == ' '; /* its unit: 石门镇人民政府… too */
         if (!roster && destination(s, pl.start)) {
             i = pl.end;
@@ -1091,6 +1102,28 @@ static bool work_opener(const char *s, size_t n, size_t i)
     return false;
 }
 
+/* A turn of a press conference or an interview (`芎阳日报记者：…`, `主持人
+ * 欧阳晴：…`, `问：…`): a new question, whatever place the last answer
+ * was about. */
+static bool speaker_turn(const char *s, size_t n, size_t i)
+{
+    size_t e = i;
+    for (int c = 0; c < 20 && e < n; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, e, &l);
+        if (cp == 0xFF1A || cp == ':')
+            break;
+        if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == '\n')
+            return false;
+        e += l;
+    }
+    if (e >= n || e == i || (s[e] != ':' && !rp_utf8_starts(s, n, e, "：")))
+        return false;
+    return rp_utf8_find(s + i, e - i, "记者", 6) != NULL ||
+           rp_utf8_find(s + i, e - i, "主持人", 9) != NULL ||
+           (e - i == 3 && (rp_utf8_starts(s, n, i, "问") || rp_utf8_starts(s, n, i, "答")));
+}
+
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
@@ -1125,6 +1158,9 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         st->section[0] = '\0'; /* a place heading's section ends at the next heading */
     if (st->section[0] && !st->para_enum && topic_frame(s, n, i))
         st->section[0] = '\0';
+    if (st->para_examples || speaker_turn(s, n, i))
+        st->section[0] = '\0';
+    st->para_examples = false;
     /* 菱湖街道…, 望江街道…, 柳塘街道…: after a run of paragraphs each about
      * a place of its own, one that opens on no place is about the whole */
     if (st->para_enum) {
@@ -1404,6 +1440,15 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
      * section; one opening a sentence after the paragraph's own figures
      * (`…两千余人次。柳塘镇退休干部党支部开展…`) is that sentence's. */
     bool example = st->para_later && st->para_counted;
+    /* 举个例子，榴溪镇中心小学…: an example holds for its sentence */
+    static const char *const intros[] = {"例子，", "例子,", "比如，", "比如,", "例如，", "例如,",
+                                         "比方说，", "举例来说，", NULL};
+    for (size_t k = 0; intros[k]; k++)
+        if (rp_utf8_ends(s, pl.start, intros[k])) {
+            set_place(st->sentence, s, pl.start, pl.end);
+            st->sentence_is_para = false;
+            return;
+        }
     if (!st->para_enum && !st->para_has_place && !st->para_short && !example &&
         dated_event(st, s, pl.start)) {
         /* `7月18日夜间，麂角乡遭受强雷暴袭击…`: an incident on a day is
@@ -1421,6 +1466,13 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         st->sentence[0] = '\0';
         st->para_has_place = true;
     } else {
+        /* `杪溪镇试点…。栗垭乡在乡卫生院…`: the paragraph that opened on
+         * one township goes on to another: it gave examples, and its
+         * section ends with it */
+        if (st->para_has_place && st->section[0] && pl.start < pl.end &&
+            rp_region_level_of(st->section) == pl.level &&
+            strncmp(st->section, s + pl.start, pl.end - pl.start) != 0)
+            st->para_examples = true;
         set_place(st->sentence, s, pl.start, pl.end);
         if (pl.start == pl.end)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);

@@ -75,6 +75,7 @@ typedef struct rp_region_state {
     int section_kind, section_num; /* the marker the section's place sat under */
     bool section_heading;          /* the section's place was a heading line of its own */
     int place_run; /* plain paragraphs in a row that opened on a place */
+    bool para_examples; /* the paragraph that set the section went on to another place */
     size_t para_start; /* where the paragraph's text begins */
 } rp_region_state;
 

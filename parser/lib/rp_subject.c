@@ -227,25 +227,34 @@ static size_t tail_trim(const char *s, size_t a, size_t b)
     return t;
 }
 
+/* Verbs that count what they act on (接待 群众, 发现 问题): an adverb of a
+ * total before them (共 一共 累计 共计) names nothing. */
+static const char *const counting_verbs[] = {"接待", "发现", "拨付", "开展", "举办", "完成", "组织",
+                                        "收到", "受理", "办理", "培训", "发放", "投入", "走访",
+                                        "排查", "查处", "服务", "帮助", "解决", "调解", "慰问",
+                                        "召开", "收集", "征集", "整改", "处理", "接收", "审结",
+                                        "提供", "带动", "吸纳", "安置", "救助", "检查", "新增",
+                                        NULL};
+
+static bool counting_verb_at(const char *s, size_t b, size_t j)
+{
+    for (size_t k = 0; counting_verbs[k]; k++)
+        if (rp_utf8_starts(s, b, j, counting_verbs[k]))
+            return true;
+    return false;
+}
+
 /* 共 as an adverb before the verb that counts (两馆共接待群众, 考核共发现问题),
  * not 共 of 公共 共建 共话 稻虾共作. */
 static bool adverb_gong(const char *s, size_t a, size_t b, size_t j)
 {
-    static const char *const verbs[] = {"接待", "发现", "拨付", "开展", "举办", "完成", "组织",
-                                        "收到", "受理", "办理", "培训", "发放", "投入", "走访",
-                                        "排查", "查处", "服务", "帮助", "解决", "调解", "慰问",
-                                        "召开", "收集", "征集", "整改", "处理", "接收", "审结",
-                                        "提供", "带动", "吸纳", "安置", "救助", "检查", NULL};
     if (j < a + 3 || !rp_utf8_starts(s, b, j, "共"))
         return false;
     static const char *const words[] = {"公", "中", "总", "一", NULL}; /* 公共服务, 中共, 一共 */
     for (size_t k = 0; words[k]; k++)
         if (rp_utf8_starts(s, b, j - 3, words[k]))
             return false;
-    for (size_t k = 0; verbs[k]; k++)
-        if (rp_utf8_starts(s, b, j + 3, verbs[k]))
-            return true;
-    return false;
+    return counting_verb_at(s, b, j + 3);
 }
 
 /* A bracketed gloss inside the words (`比2018年末(第四次全国经济普查,下同)增加`,
@@ -296,6 +305,15 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
         }
         if (j > a && j + 3 < b && adverb_gong(s, a, b, j)) {
             j += 3;
+            continue;
+        }
+        /* 城区一共新增学位, 景区累计接待游客: adverbs of a total before the
+         * verb that counts (累计降雨量 keeps its noun) */
+        if (j > a && j + 6 < b &&
+            (rp_utf8_starts(s, b, j, "一共") || rp_utf8_starts(s, b, j, "累计") ||
+             rp_utf8_starts(s, b, j, "共计")) &&
+            counting_verb_at(s, b, j + 6)) {
+            j += 6;
             continue;
         }
         if (o + l >= cap)

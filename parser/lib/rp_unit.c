@@ -295,11 +295,13 @@ const rp_unit *rp_unit_match(const char *s, size_t n, size_t i)
     return NULL;
 }
 
-/* A denominator at s[i]: a time word or a unit of the lexicon that is no
- * ratio (人 户 亩 平方米 平方公里 斤 吨 千瓦时 ...). */
+/* A denominator at s[i]: a time word, a noun counted only per item (元/生
+ * per pupil, 元/村, 元/床), or a unit of the lexicon that is no ratio (人 户
+ * 亩 平方米 平方公里 斤 吨 千瓦时 ...). */
 static size_t denominator(const char *s, size_t n, size_t i, const char **canon)
 {
-    static const char *const times[] = {"小时", "季度", "月", "日", "年", "天", "周"};
+    static const char *const times[] = {"小时", "季度", "月", "日", "年", "天", "周",
+                                        "生", "村", "床", "餐", "车", "校"};
     for (size_t k = 0; k < sizeof times / sizeof times[0]; k++) {
         size_t l = strlen(times[k]);
         if (n - i >= l && memcmp(s + i, times[k], l) == 0) {

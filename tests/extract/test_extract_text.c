@@ -1478,6 +1478,80 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round32_language(void **state)
+{
+    (void)state;
+    /* a village's groups: places of their sentence, never counts */
+    rp_extract_result *r =
+        run("茈溪县樟垭镇楮塘村2024年村务工作报告\n"
+            "第三件，3组新修了一座漫水桥。第五村民小组那段断头路打通了四百一十米。"
+            "二是大屋场组，打了两口饮水井。三组的李满仓，按老规矩要摆四十来桌。"
+            "硬化通组公路三条。领导小组开会5次。\n");
+    assert_null(find(r, 3, "组"));
+    assert_string_equal(region_of(r, 1, "座"), "3组");
+    assert_string_equal(region_of(r, 410, "米"), "第五村民小组");
+    assert_string_equal(region_of(r, 2, "口"), "大屋场组");
+    assert_string_equal(region_of(r, 40, "桌"), "茈溪县樟垭镇楮塘村"); /* a person's story */
+    assert_string_equal(region_of(r, 3, "条"), "茈溪县樟垭镇楮塘村"); /* 通组: to each group */
+    assert_string_equal(region_of(r, 5, "次"), "茈溪县樟垭镇楮塘村");
+    rp_extract_result_free(r);
+    r = run("荻溪镇2025年工作总结\n"
+            "在枫林村，驻村工作队逐户摸排饮水难题。该村5组新建蓄水池2口，全组38户喝上了放心水。"
+            "村里全年村集体经济收入达到53.7万元。\n"
+            "青龙村：在该村七组山顶新建高位水池1座，全村饮水保障率达到百分之百。\n");
+    assert_string_equal(region_of(r, 2, "口"), "5组");
+    assert_string_equal(region_of(r, 38, "户"), "5组");
+    assert_string_equal(region_of(r, 537000, "元"), "枫林村"); /* the group held one sentence */
+    assert_string_equal(region_of(r, 1, "座"), "七组");
+    assert_string_equal(region_of(r, 100, "%"), "青龙村");     /* 全村: the whole village again */
+    rp_extract_result_free(r);
+    /* a zone's parks and 片区, named without 区 */
+    r = run("篁川县产业园区管理委员会2025年上半年工作情况汇报\n"
+            "1—6月，园区新入驻企业47家。\n"
+            "柘坝物流园：二期NA-03-07地块完成平整，上半年完成货物吞吐量约410万吨。\n"
+            "南岸片区：上半年新入驻企业9家。\n"
+            "雁洲智造小镇：入驻企业累计达到41家。\n"
+            "砚北智造产业园规上工业企业52家。\n");
+    assert_string_equal(region_of(r, 47, "家"), "篁川县产业园区");
+    assert_string_equal(region_of(r, 4100000, "吨"), "柘坝物流园");
+    assert_null(find(r, 2, "期"));                              /* 二期NA-03-07: a phase */
+    assert_string_equal(region_of(r, 9, "家"), "南岸片区");
+    assert_string_equal(region_of(r, 41, "家"), "雁洲智造小镇");
+    assert_string_equal(region_of(r, 52, "家"), "砚北智造产业园"); /* 规上: its firms */
+    rp_extract_result_free(r);
+    r = run("筠塘县教育局2024年工作总结\n"
+            "城北片区现有小规模学校23所。\n");
+    assert_string_equal(region_of(r, 23, "所"), "筠塘县");      /* no zone: a kind of area */
+    rp_extract_result_free(r);
+    /* turns, examples, and what is no measure */
+    r = run("芎阳县秋季开学新闻发布会\n"
+            "唐秀芝：第二个问题，乡镇这块。举个例子，榴溪镇中心小学今年新建了一栋教学楼，新增学位540个。"
+            "另外，我们给村小配了智慧黑板375块。\n"
+            "芎阳日报记者：请问今年教育投入有哪些安排？\n"
+            "蒋立成：今年县财政安排教育支出11.36亿元，补助标准是5元/生/天。\n"
+            "杪溪镇试点医保服务不出村，全年办理业务6,300余件。栗垭乡设立结算窗口，结算时间缩短约20分钟。\n"
+            "医保服务热线全年受理咨询投诉6,845件。对出生后90天内办理参保登记的新生儿给予补助。\n"
+            "全县生产总值列全市第3位，较上半年前移两位。近十年来最高。从医20多年来，始终坚持一线问诊。"
+            "新开放的两个夜间文旅消费集聚区——“蓁水夜巷”和“古城灯市”，吸引游客逾15万人次。"
+            "镇里将再采购编织袋1万条。城区一共新增学位3,200个左右。\n");
+    assert_string_equal(region_of(r, 540, "个"), "榴溪镇");
+    assert_non_null(find(r, 1, "栋"));
+    assert_string_equal(region_of(r, 375, "块"), "芎阳县");     /* the example held its sentence */
+    assert_string_equal(region_of(r, 1136000000, "元"), "芎阳县");
+    assert_non_null(find(r, 5, "元/生/天"));
+    assert_string_equal(region_of(r, 20, "分钟"), "栗垭乡");
+    assert_string_equal(region_of(r, 6845, "件"), "芎阳县");    /* the examples' section ended */
+    assert_null(find(r, 90, "天"));                             /* a limit that selects */
+    assert_null(find(r, 2, "位"));                              /* a move in a ranking */
+    assert_null(find(r, 10, "年"));                             /* 近十年来: a period */
+    assert_non_null(find(r, 20, "年"));                         /* how long he has worked */
+    assert_non_null(find(r, 2, "个"));                          /* two names follow */
+    assert_string_equal(region_of(r, 150000, "人次"), "芎阳县"); /* “古城灯市” is a name */
+    assert_null(find(r, 10000, "条"));                          /* 将再: the plan */
+    assert_string_equal(subject_of(r, 3200, "个"), "城区新增学位");
+    rp_extract_result_free(r);
+}
+
 static void round31_language(void **state)
 {
     (void)state;
@@ -1778,6 +1852,7 @@ int main(void)
         cmocka_unit_test(round29_language),
         cmocka_unit_test(round30_language),
         cmocka_unit_test(round31_language),
+        cmocka_unit_test(round32_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,18 +79,22 @@ int rp_signal_bound_drain(long drain_timeout_ms)
     if (atomic_load(&watchdog_on))
         return 0;
     watchdog_grace_ms = drain_timeout_ms + RP_DRAIN_CLOSE_MS;
-    if (sem_init(&stop_sem, 0, 0) != 0)
-        return -1;
     pthread_t t;
+    if (sem_init(&stop_sem, 0, 0) != 0)
+        goto fail;
     if (pthread_create(&t, NULL, watchdog, NULL) != 0) {
         sem_destroy(&stop_sem);
-        return -1;
+        goto fail;
     }
     pthread_detach(t);
     atomic_store(&watchdog_on, true);
     if (atomic_load(&stop_requested))
         sem_post(&stop_sem); /* a stop that came before the watchdog */
     return 0;
+fail:
+    rp_log_kv(RP_LOG_WARN, "cannot start the drain watchdog; a drain with every broker down "
+              "may not end", NULL);
+    return -1;
 }
 
 long rp_signal_drain_left_ms(long drain_timeout_ms)

@@ -20,7 +20,7 @@ long long rp_now_ms(void);
  * broker down, librdkafka's synchronous commit and consumer close wait for
  * a coordinator that never answers; what was not committed by then is
  * redelivered to the next member (at-least-once). Returns 0, or -1 if the
- * thread cannot be started (the drain is then unbounded). */
+ * thread cannot be started (logged; the drain is then unbounded). */
 #define RP_DRAIN_CLOSE_MS 2000
 #define RP_EXIT_DRAIN_DEADLINE 3
 int rp_signal_bound_drain(long drain_timeout_ms);

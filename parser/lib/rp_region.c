@@ -317,7 +317,7 @@ static size_t park_at(const char *s, size_t n, size_t i)
     /* kinds, not names: 特色小镇, 示范片区, 老城片区 */
     static const char *const kinds[] = {"特色", "示范", "核心", "重点", "老城", "城区", "中心",
                                         "农业", "工业", "产业", "物流", "科技", "现代", "美丽",
-                                        "各", "全", "本", "该", "其他", "相关", "部分", NULL};
+                                        "其他", "相关", "部分", NULL};
     uint32_t first = rp_utf8_at(s, n, i);
     if (!rp_utf8_is_han(first) || bad_first(first))
         return 0;
@@ -379,9 +379,9 @@ static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clau
         size_t zl = zone != NULL && zone->level == 3 && zone->len >= 9 ? zone->len : 0;
         /* 篁川县产业园区管理委员会: a park of the county's, governed alike */
         static const char *const parks[] = {"产业园区", "工业园区", "产业园", "工业园", "园区", NULL};
-        for (size_t k = 0; parks[k] && zl == 0 && out->level <= 3; k++)
-            if (rp_utf8_starts(s, n, out->end, parks[k]))
-                zl = strlen(parks[k]);
+        for (size_t p = 0; parks[p] && zl == 0 && out->level <= 3; p++)
+            if (rp_utf8_starts(s, n, out->end, parks[p]))
+                zl = strlen(parks[p]);
         if (zl > 0 && (rp_utf8_starts(s, n, out->end + zl, "管委会") ||
                        rp_utf8_starts(s, n, out->end + zl, "管理委员会") ||
                        rp_utf8_starts(s, n, out->end + zl, "党工委"))) {
@@ -865,10 +865,9 @@ static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
 
 static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
 
-/* A paragraph that opens with a label and a colon naming a place, even in
- * a body's name or a note (`枫坪分院（枫坪镇中心卫生院）：派驻…`), is about
- * that place. */
-static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
+/* A label opening a paragraph: up to 24 characters with no clause mark,
+ * then a colon. Returns where the colon is, 0 when there is none. */
+static size_t label_end(const char *s, size_t n, size_t i)
 {
     size_t e = i;
     for (int c = 0; c < 24 && e < n; c++) {
@@ -877,10 +876,22 @@ static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
         if (cp == 0xFF1A || cp == ':')
             break;
         if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == '\n')
-            return false;
+            return 0;
         e += l;
     }
     if (e >= n || e == i || (s[e] != ':' && !rp_utf8_starts(s, n, e, "：")))
+        return 0;
+    return e;
+}
+
+
+/* A paragraph that opens with a label and a colon naming a place, even in
+ * a body's name or a note (`枫坪分院（枫坪镇中心卫生院）：派驻…`), is about
+ * that place. */
+static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    size_t e = label_end(s, n, i);
+    if (e == 0)
         return false;
     for (size_t j = i, l; j < e; j += l) {
         rp_place pl;
@@ -1107,17 +1118,8 @@ static bool work_opener(const char *s, size_t n, size_t i)
  * was about. */
 static bool speaker_turn(const char *s, size_t n, size_t i)
 {
-    size_t e = i;
-    for (int c = 0; c < 20 && e < n; c++) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(s, n, e, &l);
-        if (cp == 0xFF1A || cp == ':')
-            break;
-        if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == '\n')
-            return false;
-        e += l;
-    }
-    if (e >= n || e == i || (s[e] != ':' && !rp_utf8_starts(s, n, e, "：")))
+    size_t e = label_end(s, n, i);
+    if (e == 0)
         return false;
     return rp_utf8_find(s + i, e - i, "记者", 6) != NULL ||
            rp_utf8_find(s + i, e - i, "主持人", 9) != NULL ||
@@ -1290,6 +1292,10 @@ static bool person_after(const char *s, size_t n, size_t e)
 static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     static const char *const refs[] = {"该村", "本村", "我村", "我们村", NULL};
+    /* called at every clause start: most clauses have no 组 in their
+     * first thirty characters, and need no place read here */
+    if (memmem(s + i, n - i < 90 ? n - i : 90, "组", 3) == NULL)
+        return false;
     /* 一是大屋场组,新修了…: a point of a list */
     uint32_t c0 = rp_utf8_at(s, n, i);
     if (rp_number_cn_digit(c0) >= 1 && c0 != 0x4E24 && rp_utf8_starts(s, n, i + 3, "是"))
@@ -1471,7 +1477,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
          * section ends with it */
         if (st->para_has_place && st->section[0] && pl.start < pl.end &&
             rp_region_level_of(st->section) == pl.level &&
-            strncmp(st->section, s + pl.start, pl.end - pl.start) != 0)
+            (strlen(st->section) != pl.end - pl.start ||
+             memcmp(st->section, s + pl.start, pl.end - pl.start) != 0))
             st->para_examples = true;
         set_place(st->sentence, s, pl.start, pl.end);
         if (pl.start == pl.end)

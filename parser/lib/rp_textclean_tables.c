@@ -583,14 +583,6 @@ static bool unit_cell(const struct lines *L, size_t k, bool unit_col)
     return unit_col && short_cell(L, k, 4, false);
 }
 
-/* The same without serials, the rows told apart by their shape:
- *
- *   乡镇 / 茶园面积（亩） / 霁山镇 / 28,000 / 栌坪乡 / 19,600 / 合计 / 126,000
- *
- * A label header (乡镇), the other headers short lines (wrapped ones
- * joined, header_columns), then rows of a label without digits and a figure
- * for each other column, or a unit under a 单位 header. hend[] gets the
- * last line of each header cell. */
 /* A row's label: a short cell, longer when it closes on the row's unit
  * (人均综合能耗（千克标准煤/人）). */
 static bool row_label(const struct lines *L, size_t k)
@@ -604,6 +596,14 @@ static bool row_label(const struct lines *L, size_t k)
            short_cell(L, k, 20, false);
 }
 
+/* The same without serials, the rows told apart by their shape:
+ *
+ *   乡镇 / 茶园面积（亩） / 霁山镇 / 28,000 / 栌坪乡 / 19,600 / 合计 / 126,000
+ *
+ * A label header (乡镇), the other headers short lines (wrapped ones
+ * joined, header_columns), then rows of a label without digits and a figure
+ * for each other column, or a unit under a 单位 header. hend[] gets the
+ * last line of each header cell. */
 static size_t label_extent(const struct lines *L, size_t k, size_t *at, size_t *hend,
                            size_t *ncols, size_t *rows)
 {

@@ -12,7 +12,7 @@
 #   6. SIGTERM while every broker is down, after the service joined its
 #      group and stored an offset: it still exits, with 0 or with 3 (the
 #      drain deadline: the final commit and the group leave wait for a
-#      coordinator that never answers), within the drain timeout + 2 s; what
+#      coordinator that never answers) at the drain timeout + 2 s; what
 #      is not committed is consumed again, at-least-once.
 # Everything on 127.0.0.1.
 set -euo pipefail
@@ -148,18 +148,24 @@ kill -USR1 "$BROKER_PID"
 for svc in "${SERVICES[@]}"; do
   expect_code 60 "${PORT[$svc]}" /readyz 503 || fail "$svc: /readyz still 200 with every broker down"
 done
+# The watchdog ends a drain at the timeout + 2 s (test_signal times it
+# exactly); 3 s more here for a loaded machine to schedule the exit.
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(now_ms)
 for svc in "${SERVICES[@]}"; do
   kill -TERM "${PID[$svc]}"
 done
 for svc in "${SERVICES[@]}"; do
-  timeout $((DRAIN_MS / 1000 + 3)) tail --pid="${PID[$svc]}" -f /dev/null \
-    || { tail -5 "$WORK/$svc-3.err" >&2; fail "$svc: SIGTERM with its brokers gone did not stop it within the drain timeout + 2 s"; }
+  left=$(( t0 + DRAIN_MS + 5000 - $(now_ms) ))
+  (( left > 0 )) && timeout "$(( (left + 999) / 1000 ))" tail -s 0.1 --pid="${PID[$svc]}" -f /dev/null \
+    || { tail -5 "$WORK/$svc-3.err" >&2; fail "$svc: SIGTERM with its brokers gone did not stop it within the drain timeout + 5 s"; }
+  took=$(( $(now_ms) - t0 ))
   rc=0; wait "${PID[$svc]}" || rc=$?
   case $rc in
     0) ;;
     3) grep -q "drain deadline passed" "$WORK/$svc-3.err" || fail "$svc: exit 3 without the drain-deadline log line" ;;
     *) tail -5 "$WORK/$svc-3.err" >&2; fail "$svc: exited $rc after SIGTERM with its brokers down" ;;
   esac
-  echo "$svc: SIGTERM with brokers down -> exit $rc within the drain timeout + 2 s"
+  echo "$svc: SIGTERM with brokers down -> exit $rc, stopped within ${took} ms (drain timeout ${DRAIN_MS} ms)"
 done
 echo "health: OK"

@@ -33,15 +33,22 @@ static inline uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t 
     return rp_utf8_decode_multi(s, n, i, len);
 }
 
-/* First occurrence of needle (nl > 0 bytes) in a short haystack, or NULL:
- * cheaper than memmem on the few dozen bytes of a clause or subject. */
+/* First occurrence of needle (nl > 0 bytes) in h[0..hl), or NULL: cheaper
+ * than memmem on CJK text, whose characters' last bytes seldom repeat. */
 static inline const char *rp_utf8_find(const char *h, size_t hl, const char *needle, size_t nl)
 {
     if (nl == 0 || hl < nl)
         return NULL;
-    for (size_t i = 0; i + nl <= hl; i++)
-        if (h[i] == needle[0] && memcmp(h + i, needle, nl) == 0)
-            return h + i;
+    /* memchr for the needle's last byte: the lead bytes of CJK text are
+     * nearly all alike, a character's last byte seldom matches */
+    const char last = needle[nl - 1];
+    const char *p = h + nl - 1, *end = h + hl;
+    while ((p = memchr(p, last, (size_t)(end - p))) != NULL) {
+        const char *at = p - (nl - 1);
+        if (memcmp(at, needle, nl - 1) == 0)
+            return at;
+        p++;
+    }
     return NULL;
 }
 

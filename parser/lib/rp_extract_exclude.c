@@ -648,7 +648,7 @@ static bool back_reference(const ex *x, const quantity *q)
     size_t from = q->start > RP_BACKREF_WINDOW ? q->start - RP_BACKREF_WINDOW : 0;
     const char *end = x->s + q->start;
     for (const char *h = x->s + from; h + len <= end; h++) {
-        if (!(h = memmem(h, (size_t)(end - h), needle, len)))
+        if (!(h = rp_utf8_find(h, (size_t)(end - h), needle, len)))
             break;
         if (ordinal_number_before(x, (size_t)(h - x->s)))
             return true;
@@ -1000,7 +1000,7 @@ static bool is_threshold(const ex *x, const quantity *q)
         cs += 6;
     /* 山区部分台区供电半径超过500米: the unnamed members may follow a place */
     for (size_t k = 0; some[k] && !rate && cs < q->start; k++)
-        if (memmem(x->s + cs, q->start - cs, some[k], strlen(some[k])) != NULL)
+        if (rp_utf8_find(x->s + cs, q->start - cs, some[k], strlen(some[k])) != NULL)
             return true;
     static const char *const all[] = {"全部", "均", "都", "全都", NULL};
     for (size_t k = 0; all[k]; k++)
@@ -1350,7 +1350,7 @@ static bool enumerated_heading(const ex *x, size_t i, size_t e)
 static bool line_has_any(const char *t, size_t n, const char *const *words)
 {
     for (size_t k = 0; words[k]; k++)
-        if (memmem(t, n, words[k], strlen(words[k])) != NULL)
+        if (rp_utf8_find(t, n, words[k], strlen(words[k])) != NULL)
             return true;
     return false;
 }
@@ -1368,7 +1368,7 @@ static bool work_list_ahead(const ex *x, size_t i, size_t e)
     size_t n = e - i;
     if (!rp_utf8_ends(x->s, e, "：") && !(n > 0 && t[n - 1] == ':'))
         return false;
-    return memmem(t, n, "工作", strlen("工作")) != NULL && line_has_any(t, n, directives) &&
+    return rp_utf8_find(t, n, "工作", strlen("工作")) != NULL && line_has_any(t, n, directives) &&
            line_has_any(t, n, ahead) && !line_has_any(t, n, past);
 }
 

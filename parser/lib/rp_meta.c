@@ -35,7 +35,7 @@ static char *news_lead_title(const char *s, size_t a, size_t b)
     if (!rp_utf8_starts(s, b, j, "日") || !rp_utf8_starts(s, b, j + 3, ","))
         return strdup("");
     j += 4;
-    const char *stop = memmem(s + j, b - j, "。", 3);
+    const char *stop = rp_utf8_find(s + j, b - j, "。", 3);
     size_t e = stop ? (size_t)(stop - s) : b;
     if (e - j > 40 * 3 || e == j)
         return strdup("");
@@ -103,7 +103,7 @@ char *rp_meta_find_published(const char *s, size_t n)
     static const char *const labels[] = {"发布时间", "发布日期", "发表时间", "日期", "时间"};
     size_t lim = n < 1500 ? n : 1500;
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        const char *p = memmem(s, lim, labels[k], strlen(labels[k]));
+        const char *p = rp_utf8_find(s, lim, labels[k], strlen(labels[k]));
         if (p == NULL)
             continue;
         size_t j = (size_t)(p - s) + strlen(labels[k]);
@@ -126,7 +126,7 @@ static const char *find_label(const char *s, size_t from, size_t to, const char 
 {
     size_t l = strlen(lit);
     while (from < to) {
-        const char *p = memmem(s + from, to - from, lit, l);
+        const char *p = rp_utf8_find(s + from, to - from, lit, l);
         if (p == NULL)
             return NULL;
         size_t at = (size_t)(p - s);

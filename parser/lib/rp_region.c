@@ -64,12 +64,34 @@ static const char verb_chars[] =
         "丨"    /* a title's separator (数据播报丨蔺川县…), a Han code point */
         "拓";   /* 出海拓市: opening markets, not a city */
 
+/* Two-character verbs whose characters also occur in place names (all six
+ * bytes long: has_verb_pair compares six). */
+static const char *const verb_pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
+                                    "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
+                                    "走进", "深入", "地处", "位于", "联合", "会同", "协同",
+                                    "配合", "接受", "自觉", "结合", "融合", "整合", "符合",
+                                    "根据", "依据", "委托", "移交", "利用", "提交",
+                                    "报送", "上报", "转交", "参照",
+                                    /* 表彰县…, 审查批准县…, 包括批准县…: acts of a
+                                     * body on the county's people or budget */
+                                    "表彰", "批准", "审查", "审议", "包括", "听取",
+                                    /* 承担省下达的任务: a task taken on from the
+                                     * province; 汛期县防指: a season, then a body */
+                                    "承担", "承接", "汛期",
+                                    NULL};
+
+static rp_cset verb_pair_first_set;
 static rp_cset verb_set, bad_first_set, fn_set, suffix_first_set, after_first_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
 static void sets_build(void)
 {
     rp_cset_add(&verb_set, verb_chars);
+    for (size_t k = 0; verb_pairs[k]; k++) {
+        char first[4] = {0};
+        memcpy(first, verb_pairs[k], 3);
+        rp_cset_add(&verb_pair_first_set, first);
+    }
     rp_cset_add(&bad_first_set, "在到赴从对向与和为由经全我本各该每此其原是将把被让于以及并等共比较像"
                                 "个名家所支处的了中驻市区县省镇乡村街这那某即有"
                                 /* 丨 a title separator (数说2024丨翠岭县…); 访 (——访…村书记);
@@ -106,26 +128,17 @@ static bool bad_first(uint32_t cp)
  * 按照每个村), not a place. Characters common in real place names (山 水 城
  * 新 南 通 定 化 ...) are deliberately absent. */
 
-/* Two-character verbs whose characters also occur in place names. */
 static bool has_verb_pair(const char *s, size_t a, size_t b)
 {
-    static const char *const pairs[] = {"深化", "开发", "建设", "建成", "大力", "通过", "重点",
-                                        "加大", "开创", "化解", "安排", "定期", "依托", "覆盖",
-                                        "走进", "深入", "地处", "位于", "联合", "会同", "协同",
-                                        "配合", "接受", "自觉", "结合", "融合", "整合", "符合",
-                                        "根据", "依据", "委托", "移交", "利用", "提交",
-                                        "报送", "上报", "转交", "参照",
-                                        /* 表彰县…, 审查批准县…, 包括批准县…: acts of a
-                                         * body on the county's people or budget */
-                                        "表彰", "批准", "审查", "审议", "包括", "听取",
-                                        /* 承担省下达的任务: a task taken on from the
-                                         * province; 汛期县防指: a season, then a body */
-                                        "承担", "承接", "汛期",
-                                        NULL};
-    for (size_t k = 0; pairs[k]; k++) {
-        size_t l = strlen(pairs[k]);
-        if (b - a >= l && rp_utf8_find(s + a, b - a, pairs[k], l) != NULL)
-            return true;
+    /* a name is a few characters: test each one against the pairs' first
+     * characters before comparing any pair */
+    size_t l;
+    for (size_t p = a; p + 6 <= b; p += l) {
+        if (!rp_cset_has(&verb_pair_first_set, rp_utf8_decode(s, b, p, &l)))
+            continue;
+        for (size_t k = 0; verb_pairs[k]; k++)
+            if (memcmp(s + p, verb_pairs[k], 6) == 0)
+                return true;
     }
     return false;
 }
@@ -350,14 +363,19 @@ static size_t park_at(const char *s, size_t n, size_t i)
 
 /* The document is a development zone's or a park's (砚川县经济开发区,
  * 篁川县产业园区): its parks and 片区 are the places it reports on. */
-static bool zone_doc(const rp_region_state *st)
+static bool zone_name(const char *doc)
 {
     static const char *const ends[] = {"开发区", "园区", "高新区", "新区", "产业园", "工业园",
                                        NULL};
     for (size_t k = 0; ends[k]; k++)
-        if (rp_utf8_ends(st->doc, strlen(st->doc), ends[k]))
+        if (rp_utf8_ends(doc, strlen(doc), ends[k]))
             return true;
     return false;
+}
+
+static bool zone_doc(const rp_region_state *st)
+{
+    return st->doc_zone;
 }
 
 static bool place_at(const char *s, size_t n, size_t i, rp_place *out, bool clause_start)
@@ -599,7 +617,7 @@ static bool place_by_level(const char *s, size_t n, const char *suffix, rp_place
 {
     size_t sl = strlen(suffix);
     const char *p = s;
-    while ((p = memmem(p, n - (size_t)(p - s), suffix, sl)) != NULL) {
+    while ((p = rp_utf8_find(p, n - (size_t)(p - s), suffix, sl)) != NULL) {
         size_t at = (size_t)(p - s);
         size_t b = at;
         for (int k = 0; k < 4 && b > 0; k++) {
@@ -621,7 +639,7 @@ static void extend_doc(rp_region_state *st, const char *s, size_t n)
     if (dl == 0)
         return;
     const char *p = s;
-    while ((p = memmem(p, n - (size_t)(p - s), st->doc, dl)) != NULL) {
+    while ((p = rp_utf8_find(p, n - (size_t)(p - s), st->doc, dl)) != NULL) {
         size_t at = (size_t)(p - s), b = at;
         for (int k = 0; k < 8 && b > 0; k++) {
             rp_place pl;
@@ -663,7 +681,7 @@ static void speaker_unit(rp_region_state *st, const char *s, size_t n)
     static const char *const offices[] = {"党工委书记", "党委书记", "党组书记", "书记", "主任",
                                           "镇长", "乡长", "区长", "县长", "市长", NULL};
     size_t lim = n < 900 ? n : 900;
-    const char *me = memmem(s, lim, "我是", strlen("我是"));
+    const char *me = rp_utf8_find(s, lim, "我是", strlen("我是"));
     size_t intro_at = me ? (size_t)(me - s) : lim;
     for (size_t i = 0; i < lim;) {
         /* only line starts and the first 我是 are looked at */
@@ -712,7 +730,7 @@ void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const ch
                                               {"全市", "市"}, {"我区", "区"}, {"全区", "区"},
                                               {"我县", "县"}, {"全县", "县"}};
         for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
-            if (memmem(s, n, refs[k][0], strlen(refs[k][0])) == NULL)
+            if (rp_utf8_find(s, n, refs[k][0], strlen(refs[k][0])) == NULL)
                 continue;
             if (place_by_level(s, n, refs[k][1], &pl)) {
                 set_place(st->doc, s, pl.start, pl.end);
@@ -726,6 +744,7 @@ void rp_region_state_init(rp_region_state *st, const char *s, size_t n, const ch
     if (site != NULL)
         extend_doc(st, site, strlen(site)); /* 桑溪镇 on the site of 青枫市桑溪镇人民政府 */
     st->doc_level = rp_region_level_of(st->doc);
+    st->doc_zone = zone_name(st->doc);
 }
 
 static bool is_enumerated(const char *s, size_t n, size_t i)
@@ -1294,7 +1313,7 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     static const char *const refs[] = {"该村", "本村", "我村", "我们村", NULL};
     /* called at every clause start: most clauses have no 组 in their
      * first thirty characters, and need no place read here */
-    if (memmem(s + i, n - i < 90 ? n - i : 90, "组", 3) == NULL)
+    if (rp_utf8_find(s + i, n - i < 90 ? n - i : 90, "组", 3) == NULL)
         return false;
     /* 一是大屋场组,新修了…: a point of a list */
     uint32_t c0 = rp_utf8_at(s, n, i);

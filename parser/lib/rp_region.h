@@ -62,6 +62,7 @@ int rp_region_level_of(const char *place);
 typedef struct rp_region_state {
     char doc[RP_REGION_MAX];
     int doc_level;
+    bool doc_zone; /* the document is a zone's or park's (its name ends 园区, 开发区…) */
     char section[RP_REGION_MAX];
     char sentence[RP_REGION_MAX];
     char group[RP_REGION_MAX]; /* a village's group opening a clause, to the sentence end */

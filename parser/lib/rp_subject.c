@@ -758,7 +758,7 @@ static void after_last_deng(const char *s, size_t *a, size_t b)
 static bool contains_any(const char *s, size_t a, size_t b, const char *const *list)
 {
     for (size_t k = 0; list[k]; k++)
-        if (b > a && memmem(s + a, b - a, list[k], strlen(list[k])) != NULL)
+        if (b > a && rp_utf8_find(s + a, b - a, list[k], strlen(list[k])) != NULL)
             return true;
     return false;
 }

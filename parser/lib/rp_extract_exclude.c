@@ -502,6 +502,13 @@ static bool building_address(const ex *x, const quantity *q)
     static const char *const spots[] = {"单元", "之间", "前", "后", "旁", "楼下", NULL};
     static const char *const pair_before[] = {"在", "与", "和", NULL};
     static const char *const pair_after[] = {"与", "和", NULL};
+    /* 在滨江花园小区5栋开设“红色驿站”, 小区3栋居民: a building of the estate
+     * named before it (小区5栋楼, 5栋住宅 count buildings) */
+    static const char *const estates[] = {"小区", "花园", "家园", "公寓", "大厦", "苑", "新村",
+                                          NULL};
+    if (q->start == q->num.start && ends_any(x, q->start, estates) && rp_utf8_is_han(next) &&
+        !rp_utf8_in("楼住房", next))
+        return true;
     return (next >= '0' && next <= '9') || ends_any(x, q->start, lives) ||
            starts_any(x, q->end, spots) ||
            (ends_any(x, q->start, pair_before) && starts_any(x, q->end, pair_after));
@@ -980,6 +987,12 @@ static bool is_threshold(const ex *x, const quantity *q)
     if (label_bound(x, q))
         return true;
     uint32_t first = rp_utf8_at(x->s, x->n, q->start);
+    /* 14个村…全部突破10万元: the bar all of those counted pass; after a
+     * count alone, 突破 is a level reached */
+    if (rp_utf8_ends(x->s, q->start, "突破") && prior_count) {
+        static const char *const every[] = {"全部", "均", "都", "全都", NULL};
+        return ends_any(x, q->start - strlen("突破"), every);
+    }
     if (first != 0x4E0D && first != 0x8D85 && first != 0x4F4E && first != 0x9AD8)
         return false; /* 不 超 低 高 */
     bool comparison = false;
@@ -1124,6 +1137,8 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
     static const char *const words[] = {"力争", "拟", "计划", "预计", "目标", "预期", NULL};
     if (cp == 0x5C06) /* 将 */
         return future_jiang(x, at) ? TARGET_MODAL : TARGET_NONE;
+    if (cp == 0x6709) /* 今年有望突破40万元: an outcome expected, for its clause */
+        return starts(x, at, "有望") ? TARGET_WORD : TARGET_NONE;
     /* 力 拟 计 预 目: the first characters of the words */
     if (cp != 0x529B && cp != 0x8BA1 && cp != 0x9884 && cp != 0x76EE && cp != 0x62DF)
         return TARGET_NONE;
@@ -1279,8 +1294,8 @@ static bool is_target(ex *x, const quantity *q)
     while (!x->target_found && x->target_pos < q->start) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, x->target_pos, &l);
-        /* 计 预 目: the first characters of the words */
-        if (cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE)
+        /* 计 预 目 有: the first characters of the words */
+        if (cp == 0x8BA1 || cp == 0x9884 || cp == 0x76EE || cp == 0x6709)
             x->target_found = target_word_at(x, x->target_pos, cp) == TARGET_WORD;
         x->target_pos += l;
     }
@@ -1491,7 +1506,8 @@ static bool age_note(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "岁") != 0 || q->start != q->num.start)
         return false;
     /* 刘阿姨今年68岁, 今年已103岁, 现年81岁, 享年96岁: one person's age */
-    static const char *const now[] = {"今年", "今年已", "今年已经", "现年", "享年", NULL};
+    static const char *const now[] = {"今年", "今年已", "今年已经", "现年", "享年", "刚满",
+                                      "今年满", NULL}; /* 今年刚满26岁 */
     if (ends_any(x, q->start, now) && q->approx == RP_APPROX_EXACT)
         return true;
     uint32_t open = rp_utf8_before(x->s, x->n, q->start);

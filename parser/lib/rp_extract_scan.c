@@ -27,6 +27,16 @@ static const char *region_for(const ex *x, const quantity *q)
         {"乡镇", 4}, {"街道", 4}, {"镇", 4}, {"乡", 4}, {"县区", 3}, {"区县", 3},
         {"县", 3}, {"区", 3}, {"市", 2}};
     const char *cur = rp_region_current(&x->region);
+    /* 与我县12个乡镇建立结对关系: the count is the document's own, whatever
+     * place the clause opened on */
+    static const char *const own[] = {"我县", "本县", "我市", "本市", "我区", "本区", "我镇",
+                                      "本镇", "我乡", "本乡", NULL};
+    if (strcmp(cur, x->region.doc) != 0 && ends_any(x, q->start, own)) {
+        char suffix[4] = {0};
+        memcpy(suffix, x->s + q->start - 3, 3);
+        if (rp_region_level_of(suffix) == x->region.doc_level)
+            return x->region.doc;
+    }
     if (strcmp(cur, x->region.doc) == 0 || q->unit == NULL || strcmp(q->unit->canonical, "个") != 0)
         return cur;
     /* the suffix as the first half of a compound: 区域 县城 市场 乡村 县级 */

@@ -101,7 +101,8 @@ static void sets_build(void)
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */
-    rp_cset_add(&after_first_set, "委、和与等的及政人级党干直属内域情民务里外\xE2\x80\x9C两镇村乡区县市组团财庄容貌规企办长领");
+    rp_cset_add(&after_first_set, "委、和与等的及政人级党干直属内域情民务里外\xE2\x80\x9C两镇村乡区县市组团财庄容貌规企办长领"
+                                  "选派援");
 }
 
 /* The sets are built by the public entry points (sets_ready) before any
@@ -154,7 +155,10 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         "上市", "联盟", "同盟", "库区", "专区", "展区", "分区",
                                         /* 山区部分台区: a transformer's supply area;
                                          * 楂岭古镇: an old town kept as a sight */
-                                        "台区", "古镇", NULL};
+                                        "台区", "古镇",
+                                        /* 第八批驻村第一书记, 送教进村: a verb on a
+                                         * village, not one named */
+                                        "驻村", "进村", "入村", "包村", "联村", NULL};
     if (b - a <= 6)
         return false;
     /* a park with a name of its own (枳源工业园区) is governed as an area;
@@ -461,6 +465,26 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
                                         "务", "里", "外", "\xE2\x80\x9C两委", "两委", "两新", "两代表", "镇",
                                         "村", "乡", "区", "县", "市", "组", "团", "财", "庄",
                                         "容", "貌", "规", "企", "办", "长", "领导", NULL};
+    /* 雁坪镇与澜江市鹿湖区结对后，…: a place of another level named after
+     * 与 is a partner of this one, which acts (镇与村, 县与乡 list levels of
+     * a kind, and name no place) */
+    rp_place partner;
+    if (rp_utf8_starts(s, n, end, "与") && rp_region_place_at(s, n, end + 3, &partner) &&
+        partner.start == end + 3) {
+        char own[16];
+        size_t ol = end < sizeof own - 1 ? end : sizeof own - 1;
+        memcpy(own, s + end - ol, ol);
+        own[ol] = '\0';
+        if (rp_region_level_of(own) != partner.level)
+            return false;
+    }
+    /* 在栗木乡，鹿湖区丹桂街道选派的挂职副乡长…: the place that sent the
+     * person the clause is about, who works elsewhere */
+    static const char *const senders[] = {"选派的", "派出的", "派驻的", "援派的", "选派来的",
+                                          NULL};
+    for (size_t k = 0; senders[k]; k++)
+        if (rp_utf8_starts(s, n, end, senders[k]))
+            return true;
     /* 组织 as the verb of the clause (城南街道组织党员...), not 组织部 */
     if (rp_utf8_starts(s, n, end, "组织") && !rp_utf8_starts(s, n, end, "组织部"))
         return false;
@@ -579,6 +603,22 @@ static void set_place(char *dst, const char *s, size_t a, size_t b)
     dst[l] = '\0';
 }
 
+static bool ends_with(const char *a, const char *b)
+{
+    size_t al = strlen(a), bl = strlen(b);
+    return bl > 0 && al >= bl && memcmp(a + al - bl, b, bl) == 0;
+}
+
+/* The sentence's place. The section's place named in full (栎坳镇高岩村
+ * after a heading 【高岩村：…】) becomes the section's name. */
+static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
+{
+    set_place(st->sentence, s, a, b);
+    if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
+        ends_with(st->sentence, st->section))
+        memcpy(st->section, st->sentence, sizeof st->section);
+}
+
 /* A place may start at i when the character before is not part of a word:
  * start, non-Han, or a function character (在 是 的 ...). */
 static bool word_start(const char *s, size_t n, size_t i)
@@ -592,6 +632,9 @@ static bool word_start(const char *s, size_t n, size_t i)
     return (prev == 0x534F && rp_utf8_ends(s, i, "政协")) || /* 协 */
            (prev == 0x56E2 && rp_utf8_ends(s, i, "共青团")) || /* 团 */
            (prev == 0x7F51 && rp_utf8_ends(s, i, "国网")) ||  /* 网 */
+           /* 这是我们白沙铺镇鸭婆洲村的富硒大米: after a pronoun */
+           (prev == 0x4EEC && (rp_utf8_ends(s, i, "我们") || rp_utf8_ends(s, i, "咱们") ||
+                               rp_utf8_ends(s, i, "他们"))) || /* 们 */
            /* 国家税务总局岑澧县税务局, 国家统计局蓼川调查队: a national body's
             * local office */
            (prev == 0x5C40 && (rp_utf8_ends(s, i, "国家税务总局") || /* 局 */
@@ -633,25 +676,30 @@ static bool place_by_level(const char *s, size_t n, const char *suffix, rp_place
 
 /* A title names 杏林镇; the text says 鹭江市杏林镇 somewhere: keep the
  * longer chain. */
-static void extend_doc(rp_region_state *st, const char *s, size_t n)
+static void extend_name(char *name, const char *s, size_t n)
 {
-    size_t dl = strlen(st->doc);
+    size_t dl = strlen(name);
     if (dl == 0)
         return;
     const char *p = s;
-    while ((p = rp_utf8_find(p, n - (size_t)(p - s), st->doc, dl)) != NULL) {
+    while ((p = rp_utf8_find(p, n - (size_t)(p - s), name, dl)) != NULL) {
         size_t at = (size_t)(p - s), b = at;
         for (int k = 0; k < 8 && b > 0; k++) {
             rp_place pl;
             b = rp_utf8_prev(s, b);
             if (k >= 2 && word_start(s, n, b) && rp_region_place_at(s, n, b, &pl) &&
                 pl.end == at + dl) {
-                set_place(st->doc, s, b, pl.end);
+                set_place(name, s, b, pl.end);
                 return;
             }
         }
         p += dl;
     }
+}
+
+static void extend_doc(rp_region_state *st, const char *s, size_t n)
+{
+    extend_name(st->doc, s, n);
 }
 
 /* 杏林镇 published by 鹭江市委组织部: the publisher's city or county
@@ -792,7 +840,7 @@ static bool presented_place(rp_region_state *st, const char *s, size_t n, size_t
             continue;
         size_t j = (size_t)(f - s) + strlen(verbs[k]);
         if (rp_region_place_at(s, e, j, &pl) && pl.start == j && pl.end == e) {
-            set_place(st->sentence, s, pl.start, pl.end);
+            set_sentence(st, s, pl.start, pl.end);
             st->sentence_is_para = true;
             return true;
         }
@@ -855,7 +903,7 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
         if (roster || (!rp_region_not_subject(s, n, pl.end) &&
                        (pl.level <= 3 ||
                         element_end(s + pl.start, pl.end - pl.start) < pl.end - pl.start))) {
-            set_place(st->sentence, s, pl.start, pl.end);
+            set_sentence(st, s, pl.start, pl.end);
             st->sentence_is_para = true;
             return;
         }
@@ -877,7 +925,7 @@ static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
     size_t dl = strlen(st->doc), l = pl.end - pl.start;
     if (dl >= l && memcmp(st->doc + dl - l, s + pl.start, l) == 0)
         return false; /* the document's own region */
-    set_place(st->sentence, s, pl.start, pl.end);
+    set_sentence(st, s, pl.start, pl.end);
     st->sentence_is_para = true;
     return true;
 }
@@ -919,13 +967,13 @@ static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
             continue;
         if (same_as_doc(st, s, pl.start, pl.end))
             return false;
-        set_place(st->sentence, s, pl.start, pl.end);
+        set_sentence(st, s, pl.start, pl.end);
         st->sentence_is_para = true;
         return true;
     }
     size_t pe = zone_doc(st) ? park_at(s, e, i) : 0; /* 柘坝物流园：… */
     if (pe != 0 && pe == e) {
-        set_place(st->sentence, s, i, pe);
+        set_sentence(st, s, i, pe);
         st->sentence_is_para = true;
         return true;
     }
@@ -1092,6 +1140,51 @@ static bool place_heading(rp_region_state *st, const char *s, size_t j, size_t e
     return true;
 }
 
+/* How far a story's heading looks for its place named in full: its first
+ * paragraphs. */
+#define RP_HEADLINE_AHEAD 900
+
+/* A story's heading: a place, then a colon or a dash and a headline
+ * (`【高岩村：“交通书记”修通致富路】`, `石门村——小山村的大变化`,
+ * `栎坳镇高岩村：`), on a line of its own with no figure in it. The place is
+ * the section's until the next heading. */
+static bool headline_place(rp_region_state *st, const char *s, size_t n, size_t i, size_t e,
+                           int kind, int num)
+{
+    size_t j = i;
+    bool bracket = rp_utf8_starts(s, e, j, "【");
+    if (bracket)
+        j += 3;
+    rp_place pl;
+    if (!place_at(s, e, j, &pl, true) || pl.start != j || kind_of_place(s, e, &pl) ||
+        same_as_doc(st, s, pl.start, pl.end))
+        return false;
+    size_t k = pl.end, l;
+    uint32_t sep = rp_utf8_decode(s, e, k, &l);
+    if (rp_utf8_starts(s, e, k, "——"))
+        l = 6;
+    else if (sep != 0xFF1A && sep != ':' && sep != 0x4E28 && sep != '|' && sep != 0xFF5C)
+        return false;
+    size_t chars = 0;
+    for (k += l; k < e; k += l, chars++) {
+        uint32_t cp = rp_utf8_decode(s, e, k, &l);
+        if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0x3002 ||
+            cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';')
+            return false;
+    }
+    if (chars > 30 || (bracket && !rp_utf8_ends(s, e, "】")))
+        return false;
+    set_place(st->section, s, pl.start, pl.end);
+    /* the story names its place in full further on (这是我们白沙铺镇鸭婆洲村的…) */
+    extend_name(st->section, s + e, n - e < RP_HEADLINE_AHEAD ? n - e : RP_HEADLINE_AHEAD);
+    st->section_kind = kind;
+    st->section_num = num;
+    st->section_heading = true;
+    st->sentence[0] = '\0';
+    st->para_has_place = true;
+    return true;
+}
+
 /* A paragraph that opens on a topic of the whole (`在工程管理上,`,
  * `在资金使用方面,`) after a place's paragraph is back with the document's
  * region: the place was an example, not a section. (`同时,`, `此外,`
@@ -1205,6 +1298,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     }
     if (place_heading(st, s, kind != 0 ? body : i, i + len, kind, num)) /* after its number */
         return;
+    if (st->para_short && headline_place(st, s, n, kind != 0 ? body : i, i + len, kind, num))
+        return;
     if (!st->para_enum && scene_opener(st, s, n, i))
         return;
     if (!st->para_enum && label_place(st, s, n, i))
@@ -1240,7 +1335,7 @@ static bool doc_prefix_at_level(rp_region_state *st, int level)
     for (size_t i = 6; i < dn; i++) {
         const suffix *sf = suffix_at(st->doc, dn, i);
         if (sf != NULL && sf->level == level && i + sf->len < dn) {
-            set_place(st->sentence, st->doc, 0, i + sf->len);
+            set_sentence(st, st->doc, 0, i + sf->len);
             st->sentence_is_para = false;
             return true;
         }
@@ -1394,6 +1489,9 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 在岫云县,县委组织部…: a locative frame opening a clause sets the rest
      * of the sentence in that place */
     bool frame = !part && rp_utf8_starts(s, n, i, "在");
+    /* `（二）在东园社区，…`: a numbered paragraph set in a place from its
+     * first words, as scene_opener sets a plain one */
+    bool item_scene = frame && opens_item;
     if (frame)
         i += strlen("在");
     /* 在对桐岗镇的延伸审计中，发现该镇…: the place a review looked at */
@@ -1422,7 +1520,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
                 return;
             if (cp == 0x4E2D /* 中 */ && ((j + l < n && s[j + l] == ',') ||
                                          rp_utf8_starts(s, n, j + l, "，"))) {
-                set_place(st->sentence, s, pl.start, pl.end);
+                set_sentence(st, s, pl.start, pl.end);
                 st->sentence_is_para = false;
                 return;
             }
@@ -1434,10 +1532,10 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         size_t l = pl.end - pl.start;
         bool opened = strlen(st->sentence) == l && memcmp(st->sentence, s + pl.start, l) == 0;
         if ((next == ',' || next == 0xFF0C) && !opened) { /* not the paragraph's scene_opener */
-            set_place(st->sentence, s, pl.start, pl.end);
+            set_sentence(st, s, pl.start, pl.end);
             if (same_as_doc(st, s, pl.start, pl.end))
                 snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
-            st->sentence_is_para = false;
+            st->sentence_is_para = item_scene;
         }
         return;
     }
@@ -1453,7 +1551,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         return;
     if (part) {
         if (!same_as_doc(st, s, pl.start, pl.end)) {
-            set_place(st->sentence, s, pl.start, pl.end);
+            set_sentence(st, s, pl.start, pl.end);
             st->sentence_is_para = false;
         }
         return;
@@ -1465,12 +1563,21 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
      * section; one opening a sentence after the paragraph's own figures
      * (`…两千余人次。柳塘镇退休干部党支部开展…`) is that sentence's. */
     bool example = st->para_later && st->para_counted;
+    /* `白岩镇：…澜江市第二人民医院派驻医生5名`: in a paragraph about a
+     * place within the document's region, a body of a place above that
+     * region (a partner city's) acts there */
+    const char *own = st->sentence_is_para && st->sentence[0] ? st->sentence
+                      : st->para_has_place                    ? st->section
+                                                              : "";
+    if (own[0] && pl.start < pl.end && pl.level < st->doc_level &&
+        rp_region_level_of(own) > st->doc_level)
+        return;
     /* 举个例子，榴溪镇中心小学…: an example holds for its sentence */
     static const char *const intros[] = {"例子，", "例子,", "比如，", "比如,", "例如，", "例如,",
                                          "比方说，", "举例来说，", NULL};
     for (size_t k = 0; intros[k]; k++)
         if (rp_utf8_ends(s, pl.start, intros[k])) {
-            set_place(st->sentence, s, pl.start, pl.end);
+            set_sentence(st, s, pl.start, pl.end);
             st->sentence_is_para = false;
             return;
         }
@@ -1478,11 +1585,14 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         dated_event(st, s, pl.start)) {
         /* `7月18日夜间，麂角乡遭受强雷暴袭击…`: an incident on a day is
          * told in its paragraph; the next one is about the whole again */
-        set_place(st->sentence, s, pl.start, pl.end);
+        set_sentence(st, s, pl.start, pl.end);
         st->sentence_is_para = true;
         st->para_has_place = true;
     } else if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
-        set_place(st->section, s, pl.start, pl.end);
+        char named[RP_REGION_MAX];
+        set_place(named, s, pl.start, pl.end);
+        if (!ends_with(st->section, named)) /* 高岩村 in 栎坳镇高岩村's section */
+            memcpy(st->section, named, sizeof named);
         st->section_heading = false;
         st->section_kind = st->enum_kind;
         st->section_num = st->enum_num;
@@ -1499,7 +1609,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             (strlen(st->section) != pl.end - pl.start ||
              memcmp(st->section, s + pl.start, pl.end - pl.start) != 0))
             st->para_examples = true;
-        set_place(st->sentence, s, pl.start, pl.end);
+        set_sentence(st, s, pl.start, pl.end);
         if (pl.start == pl.end)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
         st->sentence_is_para = (st->para_short && !st->para_enum) || opens_item ||
@@ -1566,7 +1676,7 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
         return false; /* a list of places, or the 在X, frame of rp_region_clause */
     if (st->sentence[0] && st->sentence_is_para)
         return false; /* the paragraph's place holds */
-    set_place(st->sentence, s, pl.start, pl.end);
+    set_sentence(st, s, pl.start, pl.end);
     st->sentence_is_para = false;
     return true;
 }
@@ -1583,7 +1693,8 @@ const char *rp_region_current(const rp_region_state *st)
 {
     if (st->group[0])
         return st->group;
-    if (st->sentence[0])
+    /* 高岩村 in the section of 栎坳镇高岩村: the same place, named briefly */
+    if (st->sentence[0] && !(st->section[0] && ends_with(st->section, st->sentence)))
         return st->sentence;
     if (st->section[0])
         return st->section;

@@ -621,15 +621,23 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         rp_utf8_in("降升增减", rp_utf8_before(s, *b, *b - 3)) &&
         !rp_utf8_in("下提上攀回递骤陡新", rp_utf8_before(s, *b, *b - 6)))
         *b -= 6;
-    for (int guard = 0; guard < 6 && *b > *a; guard++) {
-        size_t t = tail_trim(s, *a, *b);
-        /* `；折合12.16亿美元`: alone, 折合 says what the figure is */
-        bool alone = *b - t == *a;
-        if (t == 0 || (alone && (rp_utf8_ends(s, *b, "折合") || rp_utf8_ends(s, *b, "折价"))))
+    /* twice: a period may stand between the words and a trailing function
+     * word (`增长到2024年的`) */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int guard = 0; guard < 6 && *b > *a; guard++) {
+            size_t t = tail_trim(s, *a, *b);
+            /* `；折合12.16亿美元`: alone, 折合 says what the figure is */
+            bool alone = *b - t == *a;
+            if (t == 0 ||
+                (alone && (rp_utf8_ends(s, *b, "折合") || rp_utf8_ends(s, *b, "折价"))))
+                break;
+            *b -= t;
+        }
+        size_t before = *b;
+        drop_trailing_period(s, *a, b);
+        if (*b == before)
             break;
-        *b -= t;
     }
-    drop_trailing_period(s, *a, b);
     drop_code_list(s, *a, b);
     after_last_deng(s, a, *b);
     after_last_de(s, a, b);
@@ -643,12 +651,20 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
  * closing the words is when, not what. */
 static void drop_trailing_period(const char *s, size_t a, size_t *b)
 {
-    if (*b < a + 9 || (!rp_utf8_ends(s, *b, "月") && !rp_utf8_ends(s, *b, "份")))
+    bool year = rp_utf8_ends(s, *b, "年");
+    if (*b < a + 9 || (!rp_utf8_ends(s, *b, "月") && !rp_utf8_ends(s, *b, "份") && !year))
         return;
     char tmp[64];
     for (size_t j = *b > a + 24 ? *b - 24 : a + 3; j + 3 <= *b; j++)
         if (((unsigned char)s[j] & 0xC0) != 0x80 && count_chars(s, a, j) >= 2 &&
             rp_period_at(s, *b, j, NULL, tmp, sizeof tmp) == *b - j) {
+            /* `集体经济收入从2020年的不足2万元`, `增长到2024年的31.5万元`: the
+             * years of a before and after; `比2020年` is a base, it stays */
+            if (year && (rp_utf8_ends(s, j, "比") || rp_utf8_ends(s, j, "较")))
+                return;
+            if (year && (rp_utf8_ends(s, j, "从") || rp_utf8_ends(s, j, "由")) &&
+                count_chars(s, a, j - 3) >= 2)
+                j -= 3;
             *b = j;
             return;
         }
@@ -786,6 +802,10 @@ const char *rp_subject_more_or_less(const char *subject)
 {
     size_t n = strlen(subject);
     if (n < 9 || (strncmp(subject, "比", 3) != 0 && strncmp(subject, "较", 3) != 0))
+        return NULL;
+    /* 比上年减少, 较常年偏多: a verb of change, which keeps its base */
+    if (rp_utf8_ends(subject, n, "减少") || rp_utf8_ends(subject, n, "增多") ||
+        rp_utf8_ends(subject, n, "偏多") || rp_utf8_ends(subject, n, "偏少"))
         return NULL;
     if (rp_utf8_ends(subject, n, "多"))
         return "增加";

@@ -5,6 +5,7 @@
  * the title. Labels are matched with their traditional forms folded (a
  * table built once, lazily and thread-safely). See rp_textclean_int.h. */
 #include "rp_textclean_int.h"
+#include "rp_utf8.h"
 
 #include <pthread.h>
 
@@ -77,6 +78,8 @@ static const char *const DROP_PREFIX[] = {
     "字体】", "【字体", "收藏本页", "设为首页", "加入收藏",
     /* a WeChat article's collection tag: `收录于合集 #巾帼建功 23个` */
     "收录于合集", "收录于话题",
+    /* an article's length and reading time: `本文约2600字，阅读约需8分钟` */
+    "本文约", "本文共", "全文约", "全文共", "阅读约需", "预计阅读", "阅读时间",
 };
 
 /* Labels that drop the line only when a colon follows closely. */
@@ -102,6 +105,12 @@ static void skip_decor(const char **s, size_t *n)
         again = false;
         if (**s == ' ') {
             (*s)++, (*n)--;
+            again = true;
+            continue;
+        }
+        size_t l; /* an emoji bullet: `📖本文约2600字` */
+        if ((unsigned char)**s >= 0xE2 && rp_utf8_is_bullet(rp_utf8_decode(*s, *n, 0, &l))) {
+            *s += l, *n -= l;
             again = true;
             continue;
         }

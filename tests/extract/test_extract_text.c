@@ -1478,6 +1478,65 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round33_language(void **state)
+{
+    (void)state;
+    /* a story's heading names its village; the story names it in full */
+    rp_extract_result *r =
+        run("芩溪县：驻村第一书记的帮扶故事\n"
+            "【高岩村：“交通书记”修通致富路】\n"
+            "栎坳镇高岩村位于大山深处。2021年6月，县交通运输局干部向卫东作为第七批驻村第一书记来到这里，"
+            "他带着村干部跑项目、争资金，三年来共争取交通项目资金1,260万元。\n"
+            "高岩村的集体经济收入从2020年的不足2万元，增长到2024年的31.5万元。"
+            "“今年有望突破40万元。”向卫东说。\n"
+            "【黄泥塘村：屋顶上的“阳光存折”】\n"
+            "柘垭镇黄泥塘村是县财政局的联系帮扶村。2024年3月，第八批驻村第一书记罗建平到任，"
+            "他是这个村的第三任第一书记，也是一位好干部。\n"
+            "目前电站总装机容量达到300千瓦。\n"
+            "【鸭婆洲村：第一书记成了“带货主播”】\n"
+            "“家人们，这是我们白沙铺镇鸭婆洲村的富硒大米。”第一书记蒋一鸣正在镜头前吆喝。\n"
+            "一年多来，他带着村民直播带货三百余场，培训学员时最小的今年刚满26岁。\n"
+            "据县乡村振兴局介绍，全县有32名第一书记被评为“优秀”等次。\n");
+    assert_string_equal(region_of(r, 12600000, "元"), "栎坳镇高岩村");
+    assert_string_equal(region_of(r, 315000, "元"), "栎坳镇高岩村"); /* named briefly */
+    assert_string_equal(subject_of(r, 20000, "元"), "集体经济收入");  /* 从2020年: when */
+    assert_string_equal(subject_of(r, 315000, "元"), "集体经济收入增长");
+    assert_null(find(r, 400000, "元"));                               /* 有望: expected */
+    assert_string_equal(region_of(r, 300, "千瓦"), "柘垭镇黄泥塘村"); /* 驻村 is no village */
+    assert_string_equal(region_of(r, 300, "场"), "白沙铺镇鸭婆洲村");
+    assert_null(find(r, 26, "岁"));                                   /* one person's age */
+    assert_string_equal(region_of(r, 32, "名"), "芩溪县");
+    rp_extract_result_free(r);
+    /* a partner's places: who acts, who sends, where */
+    r = run("岑峪县2024年东西部协作工作情况报告\n"
+            "按照结对模式，澜江市5个区与我县12个乡镇建立结对关系。\n"
+            "雁坪镇与澜江市鹿湖区结对后，争取帮扶资金860万元，建成帮扶车间3个，茶叶亩均增收约1,200元，"
+            "带动脱贫户就业210人，实现了产业发展和群众增收的双赢。\n"
+            "在栗木乡，鹿湖区丹桂街道选派的挂职副乡长周永明牵头发展食用菌产业，建成大棚48个。\n"
+            "白岩镇：依托澜江市援建资金540万元，改造提升镇卫生院，澜江市第二人民医院派驻医生5名常驻，"
+            "填补了镇卫生院多项技术空白，门诊量同比增长23%。\n"
+            "全镇14个村（社区）集体经济收入全部突破10万元。全县旅游收入突破3亿元。\n");
+    assert_string_equal(region_of(r, 12, "个"), "岑峪县");     /* 我县: the document's own */
+    assert_string_equal(region_of(r, 8600000, "元"), "雁坪镇"); /* 与 a partner: this place acts */
+    assert_string_equal(region_of(r, 48, "个"), "栗木乡");     /* the sender is elsewhere */
+    assert_string_equal(region_of(r, 5, "名"), "白岩镇");      /* a partner city's body */
+    assert_string_equal(region_of(r, 23, "%"), "白岩镇");
+    assert_null(find(r, 100000, "元"));                        /* the bar all of them pass */
+    assert_non_null(find(r, 300000000, "元"));                 /* a level reached */
+    rp_extract_result_free(r);
+    /* a numbered paragraph set in its community; a building of an estate */
+    r = run("沅湄区桂枝街道2025年工作总结\n"
+            "二、各社区特色亮点\n"
+            "（一）幸福里社区聚焦老旧小区改造，全年完成加装电梯23部。\n"
+            "（二）在东园社区，停车难曾是居民反映最集中的问题。全年新增停车位386个。\n"
+            "社区在滨江花园小区5栋开设“红色驿站”，锦绣小区5栋楼完成外墙改造。\n"
+            "全年发展党员2,310名，比上年减少五十七名。\n");
+    assert_string_equal(region_of(r, 386, "个"), "东园社区");
+    assert_int_equal(count_of(r, 5, "栋"), 1); /* 小区5栋开设: an address; 5栋楼 counts */
+    assert_string_equal(subject_of(r, 57, "名"), "发展党员比上年减少");
+    rp_extract_result_free(r);
+}
+
 static void round32_language(void **state)
 {
     (void)state;
@@ -1853,6 +1912,7 @@ int main(void)
         cmocka_unit_test(round30_language),
         cmocka_unit_test(round31_language),
         cmocka_unit_test(round32_language),
+        cmocka_unit_test(round33_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

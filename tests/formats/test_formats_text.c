@@ -129,6 +129,19 @@ static void breadcrumb_is_not_the_title(void **state)
     rp_clean_result_release(&r);
 }
 
+/* An article's length and reading time, even behind an emoji, are page
+ * furniture, not figures. */
+static void reading_time_line_goes(void **state)
+{
+    (void)state;
+    rp_clean_result r = clean("某县委党校年度回顾\n\xF0\x9F\x93\x96本文约2600字，阅读约需8分钟\n"
+                              "全年举办主体班次37期。\n",
+                              RP_CLEAN_ALL);
+    assert_null(strstr(r.text, "2600"));
+    assert_non_null(strstr(r.text, "37期"));
+    rp_clean_result_release(&r);
+}
+
 static void running_titles_repeated_on_pages_go(void **state)
 {
     (void)state;
@@ -660,6 +673,7 @@ int main(void)
         cmocka_unit_test(tab_table_total_row_and_site_name),
         cmocka_unit_test(dates_are_found),
         cmocka_unit_test(breadcrumb_is_not_the_title),
+        cmocka_unit_test(reading_time_line_goes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,38 @@ static void on_rebalance(rd_kafka_t *rk, rd_kafka_resp_err_t err,
     k->assigned = true;
 }
 
+/* Every partition of both topics from its current end, as on_rebalance
+ * does: a manual assignment joins no group, so the run does not wait out the
+ * group's initial join delay (3 s on the embedded broker and on Kafka's
+ * defaults). False when a topic's partitions cannot be listed (not created
+ * yet on an external cluster): the caller subscribes instead. */
+static bool assign_at_end(rp_collect *k)
+{
+    const char *topics[2] = {k->c->topic_analytics, k->c->topic_dlq};
+    rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(16);
+    bool ok = true;
+    for (int t = 0; t < 2 && ok; t++) {
+        rd_kafka_topic_t *rkt = rd_kafka_topic_new(k->rk, topics[t], NULL);
+        const rd_kafka_metadata_t *md = NULL;
+        ok = rkt != NULL && rd_kafka_metadata(k->rk, 0, rkt, &md, 5000) == 0 &&
+             md->topic_cnt == 1 && md->topics[0].err == 0 && md->topics[0].partition_cnt > 0;
+        for (int i = 0; ok && i < md->topics[0].partition_cnt; i++) {
+            int32_t id = md->topics[0].partitions[i].id;
+            int64_t lo = 0, hi = 0;
+            ok = rd_kafka_query_watermark_offsets(k->rk, topics[t], id, &lo, &hi, 5000) == 0;
+            if (ok)
+                rd_kafka_topic_partition_list_add(parts, topics[t], id)->offset = hi;
+        }
+        if (md)
+            rd_kafka_metadata_destroy(md);
+        if (rkt)
+            rd_kafka_topic_destroy(rkt);
+    }
+    ok = ok && rd_kafka_assign(k->rk, parts) == 0;
+    rd_kafka_topic_partition_list_destroy(parts);
+    return ok;
+}
+
 rp_collect *rp_collect_new(const rp_common_conf *c, const rp_kafka_props *p, const char *group,
                            FILE *out, char *err, size_t errlen)
 {
@@ -58,6 +90,11 @@ rp_collect *rp_collect_new(const rp_common_conf *c, const rp_kafka_props *p, con
         free(k);
         return NULL;
     }
+    if (assign_at_end(k)) {
+        k->assigned = true;
+        return k;
+    }
+    rp_log_info("collector: topics not listed yet, joining group %s", group);
     rd_kafka_topic_partition_list_t *t = rd_kafka_topic_partition_list_new(2);
     rd_kafka_topic_partition_list_add(t, c->topic_analytics, RD_KAFKA_PARTITION_UA);
     rd_kafka_topic_partition_list_add(t, c->topic_dlq, RD_KAFKA_PARTITION_UA);

@@ -1105,6 +1105,18 @@ static bool plain_heading(const char *s, size_t n, size_t a, size_t b)
 }
 
 
+/* A heading line's place heads the section, under the heading's number. */
+static void heading_section(rp_region_state *st, const char *s, const rp_place *pl, int kind,
+                            int num)
+{
+    set_place(st->section, s, pl->start, pl->end);
+    st->section_kind = kind;
+    st->section_num = num;
+    st->section_heading = true;
+    st->sentence[0] = '\0';
+    st->para_has_place = true;
+}
+
 /* A heading line that opens on a place (`🏠 青檀镇检察室`, `（二）石岭乡`,
  * `青苇镇`): no figure, no sentence, at most twenty characters. The
  * paragraphs under it are about that place until the next heading. */
@@ -1131,12 +1143,7 @@ static bool place_heading(rp_region_state *st, const char *s, size_t j, size_t e
     }
     if (rest > 6)
         return false;
-    set_place(st->section, s, pl.start, pl.end);
-    st->section_kind = kind;
-    st->section_num = num;
-    st->section_heading = true;
-    st->sentence[0] = '\0';
-    st->para_has_place = true;
+    heading_section(st, s, &pl, kind, num);
     return true;
 }
 
@@ -1174,14 +1181,9 @@ static bool headline_place(rp_region_state *st, const char *s, size_t n, size_t 
     }
     if (chars > 30 || (bracket && !rp_utf8_ends(s, e, "】")))
         return false;
-    set_place(st->section, s, pl.start, pl.end);
+    heading_section(st, s, &pl, kind, num);
     /* the story names its place in full further on (这是我们白沙铺镇鸭婆洲村的…) */
     extend_name(st->section, s + e, n - e < RP_HEADLINE_AHEAD ? n - e : RP_HEADLINE_AHEAD);
-    st->section_kind = kind;
-    st->section_num = num;
-    st->section_heading = true;
-    st->sentence[0] = '\0';
-    st->para_has_place = true;
     return true;
 }
 

@@ -373,7 +373,19 @@ void rp_ex_scan(ex *x)
     size_t i = 0;
     bool at_clause = true;
     paragraph_start(x, 0);
+    const unsigned char *s = (const unsigned char *)x->s;
     while (i < x->n && !x->oom && !x->capped) {
+        /* most of a text: a run of Han characters that are no figure or
+         * mark, mid-clause (the text is valid UTF-8: normalised) */
+        while (!at_clause && i + 3 <= x->n && s[i] >= 0xE3 && s[i] <= 0xE9) {
+            uint32_t h = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+                         (s[i + 2] & 0x3Fu);
+            if (h < 0x3400 || rp_cset_has(&han_marks, h))
+                break;
+            i += 3;
+        }
+        if (i >= x->n)
+            break;
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, i, &l);
         if (at_clause && cp != ' ' && cp != '\t' && !rp_utf8_is_bullet(cp)) {

@@ -32,6 +32,9 @@ static const char *const spam_brands[] = {
 static uint8_t brand_bits[0x10000 / 8];
 static uint32_t brand_first[N_BRANDS];
 
+/* Either of the above: a character the plain run of cjk_run stops at. */
+static uint8_t stop_bits[0x10000 / 8];
+
 static bool brand_may_start(uint32_t cp)
 {
     return cp < 0x10000 && (brand_bits[cp >> 3] & (1u << (cp & 7)));
@@ -47,6 +50,8 @@ static void t2s_build(void)
         brand_first[k] = cp;
         brand_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     }
+    for (size_t k = 0; k < sizeof stop_bits; k++)
+        stop_bits[k] = t2s_bmp_bits[k] | brand_bits[k];
 }
 
 /* rp_norm_t2s without the once-check, for the hot loop of rp_normalize
@@ -519,11 +524,16 @@ static size_t step_multi(norm_ctx *c, size_t i)
 
 /* Code point of a 3-byte character at p that may be copied as it is: valid,
  * at or above U+3400 in the basic CJK blocks and not traditional; 0 if not. */
+static inline uint32_t cp3(const unsigned char *p)
+{
+    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+}
+
 static inline uint32_t cjk_plain(const unsigned char *p)
 {
     if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
-    uint32_t cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
+    uint32_t cp = cp3(p);
     if (cp < 0x3400 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
         return 0;
     return cp;
@@ -539,11 +549,20 @@ static size_t cjk_run(norm_ctx *c, size_t i)
     if (last == 0 || spam_brand_len(c, i, last) > 0)
         return 0; /* the general path drops a brand */
     size_t k = 3;
-    for (uint32_t cp; i + k + 2 < c->in_len && (cp = cjk_plain(p + k)) != 0; k += 3) {
-        if (brand_may_start(cp) && spam_brand_len(c, i + k, cp) > 0)
+    for (; i + k + 2 < c->in_len; k += 3) {
+        const unsigned char *q = p + k;
+        if (q[0] < 0xE3 || q[0] > 0xE9 || (((q[1] & 0xC0) ^ 0x80) | ((q[2] & 0xC0) ^ 0x80)) != 0)
             break;
-        prev = last;
-        last = cp;
+        uint32_t cp = cp3(q);
+        if (cp < 0x3400)
+            break;
+        if ((stop_bits[cp >> 3] & (1u << (cp & 7))) &&
+            ((t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))) || spam_brand_len(c, i + k, cp) > 0))
+            break; /* traditional, or a brand */
+    }
+    if (k >= 6) {
+        prev = cp3(p + k - 6);
+        last = cp3(p + k - 3);
     }
     if (c->n->len + k + 1 > c->n->cap && !grow(c, k))
         return k; /* oom is reported by the caller's loop */

@@ -262,16 +262,32 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
 static uint32_t first_cp[N_UNITS];
 static size_t surface_len[N_UNITS];
 static rp_cset first_set;
+/* The entries that start with one code point, in lexicon order: a chain
+ * from the first (head, by the code point's low bits) through next_k.
+ * NO_UNIT ends a chain. */
+#define NO_UNIT 0xFFFFu
+#define HEADS 1024u
+static uint16_t head_k[HEADS], next_k[N_UNITS];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void index_build(void)
 {
+    _Static_assert(N_UNITS < NO_UNIT, "unit index is 16 bits");
+    uint16_t tail[HEADS];
+    memset(head_k, 0xFF, sizeof head_k);
     for (size_t k = 0; k < N_UNITS; k++) {
         size_t l;
         surface_len[k] = strlen(units[k].surface);
         first_cp[k] = rp_utf8_decode(units[k].surface, surface_len[k], 0, &l);
         if (first_cp[k] < 0x10000)
             first_set.bits[first_cp[k] >> 3] |= (uint8_t)(1u << (first_cp[k] & 7));
+        uint32_t h = first_cp[k] % HEADS;
+        next_k[k] = NO_UNIT;
+        if (head_k[h] == NO_UNIT)
+            head_k[h] = (uint16_t)k;
+        else
+            next_k[tail[h]] = (uint16_t)k;
+        tail[h] = (uint16_t)k;
     }
 }
 
@@ -284,7 +300,7 @@ const rp_unit *rp_unit_match(const char *s, size_t n, size_t i)
     uint32_t cp = rp_utf8_decode(s, n, i, &l);
     if (!rp_cset_has(&first_set, cp))
         return NULL;
-    for (size_t k = 0; k < N_UNITS; k++) {
+    for (size_t k = head_k[cp % HEADS]; k != NO_UNIT; k = next_k[k]) {
         const rp_unit *u = &units[k];
         if (first_cp[k] != cp || n - i < surface_len[k] || memcmp(s + i, u->surface, surface_len[k]) != 0)
             continue;

@@ -214,7 +214,9 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
     size_t sl = strlen(subj), rl = strlen(region);
     bool only_place = sl > 0 && rl >= sl && strcmp(region + rl - sl, subj) == 0;
-    if (only_place && list_frame(x, c->start, subj, sizeof subj))
+    if (c->elided && prev_subject != NULL)
+        snprintf(subj, sizeof subj, "%s", prev_subject); /* 从…8万多块钱涨到今年的26万 */
+    else if (only_place && list_frame(x, c->start, subj, sizeof subj))
         ; /* 隐患中，槠坪社区4处 */
     else if (subj[0] == '\0' && prev_subject != NULL && glued)
         snprintf(subj, sizeof subj, "%s", prev_subject);

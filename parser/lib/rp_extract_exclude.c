@@ -117,7 +117,9 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
         return true;
     if (prev == 0x6BCF) /* 每10万人中: the base of a rate (每 before a single digit is a rule) */
         return true;
-    if ((prev == 0x524D || prev == 0x540E) && q->unit) { /* 前 后 */
+    /* 进站博士后38名: 博士后 (a postdoctoral fellow) is a noun, no rank */
+    bool postdoc = prev == 0x540E && rp_utf8_ends(x->s, rp_utf8_prev(x->s, s), "博士");
+    if ((prev == 0x524D || prev == 0x540E) && q->unit && !postdoc) { /* 前 后 */
         if (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0)
             return true;
         /* 排名在专业前30%的学生: a rank band that selects, 排名前10 */
@@ -697,6 +699,10 @@ static bool chinese_not_count(const ex *x, const quantity *q)
                                            "姐", "妹", "夫", "父", "母", "弟", NULL};
         return ends_any(x, nm->start, pron);
     }
+    /* 镇党委定了一条：党建引领…: one thing, then what it is (引进项目三个：
+     * then their names, is a count) */
+    if (nm->single_digit && nm->value == 1 && (starts(x, q->end, "：") || starts(x, q->end, ":")))
+        return true;
     if (nm->single_digit)
         return !single_digit_count(q) && !post_noun_count(x, q) && !existential_count(x, q) &&
                !listed_after_count(x, q) && !honour_count(x, q) && !list_restated(x, q) &&

@@ -40,6 +40,8 @@ typedef struct cand {
     size_t clause_start; /* where its clause began */
     size_t respective;   /* the 分别 before it in its clause, NONE */
     bool optional;
+    bool elided;         /* a value reached whose unit the text left out: the
+                          * previous measure's subject is its own */
     size_t region, period; /* string pool indexes, NONE when none */
 } cand;
 
@@ -86,6 +88,7 @@ typedef struct quantity {
     size_t start, end; /* with markers */
     const char *post;  /* 以上 以下 ... or NULL */
     bool pre_rule;     /* 至少 不少于: a rule or standard */
+    bool elided;       /* its unit is its base's, left out (涨到今年的26万) */
 } quantity;
 
 /* ---- string pool (rp_extract.c) ------------------------------------------ */

@@ -130,6 +130,7 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->clause_start = x->clause_start;
     c->respective = x->respective_at;
     c->optional = optional;
+    c->elided = q->elided;
     char place[RP_REGION_MAX];
     c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place) ? place
                                                                          : region_for(x, q));
@@ -200,11 +201,46 @@ static size_t minus_sign(const ex *x, const quantity *q)
 }
 
 /* Handles the number at i; returns where scanning resumes. */
+/* `从去年的8万多块钱涨到今年的26万`: the value reached in a before-and-after
+ * leaves out the unit of the value it started from, in the same clause.
+ * The base's unit, or NULL when the number is no such value. */
+static const rp_unit *elided_unit(const ex *x, const quantity *q)
+{
+    if (x->nc == 0 || !q->multiplied || q->num.chinese)
+        return NULL;
+    const cand *base = &x->c[x->nc - 1];
+    if (base->clause_start != x->clause_start || base->end > q->start)
+        return NULL;
+    /* 到, 至 right before the number, or before 今年的 / 现在的 (a short 的 phrase) */
+    size_t j = q->start;
+    if (rp_utf8_ends(x->s, j, "的")) {
+        size_t k = j - 3;
+        for (int c = 0; c < 4 && k > base->end && !rp_utf8_ends(x->s, k, "到") &&
+                        !rp_utf8_ends(x->s, k, "至");
+             c++)
+            k = rp_utf8_prev(x->s, k);
+        j = k;
+    }
+    if (!rp_utf8_ends(x->s, j, "到") && !rp_utf8_ends(x->s, j, "至"))
+        return NULL;
+    /* 从 or 由 before the base, in its clause */
+    for (size_t k = base->num_start; k > x->clause_start;) {
+        k = rp_utf8_prev(x->s, k);
+        if (starts(x, k, "从") || starts(x, k, "由"))
+            return base->unit;
+    }
+    return NULL;
+}
+
 static size_t handle_number(ex *x, size_t i)
 {
     quantity q;
     if (!rp_ex_read_quantity(x, i, &q))
         return i + 1;
+    if (q.unit == NULL && (q.unit = elided_unit(x, &q)) != NULL) {
+        q.unit_start = q.unit_end = q.end;
+        q.elided = true;
+    }
     size_t resume = q.end > q.num.end ? q.end : q.num.end;
     if (rp_ex_identifier_shape(x, &q)) {
         while (resume < x->n && (is_alpha_cp((unsigned char)x->s[resume]) ||

@@ -62,7 +62,9 @@ static const char verb_chars[] =
         "跨"    /* 特大跨省贩毒案, 跨县: crossing places, not one */
         "比较"  /* comparison bases: 比石桥村高出 is not a place */
         "丨"    /* a title's separator (数据播报丨蔺川县…), a Han code point */
-        "拓";   /* 出海拓市: opening markets, not a city */
+        "拓"    /* 出海拓市: opening markets, not a city */
+        "说看"  /* 先说鹞子岩村, 再看芦花湾村: a speaker turning to a place */
+        "届";   /* 新一届村“两委”: a term of office, no name */
 
 /* Two-character verbs whose characters also occur in place names (all six
  * bytes long: has_verb_pair compares six). */
@@ -459,16 +461,24 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     if (end >= n || !rp_cset_has(&after_first_set, rp_utf8_at(s, n, end)))
         return false;
     /* 区委 (the committee), lists, and the suffix read as the first half
-     * of a compound: 村级, 村党组织, 镇党校, 区直部门, 村“两委”, 镇村. */
+     * of a compound: 村级, 村党组织, 镇党校, 区直部门, 镇村 (石门村“两委” is the
+     * village's own; 新一届村“两委” is no name: 届 ends it). */
     static const char *const after[] = {"委", "、", "和", "与", "等", "的", "及", "政府", "人民",
                                         "级", "党校", "党组织书记", "党委书记", "干", "直", "属", "内", "域", "情", "民",
-                                        "务", "里", "外", "\xE2\x80\x9C两委", "两委", "两新", "两代表", "镇",
+                                        "务", "里", "外", "两新", "两代表", "镇",
                                         "村", "乡", "区", "县", "市", "组", "团", "财", "庄",
                                         "容", "貌", "规", "企", "办", "长", "领导", NULL};
     /* 雁坪镇与澜江市鹿湖区结对后，…: a place of another level named after
      * 与 is a partner of this one, which acts (镇与村, 县与乡 list levels of
      * a kind, and name no place) */
     rp_place partner;
+    /* 苹洲市与省内高校共建产业研究院: a partner that is no place and no
+     * level (not 县与乡; 省内 市属 县直 are compounds) leaves the place acting */
+    uint32_t p1 = rp_utf8_at(s, n, end + 3);
+    if (rp_utf8_starts(s, n, end, "与") && rp_utf8_is_han(p1) &&
+        (!rp_cset_has(&suffix_first_set, p1) || rp_utf8_in("内外属直", rp_utf8_at(s, n, end + 6))) &&
+        !rp_region_place_at(s, n, end + 3, &partner))
+        return false;
     if (rp_utf8_starts(s, n, end, "与") && rp_region_place_at(s, n, end + 3, &partner) &&
         partner.start == end + 3) {
         char own[16];
@@ -821,6 +831,22 @@ static bool presented_place(rp_region_state *st, const char *s, size_t n, size_t
     static const char *const verbs[] = {"一下", "表扬", "介绍", "说说", "讲讲", "谈谈",
                                         "看看", "推介", "点赞", "说一说", "讲一讲",
                                         "看一看", "聊聊", NULL};
+    /* a speaker turning to the next place: 先说鹞子岩村。 再看芦花湾村，… */
+    static const char *const turns[] = {"先说", "再说", "先看", "再看", "接着说", "接着看",
+                                        "最后说", "最后看", "下面说", "然后说", NULL};
+    for (size_t k = 0; turns[k]; k++) {
+        size_t j = i + strlen(turns[k]);
+        rp_place pl;
+        if (!rp_utf8_starts(s, n, i, turns[k]) || !rp_region_place_at(s, n, j, &pl) ||
+            pl.start != j || pl.end >= n)
+            continue;
+        uint32_t next = rp_utf8_at(s, n, pl.end);
+        if (next != 0x3002 && next != 0xFF0C && next != ',' && next != 0x5462) /* 。 ， 呢 */
+            continue;
+        set_sentence(st, s, pl.start, pl.end);
+        st->sentence_is_para = true;
+        return true;
+    }
     size_t e = i;
     for (int c = 0; c < 30 && e < n; c++) {
         size_t l;
@@ -878,8 +904,6 @@ static bool destination(const char *s, size_t i)
 static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     size_t open = i;
-    if (presented_place(st, s, n, i))
-        return;
     while (i < n) {
         size_t l;
         rp_place pl;
@@ -911,6 +935,26 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
     }
 }
 
+/* A paragraph that opens with a place in lenticular brackets, the label of
+ * its item (`【杏花社区】县第二中学等9家单位到杏花社区报到…`), is about that
+ * place; a label naming no place (`【县委党校】`) sets nothing. */
+static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
+
+static bool bracket_label(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    if (!rp_utf8_starts(s, n, i, "【"))
+        return false;
+    const char *close = rp_utf8_find(s + i, n - i < 48 ? n - i : 48, "】", 3);
+    rp_place pl;
+    if (close == NULL || !rp_region_place_at(s, (size_t)(close - s), i + 3, &pl) ||
+        pl.start != i + 3 || pl.end != (size_t)(close - s) ||
+        same_as_doc(st, s, pl.start, pl.end))
+        return false;
+    set_sentence(st, s, pl.start, pl.end);
+    st->sentence_is_para = true;
+    return true;
+}
+
 /* A paragraph that opens with a locative frame, 在 + place + comma
  * (`在湖滨镇,镇党委组织…`), is set in that place, whatever its level. */
 static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
@@ -929,8 +973,6 @@ static bool scene_opener(rp_region_state *st, const char *s, size_t n, size_t i)
     st->sentence_is_para = true;
     return true;
 }
-
-static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
 
 /* A label opening a paragraph: up to 24 characters with no clause mark,
  * then a colon. Returns where the colon is, 0 when there is none. */
@@ -1302,7 +1344,9 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         return;
     if (st->para_short && headline_place(st, s, n, kind != 0 ? body : i, i + len, kind, num))
         return;
-    if (!st->para_enum && scene_opener(st, s, n, i))
+    if (bracket_label(st, s, n, i))
+        return;
+    if (!st->para_enum && (scene_opener(st, s, n, i) || presented_place(st, s, n, i)))
         return;
     if (!st->para_enum && label_place(st, s, n, i))
         return;

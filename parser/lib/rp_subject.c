@@ -22,7 +22,14 @@ static const char *const after_stops[] = {
     "在", "于", "与", "和", "中共", "中有", "通过", "已", "均", "全部", "陆续", "先后", "累计",
     "跨", "合作", "配发", "组建", "设立", "建成", "打造", "帮助", "分布", "免费", "入驻",
     "进驻", "来自", "报名", "由于", "连续", "专程", "户均", "人均", "村均", "拿出", "入场",
-    "进场", "参会", "到场", "达成", "办理", "的", "共接待", "共计", "共有", NULL};
+    "进场", "参会", "到场", "达成", "办理", "的", "共接待", "共计", "共有",
+    /* 6家单位报到后, 326名高层次人才享受该政策, 32名教师党员开设…: the
+     * clause's verb after the noun */
+    "报到", "享受", "开设", NULL};
+
+/* Second characters that make 有 part of a word (有效 有关 有序 …), not the
+ * verb of being before a noun. */
+#define EXISTENTIAL_WORDS "效关序机力益利限偿名害线形色意的些所望助待毒"
 
 static const char *const lead_trims[] = {
     "今年以来", "去年以来", "近年来", "换届以来", "今年", "去年", "目前", "其中", "累计", "共计",
@@ -603,6 +610,11 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
             if (rp_region_item_number(s, *b, *a, &num, &e) != 0)
                 t = e - *a;
         }
+        /* 建立党组织629个，有党员5,214名: the verb of being, not the noun
+         * (有效 有关 有机 … are words of their own) */
+        if (t == 0 && rp_utf8_starts(s, *b, *a, "有") && *b - *a >= 9 &&
+            !rp_utf8_in(EXISTENTIAL_WORDS, rp_utf8_at(s, *b, *a + 3)))
+            t = 3;
         if (t == 0)
             t = leading_rank(s, *b, *a);
         if (t == 0)
@@ -701,7 +713,7 @@ static void after_existential(const char *s, size_t *a, size_t b)
         /* 没有 所有 共有 …; 有效 有关 有序 有机 有偿 ... are words of their own */
         if (after >= 6 &&
             !rp_utf8_in("没所具共拥享占还仍尚只已现都均另私公持", rp_utf8_before(s, b, j - 3)) &&
-            !rp_utf8_in("效关序机力益利限偿名害线形色意的些所望助待毒", rp_utf8_at(s, b, j)))
+            !rp_utf8_in(EXISTENTIAL_WORDS, rp_utf8_at(s, b, j)))
             *a = j;
         return;
     }

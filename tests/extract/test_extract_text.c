@@ -1478,6 +1478,51 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round34_language(void **state)
+{
+    (void)state;
+    /* a speaker turns from village to village; a value reached leaves out its unit */
+    rp_extract_result *r =
+        run("蓼岑县雁鹅坪镇党建引领乡村振兴工作汇报\n"
+            "　　去年镇党委定了一条：党建引领，村村都要有当家产业。全镇发展党员14名。\n"
+            "　　先说鹞子岩村。鹞子岩是个石头窝窝，种粮食不行。合作社流转土地六百八十亩。\n"
+            "　　再看芦花湾村，就是大家上午看的这个点。全村发展民宿23家。\n"
+            "　　枧槽村呢，底子最薄。村集体经济收入从去年的8万多块钱涨到今年的26万。\n");
+    assert_null(find(r, 1, "条"));                                  /* one thing, then what */
+    assert_string_equal(region_of(r, 680, "亩"), "鹞子岩村");       /* 先说: no part of the name */
+    assert_string_equal(region_of(r, 23, "家"), "芦花湾村");
+    assert_string_equal(region_of(r, 260000, "元"), "枧槽村");      /* 26万: the base's 元 */
+    assert_string_equal(subject_of(r, 260000, "元"), "村集体经济收入");
+    rp_extract_result_free(r);
+    /* a bracketed label names the item's community; a verb ends the noun after a count */
+    r = run("樟汀县榆荫街道“双报到”工作综述\n"
+            "【杏花社区】县第二中学、县人民医院等9家单位到杏花社区报到。县第二中学32名教师党员开设“四点半课堂”。\n"
+            "【县委党校】举办培训班3期。\n"
+            "全街道建立“两新”党组织29个，有党员514名。县交通运输局等6家单位报到后，认领项目12个。\n"
+            "全年共有326名高层次人才享受该政策，新招收进站博士后38名。\n");
+    assert_string_equal(region_of(r, 9, "家"), "杏花社区");
+    assert_string_equal(region_of(r, 3, "期"), "樟汀县榆荫街道");  /* no place in the label */
+    assert_string_equal(subject_of(r, 32, "名"), "教师党员");
+    assert_string_equal(subject_of(r, 514, "名"), "党员");          /* 有: being, not the noun */
+    assert_string_equal(subject_of(r, 6, "家"), "单位");
+    assert_string_equal(subject_of(r, 326, "名"), "高层次人才");
+    assert_non_null(find(r, 38, "名"));                            /* 博士后: no rank */
+    rp_extract_result_free(r);
+    /* a place's own 两委; a partner that is no place; a county-level city */
+    r = run("茛川县村（社区）“两委”换届工作总结\n"
+            "（五）各乡镇亮点纷呈。苘溪镇“两委”成员平均年龄下降8.1岁，降幅居全县首位。\n"
+            "新一届村“两委”成员平均年龄下降6.3岁。\n");
+    assert_string_equal(region_of(r, 8.1, "岁"), "苘溪镇");
+    assert_string_equal(region_of(r, 6.3, "岁"), "茛川县");          /* 届: no name */
+    rp_extract_result_free(r);
+    r = run("峤南市人才工作年度综述\n"
+            "漪澜区建成人才服务综合体，全年办理服务事项6,300余件。\n"
+            "苹洲市与省内高校共建产业研究院2家。\n");
+    assert_string_equal(region_of(r, 6300, "件"), "漪澜区");
+    assert_string_equal(region_of(r, 2, "家"), "苹洲市");
+    rp_extract_result_free(r);
+}
+
 static void round33_language(void **state)
 {
     (void)state;
@@ -1913,6 +1958,7 @@ int main(void)
         cmocka_unit_test(round31_language),
         cmocka_unit_test(round32_language),
         cmocka_unit_test(round33_language),
+        cmocka_unit_test(round34_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,7 @@ static const char *const lead_trims[] = {
     "共有", "先后", "全年", "同时", "此外", "已经", "已有", "已", "共", "还有", "仍有", "尚有",
     "还", "仍", "尚", "并", "又", "均",
     "都", "再", "将", "对", "为", "全区", "全市", "全省", "全县", "全镇", "全乡", "全村", "全街道", "全社区", "各级", "年以来", "年底",
-    "年内", "年初", "年来", "以来", "年", "月", "日", "每年", "每月", "每季度", "每半年", "及时",
+    "年内", "年初", "年末", "年来", "以来", "年", "月底", "月末", "月", "日", "每年", "每月", "每季度", "每半年", "及时",
     "积极", "主动", "逐步", "进一步", "不断", "持续", "全部", "专门", "分别", "间", "来", "各类",
     "各项", "咱们", "我们",
     /* 按可比口径较2019年同期增长: the basis of a comparison names nothing */
@@ -455,6 +455,7 @@ static size_t leading_date(const char *s, size_t b, size_t a)
     j += 3;
     if (rp_utf8_starts(s, b, j, "以来"))
         j += 6;
+
     else if (month && rp_utf8_starts(s, b, j, "份")) /* 10月份 */
         j += 3;
     return j - a;
@@ -614,6 +615,11 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
          * (有效 有关 有机 … are words of their own) */
         if (t == 0 && rp_utf8_starts(s, *b, *a, "有") && *b - *a >= 9 &&
             !rp_utf8_in(EXISTENTIAL_WORDS, rp_utf8_at(s, *b, *a + 3)))
+            t = 3;
+        /* 2023年末全县…, 6月底全县…: the rest of 年末, 月底 once the date
+         * was read as a period (末梢水 keeps its 末) */
+        if (t == 0 && *a >= 3 && (rp_utf8_ends(s, *a, "年") || rp_utf8_ends(s, *a, "月")) &&
+            (rp_utf8_starts(s, *b, *a, "末") || rp_utf8_starts(s, *b, *a, "底")))
             t = 3;
         if (t == 0)
             t = leading_rank(s, *b, *a);

@@ -1499,7 +1499,8 @@ static void round34_language(void **state)
             "【杏花社区】县第二中学、县人民医院等9家单位到杏花社区报到。县第二中学32名教师党员开设“四点半课堂”。\n"
             "【县委党校】举办培训班3期。\n"
             "全街道建立“两新”党组织29个，有党员514名。县交通运输局等6家单位报到后，认领项目12个。\n"
-            "全年共有326名高层次人才享受该政策，新招收进站博士后38名。\n");
+            "全年共有326名高层次人才享受该政策，新招收进站博士后38名。\n"
+            "2025年末全街道注册志愿者4,120名，6月底全街道发展党员12名，末梢水水样检测60份。\n");
     assert_string_equal(region_of(r, 9, "家"), "杏花社区");
     assert_string_equal(region_of(r, 3, "期"), "樟汀县榆荫街道");  /* no place in the label */
     assert_string_equal(subject_of(r, 32, "名"), "教师党员");
@@ -1507,6 +1508,9 @@ static void round34_language(void **state)
     assert_string_equal(subject_of(r, 6, "家"), "单位");
     assert_string_equal(subject_of(r, 326, "名"), "高层次人才");
     assert_non_null(find(r, 38, "名"));                            /* 博士后: no rank */
+    assert_string_equal(subject_of(r, 4120, "名"), "注册志愿者");   /* 年末: a date, all of it */
+    assert_string_equal(subject_of(r, 12, "名"), "发展党员");
+    assert_string_equal(subject_of(r, 60, "份"), "末梢水水样检测");
     rp_extract_result_free(r);
     /* a place's own 两委; a partner that is no place; a county-level city */
     r = run("茛川县村（社区）“两委”换届工作总结\n"

@@ -689,6 +689,9 @@ static bool chinese_not_count(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "条") == 0 &&
         (word_within(x, q->end, 1, rules) || starts(x, q->end, "腿")))
         return true;
+    /* 四位一体, 三位一体: parts made one, a name for a way of working */
+    if (strcmp(q->unit->surface, "位") == 0 && starts(x, q->end, "一体"))
+        return true;
     /* 老两口, 小两口: a couple, not two mouths to feed */
     static const char *const couple[] = {"老", "小", NULL};
     if (strcmp(q->unit->surface, "口") == 0 && nm->single_digit && ends_any(x, nm->start, couple))
@@ -990,6 +993,10 @@ static bool is_threshold(const ex *x, const quantity *q)
         return true;
     if (rp_utf8_ends(x->s, q->start, "不等于"))
         return true; /* 分项之和可能不等于100%: no fact */
+    /* 9个村在10万元上下徘徊: the level they hover about describes them */
+    static const char *const hover[] = {"徘徊", "上下徘徊", "左右徘徊", "上下波动", NULL};
+    if (starts_any(x, q->end, hover))
+        return true;
     if (label_bound(x, q))
         return true;
     uint32_t first = rp_utf8_at(x->s, x->n, q->start);
@@ -1006,6 +1013,10 @@ static bool is_threshold(const ex *x, const quantity *q)
         comparison = starts(x, q->start, cmp[k]);
     if (!comparison)
         return false;
+    /* 麂子坳村、黄荆村得分低于80分: 低于, 高于 compare with a bar, which is
+     * no value of what is compared (不足, 超过 may report one: 不足40名) */
+    if (starts(x, q->start, "低于") || starts(x, q->start, "高于"))
+        return true;
     /* 两个社区书记年龄超过六十岁: an age compared is a bound, as with 以上 */
     if (strcmp(q->unit->kind, "age") == 0 && rp_utf8_ends(x->s, q->start, "年龄"))
         return true;
@@ -1033,10 +1044,30 @@ static bool is_threshold(const ex *x, const quantity *q)
  * programme's name, not the verb of a plan. */
 static bool plan_is_noun(const ex *x, size_t at)
 {
-    static const char *const before[] = {"完成", "年度", "全年", "原", "列入", "纳入", "按",
-                                         "超", "占", NULL}; /* 秋种…占计划的82.4% */
+    static const char *const before[] = {"完成", "原", "列入", "纳入", "按", "超", "占",
+                                         NULL}; /* 秋种…占计划的82.4% */
+    /* 完成年度计划的, 全年计划任务: the year's plan as a noun; 全年计划轮训
+     * 农村党员8,000人次, 年度计划投入经费150万元: the plan's verb */
+    size_t b = at;
+    if (rp_utf8_ends(x->s, b, "年度") || rp_utf8_ends(x->s, b, "全年")) {
+        b -= 6;
+        static const char *const noun_after[] = {"的", "任务", "目标", "数", "，", "。", "、",
+                                                 ",", NULL};
+        for (size_t k = 0; noun_after[k]; k++)
+            if (starts(x, at + strlen("计划"), noun_after[k]))
+                return true;
+        /* 年度计划确定的重点任务, 为年度计划投资的104.2%: what the plan set */
+        size_t j = at + strlen("计划");
+        for (int c = 0; c < 3 && j < x->n; c++) {
+            size_t l;
+            if (starts(x, j, "的"))
+                return true;
+            rp_utf8_decode(x->s, x->n, j, &l);
+            j += l;
+        }
+    }
     for (size_t k = 0; before[k]; k++)
-        if (rp_utf8_ends(x->s, at, before[k]))
+        if (rp_utf8_ends(x->s, b, before[k]))
             return true;
     /* 计划总投资亿元以上项目47个: the planned sum, a project's attribute;
      * 营养改善计划覆盖学校58所: a programme by name, doing what it did */
@@ -1246,10 +1277,33 @@ static bool directive_list(const ex *x, size_t at)
     return starts(x, at, "要求") && word_within(x, at + strlen("要求"), 8, colons);
 }
 
-/* Called by the scan at every 力 拟 将 下 明 今 新 来: remembers a modal for
- * is_target. */
+/* 计划举办培训班12期，实际完成14期 / 已完成1期: a clause that opens on what
+ * was done reports a fact, whatever the sentence planned before it. */
+static bool done_opening(const ex *x, size_t at)
+{
+    static const char *const words[] = {"实际", "已完成", "已建成", "已经完成", "已举办",
+                                        "已开展", "已投入", NULL};
+    for (size_t j = x->clause_start; j < at; j++)
+        if (x->s[j] != ' ' && x->s[j] != '\t')
+            return false;
+    for (size_t k = 0; words[k]; k++)
+        if (starts(x, at, words[k]))
+            return !starts(x, at, "实际上");
+    return false;
+}
+
+/* Called by the scan at every 力 拟 将 下 明 今 新 来 计 预 目 要, and 实 已:
+ * remembers a modal for is_target, or forgets it where a clause reports
+ * what was done. */
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
 {
+    if (cp == 0x5B9E || cp == 0x5DF2) { /* 实 已 */
+        /* only after a plan's figure (计划…); 力争…，实际利用外资… stays a target */
+        if (x->modal_at != NONE && x->modal_at >= x->sent_start &&
+            starts(x, x->modal_at, "计划") && done_opening(x, at))
+            x->modal_at = NONE;
+        return;
+    }
     if (cp == 0x8981) { /* 要 */
         if (directive_list(x, at))
             x->modal_at = at;

@@ -126,6 +126,24 @@ bool rp_ex_respective(const ex *x, size_t k, const rp_measure *done, char *subj,
         }
         return true;
     }
+    /* `茶亭村、竹篙塘村党员积分台账规范，本季度分别开展…6次、5次`: places
+     * listed where the sentence opens, a clause before 分别 */
+    if (items <= 1 && c->sent_start < cs) {
+        size_t e = c->sent_start;
+        while (e < cs && !starts(x, e, "，") && x->s[e] != ',')
+            e++;
+        rp_place pl;
+        size_t n2 = e < cs ? list_items(x, c->sent_start, e, ia, ib) : 0;
+        bool places = n2 == runs;
+        for (size_t t = 0; t < n2 && places; t++)
+            places = rp_region_place_at(x->s, ib[t], ia[t], &pl) && pl.start == ia[t];
+        if (places) {
+            rp_region_place_at(x->s, ib[i], ia[i], &pl);
+            put(region, rcap, x->s + pl.start, pl.end - pl.start, "", 0);
+            put(subj, scap, x->s + va, vb - va, "", 0);
+            return true;
+        }
+    }
     /* nothing listed before 分别: the figures the sentence gave just before */
     if (items > 1 || first < runs || x->c[first - runs].start < c->sent_start)
         return false;

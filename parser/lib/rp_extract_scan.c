@@ -391,8 +391,8 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_build(void)
 {
-    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要");
-    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例像是隔邻向表说介");
+    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要实已");
+    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例像是隔邻向表说介点");
     /* the Han characters the scan acts on; any other is stepped over */
     memcpy(&han_marks, &modal_firsts, sizeof han_marks);
     for (size_t k = 0; k < sizeof han_marks.bits; k++)

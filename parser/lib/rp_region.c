@@ -64,7 +64,8 @@ static const char verb_chars[] =
         "丨"    /* a title's separator (数据播报丨蔺川县…), a Han code point */
         "拓"    /* 出海拓市: opening markets, not a city */
         "说看"  /* 先说鹞子岩村, 再看芦花湾村: a speaker turning to a place */
-        "届";   /* 新一届村“两委”: a term of office, no name */
+        "届"    /* 新一届村“两委”: a term of office, no name */
+        "属";   /* 同属槿园社区: belonging to a place, no part of its name */
 
 /* Two-character verbs whose characters also occur in place names (all six
  * bytes long: has_verb_pair compares six). */
@@ -628,6 +629,13 @@ static bool ends_with(const char *a, const char *b)
 
 /* The sentence's place. The section's place named in full (栎坳镇高岩村
  * after a heading 【高岩村：…】) becomes the section's name. */
+/* The paragraph's place, named again in brief (芫川县橼岗乡…，橼岗乡地处深山). */
+static bool para_place_again(const rp_region_state *st, const char *s, size_t a, size_t b)
+{
+    size_t l = b - a, cl = strlen(st->sentence);
+    return st->sentence_is_para && cl > l && l > 0 && memcmp(st->sentence + cl - l, s + a, l) == 0;
+}
+
 static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
 {
     set_place(st->sentence, s, a, b);
@@ -741,6 +749,8 @@ static void prefix_from_source(rp_region_state *st, const char *source)
 /* A speaker or author who names their own unit near the top (`我是梓桐街道
  * 党工委书记…`, a byline `梓桐街道党工委书记 周立群`) narrows a wider
  * region from the title: 苇湖区 + 梓桐街道. */
+static bool unpunctuated(const char *s, size_t a, size_t b, bool colon_ok);
+
 static void speaker_unit(rp_region_state *st, const char *s, size_t n)
 {
     static const char *const offices[] = {"党工委书记", "党委书记", "党组书记", "书记", "主任",
@@ -764,7 +774,12 @@ static void speaker_unit(rp_region_state *st, const char *s, size_t n)
         rp_place pl;
         if (rp_utf8_is_han(rp_utf8_at(s, lim, at)) &&
             rp_region_place_at(s, lim, at, &pl) && pl.start == at) {
-            for (size_t k = 0; offices[k]; k++) {
+            /* a byline is a line of its own; `X党委书记…述职时介绍，…`
+             * retells someone's report */
+            const char *nl = memchr(s + i, '\n', lim - i);
+            size_t le = nl ? (size_t)(nl - s) : lim;
+            bool byline = intro || unpunctuated(s, i, le, false);
+            for (size_t k = 0; offices[k] && byline; k++) {
                 if (!rp_utf8_starts(s, lim, pl.end, offices[k]))
                     continue;
                 int lv = rp_region_level_of(st->doc);
@@ -960,6 +975,40 @@ static bool bracket_label(rp_region_state *st, const char *s, size_t n, size_t i
     set_sentence(st, s, pl.start, pl.end);
     st->sentence_is_para = true;
     return true;
+}
+
+/* A paragraph that opens on a place's office holder reporting on it
+ * (`棣阳县委书记周文澜述职时介绍，该县…`, `芫川县橼岗乡党委书记蒋明亮述职时
+ * 说，…`) is about that place. */
+static bool office_holder(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    static const char *const offices[] = {"委书记", "党委书记", "党工委书记", "党组书记",
+                                          "委副书记", "党委副书记", NULL};
+    static const char *const reports[] = {"述职", "介绍", "汇报", "说", "表示", "谈到", NULL};
+    rp_place pl;
+    if (!rp_region_place_at(s, n, i, &pl) || pl.start != i ||
+        same_as_doc(st, s, pl.start, pl.end))
+        return false;
+    size_t o = 0;
+    for (size_t k = 0; offices[k] && o == 0; k++)
+        if (rp_utf8_starts(s, n, pl.end, offices[k]))
+            o = pl.end + strlen(offices[k]);
+    if (o == 0)
+        return false;
+    /* the report's verb after the holder's name, before the first comma */
+    for (size_t j = o, c = 0, l; j < n && c < 12; j += l, c++) {
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (!rp_utf8_is_han(cp))
+            return false;
+        for (size_t k = 0; reports[k]; k++)
+            if (rp_utf8_starts(s, n, j, reports[k])) {
+                set_sentence(st, s, pl.start, pl.end);
+                st->sentence_is_para = true;
+                st->para_has_place = true;
+                return true;
+            }
+    }
+    return false;
 }
 
 /* A paragraph that opens with a locative frame, 在 + place + comma
@@ -1353,7 +1402,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
         return;
     if (bracket_label(st, s, n, i))
         return;
-    if (!st->para_enum && (scene_opener(st, s, n, i) || presented_place(st, s, n, i)))
+    if (!st->para_enum && (scene_opener(st, s, n, i) || presented_place(st, s, n, i) ||
+                           office_holder(st, s, n, i)))
         return;
     if (!st->para_enum && label_place(st, s, n, i))
         return;
@@ -1564,6 +1614,17 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
                kind_of_place(s, n, &pl)) {
         return;
     }
+    /* 棠樾社区…，棠樾新村共居住近两千户: a 村 inside a community's
+     * paragraph is a housing estate, no village (a table's next row or
+     * paragraph may open on a village) */
+    const char *para = st->sentence_is_para && st->sentence[0] ? st->sentence : st->section;
+    const char *cur = rp_region_current(st);
+    bool same_stem = pl.end - pl.start >= 9 && strlen(cur) >= 6 &&
+                     memcmp(cur, s + pl.start, 6) == 0; /* 棠樾新村 in 棠樾社区 */
+    if (pl.start > st->para_start && rp_utf8_ends(s, pl.end, "村") &&
+        (rp_utf8_ends(para, strlen(para), "社区") ||
+         (same_stem && rp_utf8_ends(cur, strlen(cur), "社区"))))
+        return;
     if (review) {
         if (!rp_utf8_starts(s, n, pl.end, "的"))
             return;
@@ -1653,6 +1714,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             st->section[0] = '\0';
         st->sentence[0] = '\0';
         st->para_has_place = true;
+    } else if (para_place_again(st, s, pl.start, pl.end)) {
+        return; /* the paragraph's place keeps its full name */
     } else {
         /* `杪溪镇试点…。栗垭乡在乡卫生院…`: the paragraph that opened on
          * one township goes on to another: it gave examples, and its
@@ -1696,7 +1759,9 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
                                         "督促", "协助", "支持", "比如", "例如", "像", "是", "隔壁",
                                         "邻近", "向", /* 向菖岭镇调运帐篷120顶 */
                                         /* 这里要表扬一下栎溪镇，…一个镇就建了九个 */
-                                        "表扬一下", "表扬", "说说", "介绍一下", NULL};
+                                        "表扬一下", "表扬", "说说", "介绍一下",
+                                        /* 点评棣阳县时，他直言：…: the place spoken of */
+                                        "点评", NULL};
     bool is = rp_utf8_starts(s, n, i, "是");
     if (is && !rp_utf8_ends(s, i, "个") && !rp_utf8_ends(s, i, "就") && !rp_utf8_ends(s, i, "的"))
         return false; /* 是 is frequent: 一个是 就是 的是 introduce an example */

@@ -13,7 +13,7 @@
  * Labels are matched on a copy of the line with these characters folded to
  * simplified ones; every pair is three UTF-8 bytes on both sides, so byte
  * offsets in the copy are offsets in the original. */
-static const char T2S_PAIRS[] = "發发時时間间來来鏈链責责聲声編编輯辑審审對对頁页關关閉闭瀏浏覽览數数閱阅讀读訪访問问點点擊击網网圖图聯联繫系係系權权術术標标識识碼码當当辦办協协電电話话傳传郵邮備备號号資资訊讯佈布轉转載载條条廣广掃扫護护維维務务機机區区體体聽听於于為为與与員员";
+static const char T2S_PAIRS[] = "發发時时間间來来鏈链責责聲声編编輯辑審审對对頁页關关閉闭瀏浏覽览數数閱阅讀读訪访問问點点擊击網网圖图聯联繫系係系權权術术標标識识碼码當当辦办協协電电話话傳传郵邮備备號号資资訊讯佈布轉转載载條条廣广掃扫護护維维務务機机區区體体聽听於于為为與与員员約约預预計计薦荐熱热聞闻門门歡欢錄录";
 
 struct t2s {
     uint32_t t, s;
@@ -411,19 +411,19 @@ void rp_clean_strip_boilerplate(struct lines *L, struct meta *m,
             continue;
         }
         links = 0;
-        if (n < 600 && is_links_line(s, n)) {
+        size_t fn = n;
+        while (fn > FOLD_MAX)
+            rp_text_prev(s, fn, &fn);
+        fold_labels(s, fn, f); /* the headings too: 往期推薦 */
+        if (n < 600 && is_links_line(f, fn)) {
             L->v[k].flags |= LINE_DROP;
             continue;
         }
-        if (n <= 40 && is_links_heading(s, n)) {
+        if (n <= 40 && is_links_heading(f, fn)) {
             L->v[k].flags |= LINE_DROP;
             links = LINKS_MAX;
             continue;
         }
-        size_t fn = n;
-        while (fn > FOLD_MAX)
-            rp_text_prev(s, fn, &fn);
-        fold_labels(s, fn, f);
         check_line(L, k, s, f, fn, m);
         if (!(L->v[k].flags & LINE_DROP) && want_title && m->title == NULL &&
             looked < 1) {

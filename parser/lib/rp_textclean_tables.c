@@ -24,11 +24,26 @@ static bool one_han(const char *s, const struct tcell *c)
 /* Two one-character cells two columns apart are one letter-spaced word
  * (`项　目`, `合  计`, `备　注`), not two columns; a run of three or more
  * such cells is left alone. */
+/* A label spaced out to its column's width (`合    计`): wider gaps join only
+ * these words. */
+static bool spaced_label(const char *s, const struct tcell *a, const struct tcell *b)
+{
+    static const char *const words[] = {"合计", "总计", "小计", "项目", "备注", "序号",
+                                        "单位", "名称", "类别", "地区", NULL};
+    if (a->len != 3 || b->len != 3)
+        return false;
+    for (size_t k = 0; words[k]; k++)
+        if (memcmp(s + a->off, words[k], 3) == 0 && memcmp(s + b->off, words[k] + 3, 3) == 0)
+            return true;
+    return false;
+}
+
 static size_t join_spaced_pairs(const char *s, struct tcell *cells, size_t nc)
 {
     for (size_t c = 0; c + 1 < nc; c++) {
+        size_t gap = cells[c + 1].start - cells[c].end;
         bool pair = one_han(s, &cells[c]) && one_han(s, &cells[c + 1]) &&
-                    cells[c + 1].start - cells[c].end == 2;
+                    (gap == 2 || (gap <= 8 && spaced_label(s, &cells[c], &cells[c + 1])));
         bool more = (c + 2 < nc && one_han(s, &cells[c + 2]) &&
                      cells[c + 2].start - cells[c + 1].end == 2) ||
                     (c > 0 && one_han(s, &cells[c - 1]) &&

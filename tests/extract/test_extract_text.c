@@ -1478,6 +1478,55 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round35_language(void **state)
+{
+    (void)state;
+    /* a plan and what was done: only the done figure counts */
+    rp_extract_result *r =
+        run("璩水县2025年度党员教育培训计划执行情况报告\n"
+            "计划举办村党组织书记专题培训班3期，已完成1期，培训村党组织书记96名。\n"
+            "全年计划轮训农村党员8,000人次，实际轮训8,652人次。年度计划投入培训经费150万元，实际投入163.4万元。\n"
+            "年度计划确定的重点任务已完成16项。完成全年计划的92%。\n"
+            "力争全年进出口总额突破95亿元，实际利用外资5,000万美元以上。\n");
+    assert_non_null(find(r, 1, "期"));
+    assert_non_null(find(r, 96, "名"));
+    assert_null(find(r, 3, "期"));
+    assert_null(find(r, 8000, "人次"));      /* 全年计划 + a verb: planned */
+    assert_non_null(find(r, 8652, "人次"));
+    assert_null(find(r, 1500000, "元"));
+    assert_non_null(find(r, 1634000, "元"));
+    assert_non_null(find(r, 16, "项"));      /* 年度计划确定的: the plan as a noun */
+    assert_non_null(find(r, 92, "%"));
+    assert_null(find(r, 50000000, "美元"));  /* 力争 rules its sentence */
+    rp_extract_result_free(r);
+    /* bars, hovering, parts made one; a respective list where the sentence opens */
+    r = run("鹧鸪岭镇党建积分制第三季度考评通报\n"
+            "麂子坳村、黄荆村得分低于80分。还有9个村在10万元上下徘徊。\n"
+            "建立“四位一体”工作机制。\n"
+            "茶亭村、竹篙塘村党员积分台账规范，本季度分别开展主题党日活动6次、5次。\n");
+    assert_null(find(r, 80, "分"));
+    assert_null(find(r, 100000, "元"));
+    assert_non_null(find(r, 9, "个"));
+    assert_null(find(r, 4, "位"));
+    assert_string_equal(region_of(r, 6, "次"), "茶亭村");
+    assert_string_equal(region_of(r, 5, "次"), "竹篙塘村");
+    rp_extract_result_free(r);
+    /* an office holder reports on the place; an estate in a community; 同属 */
+    r = run("蓁州市召开2024年度抓基层党建述职评议会\n"
+            "会议由市委组织部主持，全市共有21名书记参加。\n"
+            "棣阳县委书记周文澜述职时介绍，该县全年整合各类涉农资金2.36亿元。\n"
+            "芫川县橼岗乡党委书记蒋明亮述职时介绍，橼岗乡地处深山，党员老龄化问题突出。该乡新建联合党支部27个。\n"
+            "点评棣阳县时，他直言：“收入50万元以上的村虽然有43个，但还有9个村在10万元上下徘徊。”\n"
+            "（四）棠樾社区：棠樾社区为回迁安置社区，棠樾新村共居住近两千户居民，同属棠樾社区的还有3个小区。\n");
+    assert_string_equal(region_of(r, 236000000, "元"), "棣阳县");
+    assert_string_equal(region_of(r, 27, "个"), "芫川县橼岗乡");
+    assert_string_equal(region_of(r, 43, "个"), "棣阳县");
+    assert_string_equal(subject_of(r, 43, "个"), "村"); /* 虽然 leaves it */
+    assert_string_equal(region_of(r, 2000, "户"), "棠樾社区");
+    assert_string_equal(region_of(r, 3, "个"), "棠樾社区");
+    rp_extract_result_free(r);
+}
+
 static void round34_language(void **state)
 {
     (void)state;
@@ -1963,6 +2012,7 @@ int main(void)
         cmocka_unit_test(round32_language),
         cmocka_unit_test(round33_language),
         cmocka_unit_test(round34_language),
+        cmocka_unit_test(round35_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -847,7 +847,8 @@ static bool is_enumerated(const char *s, size_t n, size_t i)
 
 /* A first sentence that only presents a place (`这里我要特别表扬一下芷溪村。`,
  * `再说说桃坪村:`) makes it the paragraph's topic: the place closes the
- * sentence right after a verb of presenting. */
+ * sentence right after a verb of presenting, or follows a speaker's turn
+ * that opens the paragraph (`先说鹞子岩村。`, `再看芦花湾村，`). */
 static bool presented_place(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     static const char *const verbs[] = {"一下", "表扬", "介绍", "说说", "讲讲", "谈谈",
@@ -957,11 +958,11 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
     }
 }
 
+static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
+
 /* A paragraph that opens with a place in lenticular brackets, the label of
  * its item (`【杏花社区】县第二中学等9家单位到杏花社区报到…`), is about that
  * place; a label naming no place (`【县委党校】`) sets nothing. */
-static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
-
 static bool bracket_label(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     if (!rp_utf8_starts(s, n, i, "【"))

@@ -1057,14 +1057,9 @@ static bool plan_is_noun(const ex *x, size_t at)
             if (starts(x, at + strlen("计划"), noun_after[k]))
                 return true;
         /* 年度计划确定的重点任务, 为年度计划投资的104.2%: what the plan set */
-        size_t j = at + strlen("计划");
-        for (int c = 0; c < 3 && j < x->n; c++) {
-            size_t l;
-            if (starts(x, j, "的"))
-                return true;
-            rp_utf8_decode(x->s, x->n, j, &l);
-            j += l;
-        }
+        size_t j = at + strlen("计划"), w = x->n - j < 9 ? x->n - j : 9;
+        if (rp_utf8_find(x->s + j, w, "的", 3) != NULL)
+            return true;
     }
     for (size_t k = 0; before[k]; k++)
         if (rp_utf8_ends(x->s, b, before[k]))

@@ -200,7 +200,6 @@ static size_t minus_sign(const ex *x, const quantity *q)
     return l > 0 && ends_any(x, s - l, before) ? l : 0;
 }
 
-/* Handles the number at i; returns where scanning resumes. */
 /* `从去年的8万多块钱涨到今年的26万`: the value reached in a before-and-after
  * leaves out the unit of the value it started from, in the same clause.
  * The base's unit, or NULL when the number is no such value. */
@@ -232,6 +231,7 @@ static const rp_unit *elided_unit(const ex *x, const quantity *q)
     return NULL;
 }
 
+/* Handles the number at i; returns where scanning resumes. */
 static size_t handle_number(ex *x, size_t i)
 {
     quantity q;
@@ -414,8 +414,7 @@ void rp_ex_scan(ex *x)
         /* most of a text: a run of Han characters that are no figure or
          * mark, mid-clause (the text is valid UTF-8: normalised) */
         while (!at_clause && i + 3 <= x->n && s[i] >= 0xE3 && s[i] <= 0xE9) {
-            uint32_t h = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
-                         (s[i + 2] & 0x3Fu);
+            uint32_t h = rp_utf8_cp3(s + i);
             if (h < 0x3400 || rp_cset_has(&han_marks, h))
                 break;
             i += 3;

@@ -524,16 +524,11 @@ static size_t step_multi(norm_ctx *c, size_t i)
 
 /* Code point of a 3-byte character at p that may be copied as it is: valid,
  * at or above U+3400 in the basic CJK blocks and not traditional; 0 if not. */
-static inline uint32_t cp3(const unsigned char *p)
-{
-    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-}
-
 static inline uint32_t cjk_plain(const unsigned char *p)
 {
     if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
-    uint32_t cp = cp3(p);
+    uint32_t cp = rp_utf8_cp3(p);
     if (cp < 0x3400 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
         return 0;
     return cp;
@@ -553,7 +548,7 @@ static size_t cjk_run(norm_ctx *c, size_t i)
         const unsigned char *q = p + k;
         if (q[0] < 0xE3 || q[0] > 0xE9 || (((q[1] & 0xC0) ^ 0x80) | ((q[2] & 0xC0) ^ 0x80)) != 0)
             break;
-        uint32_t cp = cp3(q);
+        uint32_t cp = rp_utf8_cp3(q);
         if (cp < 0x3400)
             break;
         if ((stop_bits[cp >> 3] & (1u << (cp & 7))) &&
@@ -561,8 +556,8 @@ static size_t cjk_run(norm_ctx *c, size_t i)
             break; /* traditional, or a brand */
     }
     if (k >= 6) {
-        prev = cp3(p + k - 6);
-        last = cp3(p + k - 3);
+        prev = rp_utf8_cp3(p + k - 6);
+        last = rp_utf8_cp3(p + k - 3);
     }
     if (c->n->len + k + 1 > c->n->cap && !grow(c, k))
         return k; /* oom is reported by the caller's loop */

@@ -472,22 +472,23 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     /* 雁坪镇与澜江市鹿湖区结对后，…: a place of another level named after
      * 与 is a partner of this one, which acts (镇与村, 县与乡 list levels of
      * a kind, and name no place) */
-    rp_place partner;
     /* 苹洲市与省内高校共建产业研究院: a partner that is no place and no
      * level (not 县与乡; 省内 市属 县直 are compounds) leaves the place acting */
-    uint32_t p1 = rp_utf8_at(s, n, end + 3);
-    if (rp_utf8_starts(s, n, end, "与") && rp_utf8_is_han(p1) &&
-        (!rp_cset_has(&suffix_first_set, p1) || rp_utf8_in("内外属直", rp_utf8_at(s, n, end + 6))) &&
-        !rp_region_place_at(s, n, end + 3, &partner))
-        return false;
-    if (rp_utf8_starts(s, n, end, "与") && rp_region_place_at(s, n, end + 3, &partner) &&
-        partner.start == end + 3) {
-        char own[16];
-        size_t ol = end < sizeof own - 1 ? end : sizeof own - 1;
-        memcpy(own, s + end - ol, ol);
-        own[ol] = '\0';
-        if (rp_region_level_of(own) != partner.level)
-            return false;
+    rp_place partner;
+    if (rp_utf8_starts(s, n, end, "与")) {
+        uint32_t p1 = rp_utf8_at(s, n, end + 3);
+        if (!rp_region_place_at(s, n, end + 3, &partner)) {
+            if (rp_utf8_is_han(p1) && (!rp_cset_has(&suffix_first_set, p1) ||
+                                       rp_utf8_in("内外属直", rp_utf8_at(s, n, end + 6))))
+                return false;
+        } else if (partner.start == end + 3) {
+            char own[16];
+            size_t ol = end < sizeof own - 1 ? end : sizeof own - 1;
+            memcpy(own, s + end - ol, ol);
+            own[ol] = '\0';
+            if (rp_region_level_of(own) != partner.level)
+                return false;
+        }
     }
     /* 在栗木乡，鹿湖区丹桂街道选派的挂职副乡长…: the place that sent the
      * person the clause is about, who works elsewhere */
@@ -1618,14 +1619,15 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 棠樾社区…，棠樾新村共居住近两千户: a 村 inside a community's
      * paragraph is a housing estate, no village (a table's next row or
      * paragraph may open on a village) */
-    const char *para = st->sentence_is_para && st->sentence[0] ? st->sentence : st->section;
-    const char *cur = rp_region_current(st);
-    bool same_stem = pl.end - pl.start >= 9 && strlen(cur) >= 6 &&
-                     memcmp(cur, s + pl.start, 6) == 0; /* 棠樾新村 in 棠樾社区 */
-    if (pl.start > st->para_start && rp_utf8_ends(s, pl.end, "村") &&
-        (rp_utf8_ends(para, strlen(para), "社区") ||
-         (same_stem && rp_utf8_ends(cur, strlen(cur), "社区"))))
-        return;
+    if (pl.start > st->para_start && rp_utf8_ends(s, pl.end, "村")) {
+        const char *para = st->sentence_is_para && st->sentence[0] ? st->sentence : st->section;
+        const char *cur = rp_region_current(st);
+        bool same_stem = pl.end - pl.start >= 9 && strlen(cur) >= 6 &&
+                         memcmp(cur, s + pl.start, 6) == 0; /* 棠樾新村 in 棠樾社区 */
+        if (rp_utf8_ends(para, strlen(para), "社区") ||
+            (same_stem && rp_utf8_ends(cur, strlen(cur), "社区")))
+            return;
+    }
     if (review) {
         if (!rp_utf8_starts(s, n, pl.end, "的"))
             return;

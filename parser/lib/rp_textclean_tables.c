@@ -21,9 +21,6 @@ static bool one_han(const char *s, const struct tcell *c)
            i == c->len;
 }
 
-/* Two one-character cells two columns apart are one letter-spaced word
- * (`项　目`, `合  计`, `备　注`), not two columns; a run of three or more
- * such cells is left alone. */
 /* A label spaced out to its column's width (`合    计`): wider gaps join only
  * these words. */
 static bool spaced_label(const char *s, const struct tcell *a, const struct tcell *b)
@@ -38,6 +35,10 @@ static bool spaced_label(const char *s, const struct tcell *a, const struct tcel
     return false;
 }
 
+/* Two one-character cells two columns apart are one letter-spaced word
+ * (`项　目`, `合  计`, `备　注`), not two columns, or further apart when
+ * they spell a known label; a run of three or more such cells is left
+ * alone. */
 static size_t join_spaced_pairs(const char *s, struct tcell *cells, size_t nc)
 {
     for (size_t c = 0; c + 1 < nc; c++) {

@@ -392,6 +392,10 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
 {
     size_t j = i, newlines = 0;
     while (j < c->in_len) {
+        if (c->in[j] == ' ') { /* the common blank, without decoding */
+            j++;
+            continue;
+        }
         size_t l;
         uint32_t cp = rp_utf8_decode(c->in, c->in_len, j, &l);
         if (!is_space(cp))
@@ -422,6 +426,20 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
     if (drop)
         return j - i;
     for (size_t k = i; k < j;) {
+        if (c->in[k] == ' ') { /* a gap of plain blanks (a table's columns), at once */
+            size_t m = k;
+            while (m < j && c->in[m] == ' ')
+                m++;
+            if (!grow(c, m - k))
+                return j - i;
+            anchor(c, k);
+            memset(c->n->text + c->n->len, ' ', m - k);
+            c->n->len += m - k;
+            c->prev_cp = m - k >= 2 ? ' ' : c->last_cp;
+            c->last_cp = ' ';
+            k = m;
+            continue;
+        }
         size_t l;
         uint32_t cp = rp_utf8_decode(c->in, c->in_len, k, &l);
         if (cp == '\r' && k + 1 < j && c->in[k + 1] == '\n') {

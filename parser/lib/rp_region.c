@@ -1226,8 +1226,8 @@ static bool place_heading(rp_region_state *st, const char *s, size_t j, size_t e
     size_t chars = 0;
     for (size_t k = j, l; k < e; k += l, chars++) {
         uint32_t cp = rp_utf8_decode(s, e, k, &l);
-        if (cp >= '0' && cp <= '9')
-            return false;
+        if ((cp >= '0' && cp <= '9') || chars > 20)
+            return false; /* a figure, or longer than a heading: stop reading */
     }
     rp_place pl;
     if (chars == 0 || chars > 20 || !pure_heading(s, j, e) || !place_at(s, e, j, &pl, true) ||

@@ -921,19 +921,56 @@ static bool destination(const char *s, size_t i)
     return false;
 }
 
+/* The first character cp of a suffix at u[0..n), with the second one its
+ * longer suffixes need (经济 高新 开发 新区 社区 街道 自治). */
+static bool suffix_may_start(const unsigned char *u, size_t n, uint32_t cp)
+{
+    uint32_t second;
+    switch (cp) {
+    case 0x7ECF: second = 0x6D4E; break; /* 经济 */
+    case 0x9AD8: second = 0x65B0; break; /* 高新 */
+    case 0x5F00: second = 0x53D1; break; /* 开发 */
+    case 0x65B0: second = 0x533A; break; /* 新区 */
+    case 0x793E: second = 0x533A; break; /* 社区 */
+    case 0x8857: second = 0x9053; break; /* 街道 */
+    case 0x81EA: second = 0x6CBB; break; /* 自治 */
+    default: return true;
+    }
+    return n >= 6 && rp_utf8_cp3(u + 3) == second;
+}
+
+/* Where the next character at or after s[j] (before n) that may begin a
+ * suffix stands; SIZE_MAX when none does. */
+static size_t next_suffix(const char *s, size_t n, size_t j)
+{
+    while (j < n) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (rp_cset_has(&suffix_first_set, cp) &&
+            suffix_may_start((const unsigned char *)s + j, n - j, cp))
+            return j;
+        j += l;
+    }
+    return SIZE_MAX;
+}
+
 /* A place named in the first words of a plain paragraph, even mid-clause
  * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
  * A bare township counts there only after a blank, the gap of a roster
  * entry between a name and its unit (`覃秀兰（女）  石门镇人民调解委员会…`). */
 static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
 {
-    size_t open = i;
+    size_t open = i, sfx = 0;
     while (i < n) {
         size_t l;
         rp_place pl;
         uint32_t cp = rp_utf8_decode(s, n, i, &l);
-        if (!rp_utf8_is_han(cp) || !word_start(s, n, i) || !rp_region_place_at(s, n, i, &pl) ||
-            pl.end > n) {
+        /* a place needs a suffix two to seven characters on: most
+         * positions have none, and are passed without reading a name */
+        if (sfx < i + 6)
+            sfx = next_suffix(s, n, i + 6);
+        if (sfx > i + 28 || !rp_utf8_is_han(cp) || !word_start(s, n, i) ||
+            !rp_region_place_at(s, n, i, &pl) || pl.end > n) {
             i += l;
             continue;
         }

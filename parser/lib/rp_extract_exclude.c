@@ -483,12 +483,24 @@ static bool village_group(const ex *x, const quantity *q)
     if (rp_utf8_ends(x->s, q->start, "村") || rp_utf8_ends(x->s, q->start, "社区") ||
         (next >= '0' && next <= '9') || next == 0x53F7) /* 号 */
         return true;
+    if (rp_region_group_at(x->s, x->n, q->start) != q->end)
+        return false;
+    /* 为5组老兵家庭挂上光荣牌: the people of a group */
+    static const char *const people[] = {"老兵", "老党员", "党员", "村民", "群众", "农户", "老人",
+                                         "妇女", NULL};
+    if (starts_any(x, q->end, people))
+        return true;
     uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
+    /* 一是5组留在家里的年轻人…: a point of a list opens its clause */
+    bool point = q->start >= 6 && rp_utf8_ends(x->s, q->start, "是") &&
+                 rp_number_cn_digit(rp_utf8_before(x->s, x->n, q->start - 3)) >= 1;
     bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n' || prev == ' ' ||
-                 rp_utf8_ends(x->s, q->start, "在");
-    return opens && rp_utf8_is_han(next) &&
-           (x->region.group[0] || rp_region_level_of(rp_region_current(&x->region)) == 5) &&
-           rp_region_group_at(x->s, x->n, q->start) == q->end;
+                 rp_utf8_ends(x->s, q->start, "在") || point;
+    /* 7组、8组高山上的87户: groups named in a list */
+    bool listed = (next == 0x3001 && rp_region_group_at(x->s, x->n, q->end + 3) != 0) ||
+                  (prev == 0x3001 && rp_utf8_ends(x->s, q->start - 3, "组"));
+    return (listed || (opens && rp_utf8_is_han(next))) &&
+           (x->region.group[0] || rp_region_level_of(rp_region_current(&x->region)) == 5);
 }
 
 /* 桂花苑小区3栋2单元: a building in an address, followed by its entrance
@@ -769,7 +781,8 @@ static bool age_selects(uint32_t next)
      * or the rate of those in it */
     if (next >= '0' && next <= '9')
         return true;
-    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困婴幼孕每", next);
+    /* 16至59周岁有就业意愿的: 有 opens what else those selected have */
+    return rp_utf8_in("青党人干群老儿学妇职农村女男少中以及的、适育之在残孤留困婴幼孕每有", next);
 }
 
 /* 4米宽的土路, 10米长的, 3.5米宽通组道路: a size that describes the noun
@@ -1171,6 +1184,15 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
         return future_jiang(x, at) ? TARGET_MODAL : TARGET_NONE;
     if (cp == 0x6709) /* 今年有望突破40万元: an outcome expected, for its clause */
         return starts(x, at, "有望") ? TARGET_WORD : TARGET_NONE;
+    if (cp == 0x51C6) { /* 准 */
+        /* 还准备对各村开展两轮交叉检查: what one prepares to do (准备工作,
+         * 准备了…物资 are the work and what was made ready) */
+        static const char *const acts[] = {"对", "在", "再", "开展", "举办", "组织", "启动",
+                                           "新建", "投入", "实施", NULL};
+        return starts(x, at, "准备") && starts_any(x, at + strlen("准备"), acts)
+                   ? TARGET_MODAL
+                   : TARGET_NONE;
+    }
     /* 力 拟 计 预 目: the first characters of the words */
     if (cp != 0x529B && cp != 0x8BA1 && cp != 0x9884 && cp != 0x76EE && cp != 0x62DF)
         return TARGET_NONE;
@@ -1287,7 +1309,7 @@ static bool done_opening(const ex *x, size_t at)
     return false;
 }
 
-/* Called by the scan at every 力 拟 将 下 明 今 新 来 计 预 目 要, and 实 已:
+/* Called by the scan at every 力 拟 将 下 明 今 新 来 计 预 目 要 准, and 实 已:
  * remembers a modal for is_target, or forgets it where a clause reports
  * what was done. */
 void rp_ex_note_modal(ex *x, size_t at, uint32_t cp)
@@ -1565,6 +1587,11 @@ static bool age_note(const ex *x, const quantity *q)
                                       "今年满", NULL}; /* 今年刚满26岁 */
     if (ends_any(x, q->start, now) && q->approx == RP_APPROX_EXACT)
         return true;
+    /* “我十八岁当兵…”, 他十六岁参军: the age at which one person did
+     * something, in their story */
+    uint32_t who = rp_utf8_before(x->s, x->n, q->start);
+    if ((who == 0x6211 || who == 0x4ED6 || who == 0x5979) && q->approx == RP_APPROX_EXACT)
+        return true; /* 我 他 她 */
     uint32_t open = rp_utf8_before(x->s, x->n, q->start);
     uint32_t close = rp_utf8_at(x->s, x->n, q->end);
     return open == '(' && close == ')';

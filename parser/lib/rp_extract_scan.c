@@ -21,12 +21,40 @@ static bool is_sentence_end(uint32_t cp)
 
 /* 4个乡镇 counted inside the 城关街道 section: a count of units at the
  * section's own level (or above) is about the parent, the document region. */
-static const char *region_for(const ex *x, const quantity *q)
+static const char *region_for(const ex *x, const quantity *q, char *buf, size_t cap)
 {
     static const struct { const char *word; int level; } units[] = {
         {"乡镇", 4}, {"街道", 4}, {"镇", 4}, {"乡", 4}, {"县区", 3}, {"区县", 3},
         {"县", 3}, {"区", 3}, {"市", 2}};
     const char *cur = rp_region_current(&x->region);
+    /* 在全镇23个村里排第4位, 现在全镇已有11个村… in a village's report:
+     * the whole of a level above the document's is that place, as the
+     * document's region names it */
+    if (x->region.doc_level >= 4 && strcmp(cur, x->region.doc) == 0) {
+        /* right before the figure, or with 已有 or 有 between (比全县平均水平
+         * 高出1,850元 compares with the whole: the figure is the village's) */
+        for (size_t j = q->start, c = 0; j > x->clause_start && c < 5; c++) {
+            j = rp_utf8_prev(x->s, j);
+            size_t len;
+            int lv = rp_utf8_starts(x->s, x->n, j, "全") ? rp_region_self_ref(x->s, x->n, j, &len)
+                                                          : 0;
+            size_t gap = j + len;
+            if (lv > 0 && (starts(x, gap, "已有") || starts(x, gap, "共有")))
+                gap += 6;
+            else if (lv > 0 && starts(x, gap, "有"))
+                gap += 3;
+            size_t e = lv > 0 && lv < x->region.doc_level && gap == q->start
+                           ? rp_region_doc_prefix(&x->region, lv)
+                           : 0;
+            if (e > 0 && e < cap) {
+                memcpy(buf, x->region.doc, e);
+                buf[e] = '\0';
+                return buf;
+            }
+            if (lv > 0)
+                break;
+        }
+    }
     /* 与我县12个乡镇建立结对关系: the count is the document's own, whatever
      * place the clause opened on */
     static const char *const own[] = {"我县", "本县", "我市", "本市", "我区", "本区", "我镇",
@@ -132,8 +160,9 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->optional = optional;
     c->elided = q->elided;
     char place[RP_REGION_MAX];
-    c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place) ? place
-                                                                         : region_for(x, q));
+    c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place)
+                                    ? place
+                                    : region_for(x, q, place, sizeof place));
     x->region.para_counted = true;
     c->period = x->period != NONE ? x->period : x->doc_period;
 }
@@ -383,7 +412,7 @@ static void paragraph_start(ex *x, size_t i)
 }
 
 /* First characters of the words the scan hands on: modals and plans
- * (力争 拟 将 下一步 明年 今后 新的一年 来年 计划 预计 目标), and the marks
+ * (力争 拟 将 下一步 明年 今后 新的一年 来年 计划 预计 目标 准备), and the marks
  * of a mid-clause place (与 针对 在 为 帮扶 会同 指导 督促 协助 支持 比如 例如
  * 个是 隔壁 邻近 向 表扬 说说 介绍一下). */
 static rp_cset modal_firsts, inline_firsts, han_marks;
@@ -391,7 +420,7 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_build(void)
 {
-    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要实已");
+    rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要实已准");
     rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例像是隔邻向表说介点");
     /* the Han characters the scan acts on; any other is stepped over */
     memcpy(&han_marks, &modal_firsts, sizeof han_marks);

@@ -33,6 +33,8 @@ static const char *const common_names[] = {
     "农村", "贫困", "边远", "偏远", "重点", "先行", "自然", "全市", "全省", "全县", "全区",
     "所在", "相关", "周边", "城乡", "美丽", "文明", "示范", "省会", "中心", "一", "新农",
     "特色", "样板", "试点", "乡镇", "城镇", "街镇", "片", "园", "景", "辖", "校", "山", "地",
+    "脱贫", /* 全市脱贫村最多的县: a kind of village */
+    "城郊", /* 针对城郊村外出务工党员较多的实际 */
     "城中", /* 城中村: an urban village, a kind */
     "老", "灾", "病", "禁", "学", "郊", "省", "市", "区", "县", "镇", "乡", "村", "街",
     /* adverbs of time: 后来社区给我们配了…, 原来村里… */
@@ -65,7 +67,8 @@ static const char verb_chars[] =
         "拓"    /* 出海拓市: opening markets, not a city */
         "说看"  /* 先说鹞子岩村, 再看芦花湾村: a speaker turning to a place */
         "届"    /* 新一届村“两委”: a term of office, no name */
-        "属";   /* 同属槿园社区: belonging to a place, no part of its name */
+        "属"    /* 同属槿园社区: belonging to a place, no part of its name */
+        "给";   /* 直接报给苈桥镇纪委: handed to a place's body */
 
 /* Two-character verbs whose characters also occur in place names (all six
  * bytes long: has_verb_pair compares six). */
@@ -100,7 +103,9 @@ static void sets_build(void)
                                 /* 丨 a title separator (数说2024丨翠岭县…); 访 (——访…村书记);
                                  * 年: 2024年度镇… is a year; 隔壁梧桐社区: the neighbour;
                                  * 除城区外: all but; 咱们村: we */
-                                "丨访年隔除咱们");
+                                "丨访年隔除咱们"
+                                /* 受山区人口外流影响: what a place is affected by */
+                                "受");
     rp_cset_add(&fn_set, "在是的于从对到赴将由共驻为丨访");
     rp_cset_add(&suffix_first_set, "社街自省市州盟区县旗镇乡村经高新开");
     /* first characters of the words of rp_region_not_subject */
@@ -161,7 +166,9 @@ static bool common_tail(const char *s, size_t a, size_t b)
                                         "台区", "古镇",
                                         /* 第八批驻村第一书记, 送教进村: a verb on a
                                          * village, not one named */
-                                        "驻村", "进村", "入村", "包村", "联村", NULL};
+                                        "驻村", "进村", "入村", "包村", "联村",
+                                        /* 走访慰问驻区部队: stationed in the district */
+                                        "驻区", "驻县", "驻市", "驻镇", NULL};
     if (b - a <= 6)
         return false;
     /* a park with a name of its own (枳源工业园区) is governed as an area;
@@ -447,9 +454,11 @@ int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
     for (size_t k = 0; k < 3; k++) {
         if (!rp_utf8_starts(s, n, i, pre[k]))
             continue;
-        const suffix *sf = suffix_at(s, n, i + 3);
+        /* 我们镇是9起: the speaker's own place */
+        size_t p = k == 0 && rp_utf8_starts(s, n, i, "我们") ? 6 : 3;
+        const suffix *sf = suffix_at(s, n, i + p);
         if (sf != NULL && sf->level != 5 && strcmp(sf->s, "街道") != 0) {
-            *len = 3 + sf->len;
+            *len = p + sf->len;
             return sf->level;
         }
     }
@@ -637,9 +646,53 @@ static bool para_place_again(const rp_region_state *st, const char *s, size_t a,
     return st->sentence_is_para && cl > l && l > 0 && memcmp(st->sentence + cl - l, s + a, l) == 0;
 }
 
+static bool word_start(const char *s, size_t n, size_t i);
+
+#define NONE_AT ((size_t)-1)
+
+/* 隔壁苈桥镇蕖塘村的…。蕖塘村的监委会主任…: a place named alone that the
+ * paragraph named before with the places it lies in is that chain; true
+ * with its range in *fa, *fb. */
+static bool named_in_full(const rp_region_state *st, const char *s, size_t a, size_t b,
+                          size_t *fa, size_t *fb)
+{
+    size_t l = b - a;
+    if (l < 6 || a < st->para_start + l + 6)
+        return false;
+    const char *m = NULL; /* the name's last mention before a */
+    for (const char *f = s + st->para_start;
+         (f = rp_utf8_find(f, (size_t)(s + a - f), s + a, l)) != NULL; f += 3)
+        m = f;
+    if (m == NULL)
+        return false;
+    size_t at = (size_t)(m - s);
+    /* places that end right before the mention: the longest that starts a
+     * word, else the shortest (隔壁苈桥镇: 苈桥镇, not 壁苈桥镇) */
+    size_t start = NONE_AT;
+    for (size_t back = 24; back >= 6; back -= 3) {
+        rp_place pl;
+        if (at < st->para_start + back || !place_at(s, at, at - back, &pl, false) ||
+            pl.start != at - back || pl.end != at)
+            continue;
+        start = pl.start;
+        if (word_start(s, at, pl.start))
+            break;
+    }
+    if (start == NONE_AT)
+        return false;
+    *fa = start;
+    *fb = at + l;
+    return true;
+}
+
 static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
 {
-    set_place(st->sentence, s, a, b);
+    size_t fa, fb;
+    if (named_in_full(st, s, a, b, &fa, &fb))
+        set_place(st->sentence, s, fa, fb);
+    else
+        set_place(st->sentence, s, a, b);
+
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
         ends_with(st->sentence, st->section))
         memcpy(st->section, st->sentence, sizeof st->section);
@@ -1392,6 +1445,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     st->para_counted = false;
     st->sentence[0] = '\0';
     st->group[0] = '\0';
+    st->aside[0] = '\0';
     st->sentence_is_para = false;
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
@@ -1469,20 +1523,27 @@ static bool dated_event(const rp_region_state *st, const char *s, size_t at)
 }
 
 /* Sets the sentence's place to the part of the document's region that ends
- * in a suffix of the given level, two characters of name at least; false
- * when the region names none. */
+ * in a suffix of the given level (rp_region_doc_prefix); false when the
+ * region names none. */
 static bool doc_prefix_at_level(rp_region_state *st, int level)
+{
+    size_t e = rp_region_doc_prefix(st, level);
+    if (e == 0)
+        return false;
+    set_sentence(st, st->doc, 0, e);
+    st->sentence_is_para = false;
+    return true;
+}
+
+size_t rp_region_doc_prefix(const rp_region_state *st, int level)
 {
     size_t dn = strlen(st->doc);
     for (size_t i = 6; i < dn; i++) {
         const suffix *sf = suffix_at(st->doc, dn, i);
-        if (sf != NULL && sf->level == level && i + sf->len < dn) {
-            set_sentence(st, st->doc, 0, i + sf->len);
-            st->sentence_is_para = false;
-            return true;
-        }
+        if (sf != NULL && sf->level == level && i + sf->len < dn)
+            return i + sf->len;
     }
-    return false;
+    return 0;
 }
 
 /* Whether s[i] is inside an open bracket of its clause's last 40 characters. */
@@ -1591,6 +1652,11 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         return;
     size_t len;
     int self = rp_region_self_ref(s, n, i, &len);
+    /* 一是5组留在家里的…；三是…: a new point of a list is no longer about
+     * the last point's group */
+    if (st->group[0] && rp_number_cn_digit(rp_utf8_at(s, n, i)) >= 1 &&
+        rp_utf8_starts(s, n, i + 3, "是"))
+        st->group[0] = '\0';
     /* 全村饮水保障率…, 本村…: back to the whole village */
     if (st->group[0] && ((self > 0 && self < RP_REGION_GROUP_LEVEL) ||
                          rp_utf8_starts(s, n, i, "全村") || rp_utf8_starts(s, n, i, "本村") ||
@@ -1744,7 +1810,11 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         st->para_has_place = true;
     } else if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
         char named[RP_REGION_MAX];
-        set_place(named, s, pl.start, pl.end);
+        size_t fa, fb;
+        if (named_in_full(st, s, pl.start, pl.end, &fa, &fb))
+            set_place(named, s, fa, fb);
+        else
+            set_place(named, s, pl.start, pl.end);
         if (!ends_with(st->section, named)) /* 高岩村 in 栎坳镇高岩村's section */
             memcpy(st->section, named, sizeof named);
         st->section_heading = false;
@@ -1826,14 +1896,25 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
         kind_of_place(s, n, &pl))
         return false;
     uint32_t next = rp_utf8_at(s, n, pl.end);
+    /* 为沿河村组安装…, 沿河村民: the suffix starts a compound (村组 村民) */
+    uint32_t after = rp_utf8_at(s, n, pl.end + 3); /* (在洑溪社区组织了… is the place) */
+    if ((next == 0x7EC4 && after != 0x7EC7 && after != 0x5EFA && after != 0x6210) ||
+        next == 0x6C11) /* 组 (not 组织 组建 组成), 民 */
+        return false;
     /* mid-clause, `出现在杉塘镇,6月19日达198.4毫米` goes on about the place;
      * opening a clause, `在X,` is rp_region_clause's frame */
     bool mid = i > 0 && rp_utf8_is_han(rp_utf8_before(s, n, i));
     if (next == 0x3001 || rp_utf8_starts(s, n, pl.end, "等") || rp_utf8_starts(s, n, pl.end, "和") ||
         rp_utf8_starts(s, n, pl.end, "及") || ((next == ',' || next == 0xFF0C) && !mid && !example))
         return false; /* a list of places, or the 在X, frame of rp_region_clause */
-    if (st->sentence[0] && st->sentence_is_para)
-        return false; /* the paragraph's place holds */
+    if (st->sentence[0] && st->sentence_is_para) {
+        /* （一）椤湾区。…区委组织部在楂林街道试点…，街道辖区…发展党员38名:
+         * a place within the paragraph's, for the rest of the sentence */
+        if (pl.level <= rp_region_level_of(st->sentence) || para_place_again(st, s, pl.start, pl.end))
+            return false; /* the paragraph's place holds */
+        set_place(st->aside, s, pl.start, pl.end);
+        return true;
+    }
     set_sentence(st, s, pl.start, pl.end);
     st->sentence_is_para = false;
     return true;
@@ -1843,6 +1924,7 @@ void rp_region_sentence_end(rp_region_state *st)
 {
     st->para_later = true;
     st->group[0] = '\0';
+    st->aside[0] = '\0';
     if (!st->sentence_is_para)
         st->sentence[0] = '\0';
 }
@@ -1851,6 +1933,8 @@ const char *rp_region_current(const rp_region_state *st)
 {
     if (st->group[0])
         return st->group;
+    if (st->aside[0])
+        return st->aside;
     /* 高岩村 in the section of 栎坳镇高岩村: the same place, named briefly */
     if (st->sentence[0] && !(st->section[0] && ends_with(st->section, st->sentence)))
         return st->sentence;

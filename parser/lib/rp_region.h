@@ -66,6 +66,7 @@ typedef struct rp_region_state {
     char section[RP_REGION_MAX];
     char sentence[RP_REGION_MAX];
     char group[RP_REGION_MAX]; /* a village's group opening a clause, to the sentence end */
+    char aside[RP_REGION_MAX]; /* a place within the paragraph's, named mid-clause: to the sentence end */
     bool para_enum;
     bool para_has_place;
     bool para_later;       /* a sentence of the paragraph has ended */
@@ -96,11 +97,16 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i);
  * 提出的建议) sets the rest of the sentence there. True if it did. */
 bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i);
 
+/* Length of the part of the document's region that ends in a suffix of
+ * the given level, two characters of name at least, short of the whole
+ * (枳坪镇 of 枳坪镇青冈坳村 at level 4); 0 when it names none. */
+size_t rp_region_doc_prefix(const rp_region_state *st, int level);
+
 /* A sentence ended (。！？). */
 void rp_region_sentence_end(rp_region_state *st);
 
-/* The region in force: group, else sentence, else section, else doc ("" when
- * none). */
+/* The region in force: group, else aside, else sentence, else section, else
+ * doc ("" when none). */
 const char *rp_region_current(const rp_region_state *st);
 
 #endif

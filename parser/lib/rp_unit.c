@@ -252,7 +252,14 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
         return false;
     size_t l;
     uint32_t cp = rp_utf8_decode(s, n, j, &l);
-    return rp_utf8_in(u->not_before, cp);
+    if (!rp_utf8_in(u->not_before, cp))
+        return false;
+    /* 有38户主动让了地: an adverb after the unit, not 户主 (the householder) */
+    static const char *const adverbs[] = {"主动", "主要", NULL};
+    for (size_t k = 0; adverbs[k]; k++)
+        if (rp_utf8_starts(s, n, j, adverbs[k]))
+            return false;
+    return true;
 }
 
 #define N_UNITS (sizeof units / sizeof units[0])

@@ -1478,6 +1478,61 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round36_language(void **state)
+{
+    (void)state;
+    /* a village's groups named in lists and points; 户主动 is no householder;
+     * the whole township right before the count */
+    rp_extract_result *r =
+        run("荨水县莙塘镇樗岭村党支部2025年度工作报告\n"
+            "　　村集体经济收入41.6万元，在全镇23个村里排第4位。现在全镇已有11个村跟着种油茶。\n"
+            "　　第三村民小组那段路要占地，组里42户人家有38户主动让了地。\n"
+            "　　新建集中供水点两处，7组、8组高山上的87户吃上了放心水。\n"
+            "　　问题也不少：一是5组留在家里的年轻人不足10人；三是5组、6组还有19户没通自来水。\n"
+            "　　镇里工作人员为5组老兵家庭挂上光荣牌。\n");
+    assert_string_equal(region_of(r, 23, "个"), "荨水县莙塘镇");
+    assert_string_equal(region_of(r, 11, "个"), "荨水县莙塘镇");
+    assert_non_null(find(r, 38, "户"));
+    assert_null(find(r, 7, "组"));
+    assert_null(find(r, 8, "组"));
+    assert_null(find(r, 5, "组"));
+    assert_null(find(r, 6, "组"));
+    assert_non_null(find(r, 10, "人"));
+    assert_string_equal(region_of(r, 19, "户"), "荨水县莙塘镇樗岭村"); /* a new point: no group */
+    rp_extract_result_free(r);
+    /* ages of one person and of a band selecting people; what one prepares
+     * to do; 我们镇 is the speaker's own */
+    r = run("榅江县菘湾镇纪委书记在村务监督委员会培训会上的讲话\n"
+            "　　对16至59周岁有就业意愿的脱贫劳动力实行帮扶，共帮扶300人。他说：“我十八岁当兵，打过仗。”\n"
+            "　　全县去年查处村干部违纪违法问题一百零六起，我们镇是9起，比苈桥镇少4起。\n"
+            "　　下半年，镇纪委还准备对各村开展两轮交叉检查。为迎接检查，共准备了防汛物资1200件。\n"
+            "　　第三个案例是隔壁苈桥镇蕖塘村的。蕖塘村的监委会主任发现名单上有5个人常年在外打工，冒领了近13万元。\n");
+    assert_null(find(r, 16, "岁"));
+    assert_null(find(r, 59, "岁"));
+    assert_null(find(r, 18, "岁"));
+    assert_non_null(find(r, 300, "人"));
+    assert_string_equal(region_of(r, 9, "起"), "榅江县菘湾镇");
+    assert_null(find(r, 2, "轮"));
+    assert_non_null(find(r, 1200, "件"));                        /* 准备了: made ready */
+    assert_string_equal(region_of(r, 5, "人"), "苈桥镇蕖塘村");  /* named in full before */
+    rp_extract_result_free(r);
+    /* words that end in a suffix character are no places; a place within the
+     * paragraph's, named mid-clause, holds for its sentence */
+    r = run("桤州市发展党员工作质量统计分析\n"
+            "（一）椤湾区。全年发展党员486名。区委组织部在楂林街道试点积分管理，街道辖区非公企业全年发展党员38名。\n"
+            "（二）蔺坪县。受山区人口外流影响，大专及以上学历的新党员占比为41.3%。\n"
+            "🔹走访慰问驻区部队和民兵分队，送去慰问品折合近30万元。\n");
+    assert_string_equal(region_of(r, 486, "名"), "椤湾区");
+    assert_string_equal(region_of(r, 38, "名"), "楂林街道");
+    assert_string_equal(region_of(r, 41.3, "%"), "蔺坪县");
+    assert_string_equal(region_of(r, 300000, "元"), "桤州市");
+    rp_extract_result_free(r);
+    /* a rare character's own form, not OpenCC's analogical simplification */
+    r = run("檵川县人社局半年工作总结\n檵木村新增就业岗位120个。\n");
+    assert_string_equal(region_of(r, 120, "个"), "檵木村");
+    rp_extract_result_free(r);
+}
+
 static void round35_language(void **state)
 {
     (void)state;
@@ -2013,6 +2068,7 @@ int main(void)
         cmocka_unit_test(round33_language),
         cmocka_unit_test(round34_language),
         cmocka_unit_test(round35_language),
+        cmocka_unit_test(round36_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

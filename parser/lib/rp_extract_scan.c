@@ -35,7 +35,7 @@ static const char *region_for(const ex *x, const quantity *q, char *buf, size_t 
          * 高出1,850元 compares with the whole: the figure is the village's) */
         for (size_t j = q->start, c = 0; j > x->clause_start && c < 5; c++) {
             j = rp_utf8_prev(x->s, j);
-            size_t len;
+            size_t len = 0;
             int lv = rp_utf8_starts(x->s, x->n, j, "全") ? rp_region_self_ref(x->s, x->n, j, &len)
                                                           : 0;
             size_t gap = j + len;

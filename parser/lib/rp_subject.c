@@ -42,7 +42,9 @@ static const char *const lead_trims[] = {
     /* 虽然有43个，但还有9个村: the conjunctions of a concession */
     "虽然", "但是", "但", "可是",
     /* 按可比口径较2019年同期增长: the basis of a comparison names nothing */
-    "按可比口径", "按可比价格计算", "按可比价计算", "按可比价", NULL};
+    "按可比口径", "按可比价格计算", "按可比价计算", "按可比价",
+    /* a speaker's hedges and sums: 差不多一天有一百来人, 一共发放… */
+    "差不多", "大概", "大约", "一共", "总共", NULL};
 
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
@@ -52,7 +54,9 @@ static const char *const tail_trims[] = {
     /* 实际处理量稳定在120吨/日: the verb before 在 */
     "稳定", "保持", "维持", "控制",
     /* 60岁以上的防疫员仍有41名: the adverb before 有 */
-    "仍", "尚", "还", NULL};
+    "仍", "尚", "还",
+    /* 外出务工的差不多有两千多人: a speaker's hedge */
+    "差不多", "大概", "大约", "将近", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",

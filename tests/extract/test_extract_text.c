@@ -1527,6 +1527,12 @@ static void round36_language(void **state)
     assert_string_equal(region_of(r, 41.3, "%"), "蔺坪县");
     assert_string_equal(region_of(r, 300000, "元"), "桤州市");
     rp_extract_result_free(r);
+    /* a speaker's hedges and sums are no part of what is counted */
+    r = run("菘湾镇纪委书记在培训会上的讲话\n"
+            "　　这个群里，在外面打工的差不多有两千多人。村里一共发放补贴9.36万元。\n");
+    assert_string_equal(subject_of(r, 2000, "人"), "在外面打工");
+    assert_string_equal(subject_of(r, 93600, "元"), "补贴");
+    rp_extract_result_free(r);
     /* a rare character's own form, not OpenCC's analogical simplification */
     r = run("檵川县人社局半年工作总结\n檵木村新增就业岗位120个。\n");
     assert_string_equal(region_of(r, 120, "个"), "檵木村");

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "rp_utf8.h"
@@ -648,8 +649,6 @@ static bool para_place_again(const rp_region_state *st, const char *s, size_t a,
 
 static bool word_start(const char *s, size_t n, size_t i);
 
-#define NONE_AT ((size_t)-1)
-
 /* 隔壁苈桥镇蕖塘村的…。蕖塘村的监委会主任…: a place named alone that the
  * paragraph named before with the places it lies in is that chain; true
  * with its range in *fa, *fb. */
@@ -668,7 +667,7 @@ static bool named_in_full(const rp_region_state *st, const char *s, size_t a, si
     size_t at = (size_t)(m - s);
     /* places that end right before the mention: the longest that starts a
      * word, else the shortest (隔壁苈桥镇: 苈桥镇, not 壁苈桥镇) */
-    size_t start = NONE_AT;
+    size_t start = SIZE_MAX;
     for (size_t back = 24; back >= 6; back -= 3) {
         rp_place pl;
         if (at < st->para_start + back || !place_at(s, at, at - back, &pl, false) ||
@@ -678,7 +677,7 @@ static bool named_in_full(const rp_region_state *st, const char *s, size_t a, si
         if (word_start(s, at, pl.start))
             break;
     }
-    if (start == NONE_AT)
+    if (start == SIZE_MAX)
         return false;
     *fa = start;
     *fb = at + l;
@@ -692,7 +691,6 @@ static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
         set_place(st->sentence, s, fa, fb);
     else
         set_place(st->sentence, s, a, b);
-
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
         ends_with(st->sentence, st->section))
         memcpy(st->section, st->sentence, sizeof st->section);

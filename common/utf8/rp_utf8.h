@@ -14,8 +14,6 @@
 /* Multi-byte part of rp_utf8_decode. */
 uint32_t rp_utf8_decode_multi(const char *s, size_t n, size_t i, size_t *len);
 
-/* Decodes the code point at s[i] (i < n). Sets *len to the bytes consumed
- * (>= 1). Invalid or truncated sequences decode as RP_UTF8_BAD, length 1. */
 /* The code point of a 3-byte sequence at p, its bytes not checked: for
  * loops that checked the lead byte and know the text is valid UTF-8. */
 static inline uint32_t rp_utf8_cp3(const unsigned char *p)
@@ -23,6 +21,8 @@ static inline uint32_t rp_utf8_cp3(const unsigned char *p)
     return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
 }
 
+/* Decodes the code point at s[i] (i < n). Sets *len to the bytes consumed
+ * (>= 1). Invalid or truncated sequences decode as RP_UTF8_BAD, length 1. */
 static inline uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s + i;

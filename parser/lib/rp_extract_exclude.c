@@ -492,8 +492,7 @@ static bool village_group(const ex *x, const quantity *q)
         return true;
     uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
     /* 一是5组留在家里的年轻人…: a point of a list opens its clause */
-    bool point = q->start >= 6 && rp_utf8_ends(x->s, q->start, "是") &&
-                 rp_number_cn_digit(rp_utf8_before(x->s, x->n, q->start - 3)) >= 1;
+    bool point = q->start >= 6 && rp_region_point_at(x->s, x->n, q->start - 6) == 6;
     bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n' || prev == ' ' ||
                  rp_utf8_ends(x->s, q->start, "在") || point;
     /* 7组、8组高山上的87户: groups named in a list */
@@ -1039,8 +1038,7 @@ static bool is_threshold(const ex *x, const quantity *q)
     /* ...but a rate is a level they report (个别农村学校参与率不足90%) */
     bool rate = strcmp(q->unit->surface, "%") == 0 && rp_utf8_ends(x->s, q->start, "率");
     size_t cs = x->clause_start; /* past an item's 一是/二是 */
-    if (rp_number_is_cn(rp_utf8_at(x->s, x->n, cs)) && starts(x, cs + 3, "是"))
-        cs += 6;
+    cs += rp_region_point_at(x->s, x->n, cs);
     /* 山区部分台区供电半径超过500米: the unnamed members may follow a place */
     for (size_t k = 0; some[k] && !rate && cs < q->start; k++)
         if (rp_utf8_find(x->s + cs, q->start - cs, some[k], strlen(some[k])) != NULL)
@@ -1127,29 +1125,31 @@ static bool ni_modifies_noun(const ex *x, size_t at)
     return false;
 }
 
+/* What follows a word of the future when it is (将开展专项督查, 准备对各村
+ * 开展…): an adverb, a preposition or a verb of work. */
+static const char *const to_do[] = {"在", "于", "继续", "进一步", "全面", "持续", "重点",
+                                    "开展", "启动", "实施", "组织", "推动", "加大", "选树",
+                                    "举办", "召开", "陆续", "逐步", "适时", "压紧", "着力",
+                                    "聚焦", "围绕", "坚持", "深化", "加强", "加快", "抓好",
+                                    "做好", "完善", "推进", "建立", "力争", "确保", "扎实",
+                                    "不断", "认真", "切实", "按照", "安排", "投入", "新建",
+                                    "建设", "打造", "建成", "选派", "组建", "开发",
+                                    "新增", "引进", "举行", "修建",
+                                    "改造", "实现", "提升", "扩大", "增加", "招募",
+                                    "吸纳", "培育", "创建", "对", "把", "拿出", "筹集",
+                                    "募集", "出资", "设立", "达到", NULL};
+
 /* 将 as the future modal (我们将在全市选树, 将开展专项督查), told from the
  * object marker (将闲置校舍改造为) by the adverb or verb that follows it. */
 static bool future_jiang(const ex *x, size_t at)
 {
-    static const char *const next[] = {"在", "于", "继续", "进一步", "全面", "持续", "重点",
-                                       "开展", "启动", "实施", "组织", "推动", "加大", "选树",
-                                       "举办", "召开", "陆续", "逐步", "适时", "压紧", "着力",
-                                       "聚焦", "围绕", "坚持", "深化", "加强", "加快", "抓好",
-                                       "做好", "完善", "推进", "建立", "力争", "确保", "扎实",
-                                       "不断", "认真", "切实", "按照", "安排", "投入", "新建",
-                                       "建设", "打造", "建成", "选派", "组建", "开发",
-                                       "新增", "引进", "举行", "修建",
-                                       "改造", "实现", "提升", "扩大", "增加", "招募",
-                                       "吸纳", "培育", "创建", "对", "把", "拿出", "筹集",
-                                       "募集", "出资", "设立", "达到", NULL};
     /* 还将 也将 仍将 即将: an adverb before it makes 将 the modal */
     static const char *const adverbs[] = {"还", "也", "仍", "亦", "均", "都", "即", NULL};
     if (ends_any(x, at, adverbs))
         return true;
     size_t j = at + strlen("将");
-    for (size_t k = 0; next[k]; k++)
-        if (starts(x, j, next[k]))
-            return true;
+    if (starts_any(x, j, to_do))
+        return true;
     /* 将再采购编织袋1万条: again, later; 将再生资源 moves an object */
     if (starts(x, j, "再") && !starts(x, j, "再生"))
         return true;
@@ -1187,9 +1187,8 @@ static int target_word_at(const ex *x, size_t at, uint32_t cp)
     if (cp == 0x51C6) { /* 准 */
         /* 还准备对各村开展两轮交叉检查: what one prepares to do (准备工作,
          * 准备了…物资 are the work and what was made ready) */
-        static const char *const acts[] = {"对", "在", "再", "开展", "举办", "组织", "启动",
-                                           "新建", "投入", "实施", NULL};
-        return starts(x, at, "准备") && starts_any(x, at + strlen("准备"), acts)
+        size_t j = at + strlen("准备");
+        return starts(x, at, "准备") && (starts_any(x, j, to_do) || starts(x, j, "再"))
                    ? TARGET_MODAL
                    : TARGET_NONE;
     }
@@ -1589,10 +1588,9 @@ static bool age_note(const ex *x, const quantity *q)
         return true;
     /* “我十八岁当兵…”, 他十六岁参军: the age at which one person did
      * something, in their story */
-    uint32_t who = rp_utf8_before(x->s, x->n, q->start);
-    if ((who == 0x6211 || who == 0x4ED6 || who == 0x5979) && q->approx == RP_APPROX_EXACT)
-        return true; /* 我 他 她 */
     uint32_t open = rp_utf8_before(x->s, x->n, q->start);
+    if ((open == 0x6211 || open == 0x4ED6 || open == 0x5979) && q->approx == RP_APPROX_EXACT)
+        return true; /* 我 他 她 */
     uint32_t close = rp_utf8_at(x->s, x->n, q->end);
     return open == '(' && close == ')';
 }

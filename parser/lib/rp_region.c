@@ -446,6 +446,13 @@ static bool kind_of_place(const char *s, size_t n, const rp_place *pl)
            (rp_utf8_starts(s, n, pl->end, "(社区)") || rp_utf8_starts(s, n, pl->end, "（社区）"));
 }
 
+size_t rp_region_point_at(const char *s, size_t n, size_t i)
+{
+    uint32_t c0 = rp_utf8_at(s, n, i);
+    return rp_number_cn_digit(c0) >= 1 && c0 != 0x4E24 && rp_utf8_starts(s, n, i + 3, "是") ? 6
+                                                                                            : 0;
+}
+
 int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
 {
     static const char *const pre[] = {"我", "全", "本"};
@@ -638,8 +645,6 @@ static bool ends_with(const char *a, const char *b)
     return bl > 0 && al >= bl && memcmp(a + al - bl, b, bl) == 0;
 }
 
-/* The sentence's place. The section's place named in full (栎坳镇高岩村
- * after a heading 【高岩村：…】) becomes the section's name. */
 /* The paragraph's place, named again in brief (芫川县橼岗乡…，橼岗乡地处深山). */
 static bool para_place_again(const rp_region_state *st, const char *s, size_t a, size_t b)
 {
@@ -684,13 +689,22 @@ static bool named_in_full(const rp_region_state *st, const char *s, size_t a, si
     return true;
 }
 
-static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
+/* The place s[a..b) into dst, by the full name its paragraph gave it. */
+static void set_full_place(const rp_region_state *st, char *dst, const char *s, size_t a,
+                           size_t b)
 {
     size_t fa, fb;
     if (named_in_full(st, s, a, b, &fa, &fb))
-        set_place(st->sentence, s, fa, fb);
+        set_place(dst, s, fa, fb);
     else
-        set_place(st->sentence, s, a, b);
+        set_place(dst, s, a, b);
+}
+
+/* The sentence's place. The section's place named in full (栎坳镇高岩村
+ * after a heading 【高岩村：…】) becomes the section's name. */
+static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
+{
+    set_full_place(st, st->sentence, s, a, b);
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
         ends_with(st->sentence, st->section))
         memcpy(st->section, st->sentence, sizeof st->section);
@@ -1138,7 +1152,6 @@ static size_t label_end(const char *s, size_t n, size_t i)
         return 0;
     return e;
 }
-
 
 /* A paragraph that opens with a label and a colon naming a place, even in
  * a body's name or a note (`枫坪分院（枫坪镇中心卫生院）：派驻…`), is about
@@ -1611,10 +1624,7 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
      * first thirty characters, and need no place read here */
     if (rp_utf8_find(s + i, n - i < 90 ? n - i : 90, "组", 3) == NULL)
         return false;
-    /* 一是大屋场组,新修了…: a point of a list */
-    uint32_t c0 = rp_utf8_at(s, n, i);
-    if (rp_number_cn_digit(c0) >= 1 && c0 != 0x4E24 && rp_utf8_starts(s, n, i + 3, "是"))
-        i += 6;
+    i += rp_region_point_at(s, n, i); /* 一是大屋场组,新修了…: a point of a list */
     size_t a = i, g = i;
     bool named = false;
     for (size_t k = 0; refs[k]; k++)
@@ -1652,8 +1662,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     int self = rp_region_self_ref(s, n, i, &len);
     /* 一是5组留在家里的…；三是…: a new point of a list is no longer about
      * the last point's group */
-    if (st->group[0] && rp_number_cn_digit(rp_utf8_at(s, n, i)) >= 1 &&
-        rp_utf8_starts(s, n, i + 3, "是"))
+    if (st->group[0] && rp_region_point_at(s, n, i) != 0)
         st->group[0] = '\0';
     /* 全村饮水保障率…, 本村…: back to the whole village */
     if (st->group[0] && ((self > 0 && self < RP_REGION_GROUP_LEVEL) ||
@@ -1808,11 +1817,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         st->para_has_place = true;
     } else if (!st->para_enum && !st->para_has_place && !st->para_short && !example) {
         char named[RP_REGION_MAX];
-        size_t fa, fb;
-        if (named_in_full(st, s, pl.start, pl.end, &fa, &fb))
-            set_place(named, s, fa, fb);
-        else
-            set_place(named, s, pl.start, pl.end);
+        set_full_place(st, named, s, pl.start, pl.end);
         if (!ends_with(st->section, named)) /* 高岩村 in 栎坳镇高岩村's section */
             memcpy(st->section, named, sizeof named);
         st->section_heading = false;

@@ -23,6 +23,9 @@ typedef struct rp_place {
 /* Parses a place chain starting exactly at s[i]. */
 bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out);
 
+/* A point of a list at s[i] (一是 二是 … 十是): its length, 0 when none. */
+size_t rp_region_point_at(const char *s, size_t n, size_t i);
+
 /* At s[i]: 我省/全省/本市/全区 ... -> the level it refers to, else 0. Sets
  * *len to its byte length. */
 int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len);
@@ -66,7 +69,8 @@ typedef struct rp_region_state {
     char section[RP_REGION_MAX];
     char sentence[RP_REGION_MAX];
     char group[RP_REGION_MAX]; /* a village's group opening a clause, to the sentence end */
-    char aside[RP_REGION_MAX]; /* a place within the paragraph's, named mid-clause: to the sentence end */
+    char aside[RP_REGION_MAX]; /* a place inside the paragraph's, named mid-clause, to the
+                                * sentence end */
     bool para_enum;
     bool para_has_place;
     bool para_later;       /* a sentence of the paragraph has ended */

@@ -461,7 +461,6 @@ static size_t leading_date(const char *s, size_t b, size_t a)
     j += 3;
     if (rp_utf8_starts(s, b, j, "以来"))
         j += 6;
-
     else if (month && rp_utf8_starts(s, b, j, "份")) /* 10月份 */
         j += 3;
     return j - a;

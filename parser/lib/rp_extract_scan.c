@@ -81,14 +81,11 @@ static const char *region_for(const ex *x, const quantity *q, char *buf, size_t 
     return cur;
 }
 
-/* 蕙城街道(286例)、楸坪镇(173例): a count in brackets right after a place is
- * that place's. */
-static bool bracket_place(const ex *x, const quantity *q, char *out, size_t cap)
+/* The place named in the Han characters that end at e (at most twelve of
+ * them), into out; its start, or SIZE_MAX when there is none. */
+static size_t place_ending(const ex *x, size_t e, char *out, size_t cap)
 {
-    if (q->start < 4 || x->s[q->start - 1] != '(' || q->end >= x->n || x->s[q->end] != ')')
-        return false;
-    size_t open = q->start - 1, j = open;
-    size_t starts_at[12];
+    size_t starts_at[12], j = e;
     int ns = 0;
     while (ns < 12 && j > 0) {
         j = rp_utf8_prev(x->s, j);
@@ -98,15 +95,42 @@ static bool bracket_place(const ex *x, const quantity *q, char *out, size_t cap)
     }
     for (int k = ns - 1; k >= 0; k--) {
         rp_place pl;
-        if (rp_region_place_at(x->s, open, starts_at[k], &pl) && pl.start == starts_at[k] &&
-            pl.end == open) {
+        if (rp_region_place_at(x->s, e, starts_at[k], &pl) && pl.start == starts_at[k] &&
+            pl.end == e) {
             size_t l = pl.end - pl.start < cap ? pl.end - pl.start : cap - 1;
             memcpy(out, x->s + pl.start, l);
             out[l] = '\0';
-            return true;
+            return pl.start;
         }
     }
-    return false;
+    return SIZE_MAX;
+}
+
+/* 蕙城街道(286例)、楸坪镇(173例): a count in brackets right after a place is
+ * that place's. */
+static bool bracket_place(const ex *x, const quantity *q, char *out, size_t cap)
+{
+    if (q->start < 4 || x->s[q->start - 1] != '(' || q->end >= x->n || x->s[q->end] != ')')
+        return false;
+    return place_ending(x, q->start - 1, out, cap) != SIZE_MAX;
+}
+
+/* 依次是棹城街道38,460小时、菥冲镇3.1万余小时、荇坪镇近2.5万小时: in a list of
+ * places each with its figure, the figure right after a place is that
+ * place's. The place opens an item (after 、 ； ： a clause mark or 是) and
+ * the item ends at the figure. */
+static bool listed_place(const ex *x, const quantity *q, char *out, size_t cap)
+{
+    uint32_t after = rp_utf8_at(x->s, x->n, q->end);
+    if (q->start <= x->clause_start || !(after == 0x3001 || after == 0xFF1B || after == ';' ||
+                                         after == ',' || after == 0x3002 || after == 0))
+        return false;
+    size_t a = place_ending(x, q->start, out, cap);
+    if (a == SIZE_MAX || rp_utf8_ends(x->region.doc, strlen(x->region.doc), out))
+        return false; /* the document's own region, named in full or briefly */
+    uint32_t before = a > 0 ? rp_utf8_before(x->s, x->n, a) : 0;
+    return before == 0x3001 || before == 0xFF1B || before == ';' || before == ',' ||
+           before == 0xFF1A || before == ':' || before == 0x662F; /* 是 */
 }
 
 /* The unit of a rate (元/人/月): the numerator's unit with the denominators
@@ -160,7 +184,8 @@ static void push_cand(ex *x, const quantity *q, bool optional)
     c->optional = optional;
     c->elided = q->elided;
     char place[RP_REGION_MAX];
-    c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place)
+    c->region = rp_ex_intern(x, bracket_place(x, q, place, sizeof place) ||
+                                        listed_place(x, q, place, sizeof place)
                                     ? place
                                     : region_for(x, q, place, sizeof place));
     x->region.para_counted = true;
@@ -200,6 +225,20 @@ static bool duration_change(const ex *x, const quantity *q)
     static const char *const verbs[] = {"缩短", "延长", "减少", "增加", "偏多", "偏少", "提前",
                                         "压缩", "压减", "下降", "提高", NULL};
     return ends_any(x, q->start, verbs);
+}
+
+/* `志愿服务时长38,460小时`, `累计服务1.2万小时`: hours of service summed
+ * over people, a volume of work done, not a length of time. */
+static bool service_hours(const ex *x, const quantity *q)
+{
+    static const char *const words[] = {"服务时长", "志愿服务", "累计服务", NULL};
+    if (strcmp(q->unit->surface, "小时") != 0 || q->start <= x->sent_start)
+        return false;
+    for (size_t k = 0; words[k]; k++)
+        if (rp_utf8_find(x->s + x->sent_start, q->start - x->sent_start, words[k],
+                         strlen(words[k])) != NULL)
+            return true;
+    return false;
 }
 
 /* `优良天数为338天`, `重污染天数0天`: days counted, not a length of time. */
@@ -284,7 +323,7 @@ static size_t handle_number(ex *x, size_t i)
         return resume; /* 18至35岁青年: the range qualifies, both ends go */
     bool optional = first_end || second_end || q.pre_rule ||
                     ((q.unit->flags & RP_UNIT_DURATION) && !duration_change(x, &q) &&
-                     !counted_days(x, &q)) ||
+                     !counted_days(x, &q) && !service_hours(x, &q)) ||
                     rp_ex_is_capacity(x, &q);
     size_t minus = minus_sign(x, &q);
     if (minus > 0) {
@@ -421,7 +460,7 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 static void firsts_build(void)
 {
     rp_cset_add(&modal_firsts, "力拟将下明今新来计预目要实已准");
-    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例像是隔邻向表说介点");
+    rp_cset_add(&inline_firsts, "与针在为帮会指督协支比例像是隔邻向表说介点—");
     /* the Han characters the scan acts on; any other is stepped over */
     memcpy(&han_marks, &modal_firsts, sizeof han_marks);
     for (size_t k = 0; k < sizeof han_marks.bits; k++)

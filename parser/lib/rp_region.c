@@ -308,6 +308,9 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             size_t before = sf != NULL ? longer_suffix_chars(s, i, j, sf) : 0;
             if (sf != NULL && before > 0 && before < min_chars)
                 return 0;
+            /* 今年我县, 近年来该镇: a reference to a place, no name */
+            if (sf != NULL && (rp_utf8_ends(s, j, "我") || rp_utf8_ends(s, j, "该")))
+                return 0;
             /* 城市社区: the common noun before the suffix ends the name there */
             if (sf != NULL && is_common_name(s, i, j))
                 return 0;
@@ -1023,7 +1026,8 @@ static size_t next_suffix(const char *s, size_t n, size_t j)
  * (市农业农村局派驻青山县石门村第一书记...), is what the paragraph is about.
  * A bare township counts there only after a blank, the gap of a roster
  * entry between a name and its unit (`覃秀兰（女）  石门镇人民调解委员会…`). */
-static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i)
+static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t i,
+                            size_t text_len)
 {
     size_t open = i, sfx = 0;
     while (i < n) {
@@ -1050,7 +1054,8 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
             i = pl.end;
             continue;
         }
-        if (roster || (!rp_region_not_subject(s, n, pl.end) &&
+        /* what follows the place is read past the window (蓖岭县、…) */
+        if (roster || (!rp_region_not_subject(s, text_len, pl.end) &&
                        (pl.level <= 3 ||
                         element_end(s + pl.start, pl.end - pl.start) < pl.end - pl.start))) {
             set_sentence(st, s, pl.start, pl.end);
@@ -1064,18 +1069,21 @@ static void paragraph_topic(rp_region_state *st, const char *s, size_t n, size_t
 static bool same_as_doc(const rp_region_state *st, const char *s, size_t a, size_t b);
 
 /* A paragraph that opens with a place in lenticular brackets, the label of
- * its item (`【杏花社区】县第二中学等9家单位到杏花社区报到…`), is about that
- * place; a label naming no place (`【县委党校】`) sets nothing. */
+ * its item (`【杏花社区】县第二中学等9家单位到杏花社区报到…`), or with a body
+ * of a place (`【苠城街道社区卫生服务中心】`), is about that place; a label
+ * naming no place (`【县委党校】`) sets nothing. */
 static bool bracket_label(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     if (!rp_utf8_starts(s, n, i, "【"))
         return false;
-    const char *close = rp_utf8_find(s + i, n - i < 48 ? n - i : 48, "】", 3);
+    const char *close = rp_utf8_find(s + i, n - i < 60 ? n - i : 60, "】", 3);
     rp_place pl;
     if (close == NULL || !rp_region_place_at(s, (size_t)(close - s), i + 3, &pl) ||
-        pl.start != i + 3 || pl.end != (size_t)(close - s) ||
-        same_as_doc(st, s, pl.start, pl.end))
+        pl.start != i + 3 || same_as_doc(st, s, pl.start, pl.end))
         return false;
+    for (size_t j = pl.end, l; j < (size_t)(close - s); j += l)
+        if (!rp_utf8_is_han(rp_utf8_decode(s, n, j, &l)))
+            return false; /* the body's name: Han characters to the bracket */
     set_sentence(st, s, pl.start, pl.end);
     st->sentence_is_para = true;
     return true;
@@ -1291,20 +1299,18 @@ static bool plain_heading(const char *s, size_t n, size_t a, size_t b)
     for (size_t i = a; i < b;) {
         size_t l;
         uint32_t cp = rp_utf8_decode(s, b, i, &l);
-        if (cp >= '0' && cp <= '9')
+        if ((cp >= '0' && cp <= '9') || ++chars > 20)
             return false;
         han += rp_utf8_is_han(cp);
-        chars++;
         i += l;
     }
-    if (han < 4 || chars > 20 || !pure_heading(s, a, b))
+    if (han < 4 || !pure_heading(s, a, b))
         return false;
     size_t c = b < n ? b + 1 : n;
     const char *nl = memchr(s + c, '\n', n - c);
     size_t next = nl ? (size_t)(nl - (s + c)) : n - c;
     return next >= 150;
 }
-
 
 /* A heading line's place heads the section, under the heading's number. */
 static void heading_section(rp_region_state *st, const char *s, const rp_place *pl, int kind,
@@ -1512,7 +1518,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     if (!st->para_enum && label_place(st, s, n, i))
         return;
     if (!st->para_enum && !st->para_short)
-        paragraph_topic(st, s, i + 90 < n ? i + 90 : n, i);
+        paragraph_topic(st, s, i + 90 < n ? i + 90 : n, i, n);
 }
 
 /* The place is the document's own region named more briefly. */
@@ -1654,6 +1660,19 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     return true;
 }
 
+/* A phrase of at most eight Han characters closed by 的 starts at i. */
+static bool before_de(const char *s, size_t n, size_t i)
+{
+    for (size_t j = i, c = 0, l; j < n && c < 8; j += l, c++) {
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (cp == 0x7684) /* 的 */
+            return c > 0;
+        if (!rp_utf8_is_han(cp))
+            return false;
+    }
+    return false;
+}
+
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     if (destination(s, i))
@@ -1670,7 +1689,9 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
                          rp_utf8_starts(s, n, i, "该村") || rp_utf8_starts(s, n, i, "村里")))
         st->group[0] = '\0';
     if (self > 0) {
-        if (self == st->doc_level && st->doc[0]) {
+        /* 全县统一编号的第012号实践站…: the whole as a modifier (a short
+         * phrase in 的) is no topic of the clause */
+        if (self == st->doc_level && st->doc[0] && !before_de(s, n, i + len)) {
             st->section[0] = '\0';
             st->sentence[0] = '\0';
         }
@@ -1838,6 +1859,14 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
             (strlen(st->section) != pl.end - pl.start ||
              memcmp(st->section, s + pl.start, pl.end - pl.start) != 0))
             st->para_examples = true;
+        /* （一）蓖岭县。全县…。萑塘镇地势低洼，…9座…。验收中发现…: a place
+         * within the paragraph's own, after its figures, holds for its
+         * sentence; the paragraph's place comes back after it */
+        if (st->sentence[0] && st->sentence_is_para && st->para_counted && pl.start < pl.end &&
+            pl.level > rp_region_level_of(st->sentence) && !opens_item) {
+            set_place(st->aside, s, pl.start, pl.end);
+            return;
+        }
         set_sentence(st, s, pl.start, pl.end);
         if (pl.start == pl.end)
             snprintf(st->sentence, sizeof st->sentence, "%s", st->doc);
@@ -1874,7 +1903,10 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
                                         /* 这里要表扬一下栎溪镇，…一个镇就建了九个 */
                                         "表扬一下", "表扬", "说说", "介绍一下",
                                         /* 点评棣阳县时，他直言：…: the place spoken of */
-                                        "点评", NULL};
+                                        "点评",
+                                        /* …第012号实践站——桉井社区实践站推出…: the
+                                         * body a dash names */
+                                        "——", NULL};
     bool is = rp_utf8_starts(s, n, i, "是");
     if (is && !rp_utf8_ends(s, i, "个") && !rp_utf8_ends(s, i, "就") && !rp_utf8_ends(s, i, "的"))
         return false; /* 是 is frequent: 一个是 就是 的是 introduce an example */

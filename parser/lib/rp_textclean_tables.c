@@ -599,8 +599,25 @@ static bool unit_cell(const struct lines *L, size_t k, bool unit_col)
     return unit_col && short_cell(L, k, 4, false);
 }
 
+/* Two to four Han characters spaced out to a column's width (`合  计`,
+ * `葳 城 区`): one word. */
+static bool spaced_word(const char *t, size_t n)
+{
+    size_t han = 0, blanks = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = rp_text_next(t, n, &i);
+        if (cp == ' ' || cp == 0x3000)
+            blanks++;
+        else if (rp_cp_is_han(cp))
+            han++;
+        else
+            return false;
+    }
+    return han >= 2 && han <= 4 && blanks > 0;
+}
+
 /* A row's label: a short cell, longer when it closes on the row's unit
- * (人均综合能耗（千克标准煤/人）). */
+ * (人均综合能耗（千克标准煤/人）), or a spaced-out word. */
 static bool row_label(const struct lines *L, size_t k)
 {
     if (short_cell(L, k, 12, false))
@@ -608,8 +625,9 @@ static bool row_label(const struct lines *L, size_t k)
     const char *t = line_at(L, k);
     size_t n = L->v[k].len;
     trim(&t, &n);
-    return n > 3 && (t[n - 1] == ')' || memcmp(t + n - 3, "\xEF\xBC\x89", 3) == 0) &&
-           short_cell(L, k, 20, false);
+    return (n > 3 && (t[n - 1] == ')' || memcmp(t + n - 3, "\xEF\xBC\x89", 3) == 0) &&
+            short_cell(L, k, 20, false)) ||
+           spaced_word(t, n);
 }
 
 /* The same without serials, the rows told apart by their shape:
@@ -683,12 +701,14 @@ static char *stacked_cell(const struct lines *L, const size_t *at, const size_t 
     const char *t = line_at(L, at[c]);
     size_t n = L->v[at[c]].len;
     trim(&t, &n);
-    if (figure_line(t, n)) { /* `25 318` */
+    if (figure_line(t, n) || spaced_word(t, n)) { /* `25 318`, `合  计` */
         char *d = dup_n(t, n);
         size_t o = 0;
         for (size_t i = 0; d != NULL && i < n; i++)
-            if (d[i] != ' ')
+            if (d[i] != ' ' && !(i + 2 < n && memcmp(d + i, "\xE3\x80\x80", 3) == 0))
                 d[o++] = d[i];
+            else if (d[i] != ' ')
+                i += 2; /* U+3000 */
         if (d != NULL)
             d[o] = '\0';
         return d;

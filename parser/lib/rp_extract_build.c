@@ -96,8 +96,9 @@ static int pack_strings(rp_measure *m, const char *const src[6], const size_t le
 }
 
 /* `未完成整改的隐患中，槠坪社区4处，石门坎村3处`: figures listed by place
- * after a `X中，` frame count X. Finds the frame earlier in the sentence
- * and writes X. */
+ * after a `X中，` frame count X; after `从X看，` (`从服务时长看，排名前三位的
+ * 依次是棹城街道38,460小时、…`) they measure X. Finds the frame earlier in
+ * the sentence and writes X. */
 static bool list_frame(const ex *x, size_t at, char *out, size_t cap)
 {
     size_t j = at, stop = at > 240 ? at - 240 : 0;
@@ -106,14 +107,21 @@ static bool list_frame(const ex *x, size_t at, char *out, size_t cap)
         uint32_t cp = rp_utf8_at(x->s, x->n, p);
         if (cp == '\n' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B)
             return false;
-        if ((cp == 0xFF0C || cp == ',') && rp_utf8_ends(x->s, p, "中")) {
-            size_t e = p - strlen("中"), b = e, chars = 0;
+        bool among = rp_utf8_ends(x->s, p, "中"), from = rp_utf8_ends(x->s, p, "看");
+        if ((cp == 0xFF0C || cp == ',') && (among || from)) {
+            size_t e = p - 3, b = e, chars = 0;
             while (b > 0 && chars < 21) {
                 size_t q = rp_utf8_prev(x->s, b);
                 if (!rp_utf8_is_han(rp_utf8_at(x->s, x->n, q)))
                     break;
                 b = q;
                 chars++;
+            }
+            if (from) { /* 从 opens the frame and is no part of X */
+                if (!rp_utf8_starts(x->s, x->n, b, "从"))
+                    return false;
+                b += 3;
+                chars--;
             }
             if (chars < 2 || chars > 20 || e - b + 1 > cap)
                 return false;
@@ -214,9 +222,12 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     const char *region = pool_str(x, c->region), *period = pool_str(x, c->period);
     size_t sl = strlen(subj), rl = strlen(region);
     bool only_place = sl > 0 && rl >= sl && strcmp(region + rl - sl, subj) == 0;
+    /* 依次是棹城街道38,460小时: the words before are a list's opening and its place */
+    bool listed = !only_place && rl > 0 && sl > rl && strcmp(subj + sl - rl, region) == 0 &&
+                  strcmp(region, x->region.doc) != 0;
     if (c->elided && prev_subject != NULL)
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 从…8万多块钱涨到今年的26万 */
-    else if (only_place && list_frame(x, c->start, subj, sizeof subj))
+    else if ((only_place || listed) && list_frame(x, c->start, subj, sizeof subj))
         ; /* 隐患中，槠坪社区4处 */
     else if (subj[0] == '\0' && prev_subject != NULL && glued)
         snprintf(subj, sizeof subj, "%s", prev_subject);

@@ -68,6 +68,7 @@ static const char verb_chars[] =
         "拓"    /* 出海拓市: opening markets, not a city */
         "说看"  /* 先说鹞子岩村, 再看芦花湾村: a speaker turning to a place */
         "届"    /* 新一届村“两委”: a term of office, no name */
+        "们走"  /* 代表们走村入户: people, and a walk, are no name */
         "属"    /* 同属槿园社区: belonging to a place, no part of its name */
         "给";   /* 直接报给苈桥镇纪委: handed to a place's body */
 
@@ -1435,13 +1436,17 @@ static bool work_opener(const char *s, size_t n, size_t i)
 }
 
 /* A turn of a press conference or an interview (`芎阳日报记者：…`, `主持人
- * 欧阳晴：…`, `问：…`): a new question, whatever place the last answer
- * was about. */
+ * 欧阳晴：…`, `问：…`), or a speaker's report in minutes (`马志强（镇派出所）
+ * 汇报：…`): a new turn, whatever place the last one was about. */
 static bool speaker_turn(const char *s, size_t n, size_t i)
 {
+    static const char *const verbs[] = {"汇报", "发言", "补充", "表态", "讲话", NULL};
     size_t e = label_end(s, n, i);
     if (e == 0)
         return false;
+    for (size_t k = 0; verbs[k]; k++)
+        if (e - i > 6 && rp_utf8_ends(s, e, verbs[k]))
+            return true;
     return rp_utf8_find(s + i, e - i, "记者", 6) != NULL ||
            rp_utf8_find(s + i, e - i, "主持人", 9) != NULL ||
            (e - i == 3 && (rp_utf8_starts(s, n, i, "问") || rp_utf8_starts(s, n, i, "答")));

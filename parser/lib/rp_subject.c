@@ -1008,6 +1008,65 @@ static bool negated_relative(const char *s, size_t n, size_t a, size_t b, char *
     return true;
 }
 
+/* `仍有2个联络点全年接待选民不足30人次`, `3个乡镇常住人口签约率不足35%`: the
+ * noun after the count is picked out by a bar its predicate falls short of
+ * or passes; what is counted reads as a relative clause:
+ * 全年接待选民不足30人次的联络点. The noun ends before a word of time or
+ * frequency (全年, 本季度, 日均) or at the last unit's character (点 站 镇 室)
+ * of its first six; the predicate runs from there through the bar's figure. */
+static bool bar_relative(const char *s, size_t n, size_t a, size_t b, char *out, size_t cap)
+{
+    static const char *const bars[] = {"不足", "低于", "少于", "不到", "未达到", "未达",
+                                       "达不到", "超过", "高于", "多于", NULL};
+    static const char *const times[] = {"全年", "本季度", "本月", "本年", "今年", "当年",
+                                        "日均", "月均", "年均", "人均", "户均", NULL};
+    size_t k = 0, l;
+    if (b - a < 6)
+        return false;
+    /* the bar may stand past the phrase the noun was read in (签约率不足) */
+    for (int c = 0; c < 12 && b < n && (k = match_any(s, n, b, bars)) == 0; c++) {
+        uint32_t cp = rp_utf8_decode(s, n, b, &l);
+        if (!rp_utf8_is_han(cp))
+            return false;
+        b += l;
+    }
+    uint32_t fig = rp_utf8_at(s, n, b + k);
+    if (k == 0 || (!is_digit(fig) && !rp_utf8_in("一二两三四五六七八九十百千万", fig)))
+        return false;
+    size_t e = b + k;
+    for (int c = 0; e < n && c < 12; c++, e += l) {
+        uint32_t cp = rp_utf8_decode(s, n, e, &l);
+        if (is_boundary(cp) || cp == 0xFF0C || cp == 0xFF1B || cp == ' ')
+            break;
+    }
+    size_t p = 0, chars = 0;
+    for (size_t j = a; j < b && p == 0; j += l, chars++) {
+        rp_utf8_decode(s, b, j, &l);
+        if (chars >= 2 && match_any(s, b, j, times) > 0)
+            p = j;
+    }
+    chars = 0;
+    static const char units[] = "点站镇乡村位户家所校队格店室园";
+    size_t last = 0; /* 乡镇档案室面积…: the longest such noun */
+    for (size_t j = a; j < b && p == 0 && chars < 6; chars++) {
+        uint32_t cp = rp_utf8_decode(s, b, j, &l);
+        j += l;
+        if (chars >= 1 && j < b && rp_utf8_in(units, cp) && !rp_utf8_in(units, rp_utf8_at(s, b, j)))
+            last = j;
+    }
+    if (p == 0)
+        p = last;
+    if (p == 0 || p >= b || (e - p) + 3 + (p - a) + 1 > cap)
+        return false;
+    size_t o = e - p;
+    memcpy(out, s + p, o);
+    memcpy(out + o, "的", 3);
+    o += 3;
+    memcpy(out + o, s + a, p - a);
+    out[o + (p - a)] = '\0';
+    return true;
+}
+
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
 {
     size_t a, b;
@@ -1032,7 +1091,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
         !(b - a == 6 && (b >= n || is_boundary(rp_utf8_at(s, n, b))) && sp->start > sp->floor &&
           rp_utf8_in("户员民者家众生工", rp_utf8_before(s, n, sp->start)))) {
-        if (!negated_relative(s, n, a, b, out, cap))
+        if (!negated_relative(s, n, a, b, out, cap) && !bar_relative(s, n, a, b, out, cap))
             copy_out(s, a, b, out, cap);
         return;
     }

@@ -39,9 +39,10 @@ void rp_ex_read_pre(const ex *x, quantity *q)
                                         x->s + rp_utf8_prev(x->s, q->start),
                                         q->start - rp_utf8_prev(x->s, q->start)))
         return;
-    /* 签约163人, 节约, 预约; 就近, 附近, 最近: the character ends a word */
-    static const char *const words[] = {"签约", "节约", "预约", "履约", "违约", "就近", "附近",
-                                        "最近", "临近", "邻近", "靠近", NULL};
+    /* 签约163人, 节约, 续约; 就近, 附近, 最近: the character ends a word */
+    static const char *const words[] = {"签约", "节约", "预约", "履约", "违约", "续约", "解约",
+                                        "合约", "邀约", "制约", "特约", "就近", "附近", "最近",
+                                        "临近", "邻近", "靠近", NULL};
     if (ends_any(x, q->start, words))
         return;
     for (size_t k = 0; k < sizeof pre_markers / sizeof pre_markers[0]; k++) {

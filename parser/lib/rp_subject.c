@@ -56,7 +56,9 @@ static const char *const tail_trims[] = {
     /* 60岁以上的防疫员仍有41名: the adverb before 有 */
     "仍", "尚", "还",
     /* 外出务工的差不多有两千多人: a speaker's hedge */
-    "差不多", "大概", "大约", "将近", NULL};
+    "差不多", "大概", "大约", "将近",
+    /* 菥冲镇以628场次位列第1名: the means a rank is won by */
+    "以", NULL};
 
 /* An after-phrase starting with these is a predicate, not a noun. */
 static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "为", "用于", "用来", "保障",
@@ -65,7 +67,9 @@ static const char *const verb_starts[] = {"以", "不", "有", "没", "被", "�
                                           "增收", "务工", "就业", "连续", "专程",
                                           /* 由316件下降到87件: a change, not a noun */
                                           "下降", "增长", "提高", "减少", "增加", "提升",
-                                          "降低", "上升", NULL};
+                                          "降低", "上升",
+                                          /* 以628场次位列第1名: a rank, not a noun */
+                                          "位列", "名列", "排名", "排在", "居全", NULL};
 
 /* Words that start with a preposition or adverb character but modify a
  * noun: 1.2万名在职党员, 8家共建单位 (在, 共 are not the predicate here). */

@@ -254,8 +254,9 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
     uint32_t cp = rp_utf8_decode(s, n, j, &l);
     if (!rp_utf8_in(u->not_before, cp))
         return false;
-    /* 有38户主动让了地: an adverb after the unit, not 户主 (the householder) */
-    static const char *const adverbs[] = {"主动", "主要", NULL};
+    /* 有38户主动让了地: an adverb after the unit, not 户主 (the householder);
+     * 对2名单位“一把手”, 4家长者食堂: a noun after it, not 名单 or 家长 */
+    static const char *const adverbs[] = {"主动", "主要", "单位", "长者", NULL};
     for (size_t k = 0; adverbs[k]; k++)
         if (rp_utf8_starts(s, n, j, adverbs[k]))
             return false;

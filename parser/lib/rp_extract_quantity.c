@@ -39,9 +39,10 @@ void rp_ex_read_pre(const ex *x, quantity *q)
                                         x->s + rp_utf8_prev(x->s, q->start),
                                         q->start - rp_utf8_prev(x->s, q->start)))
         return;
-    /* 签约163人, 节约, 续约; 就近, 附近, 最近: the character ends a word */
+    /* 签约163人, 节约, 续约; 就近, 附近, 最近: the character ends a word
+     * (合约 is no word here: 物资合约126万元 is 合 and 约) */
     static const char *const words[] = {"签约", "节约", "预约", "履约", "违约", "续约", "解约",
-                                        "合约", "邀约", "制约", "特约", "就近", "附近", "最近",
+                                        "邀约", "制约", "特约", "就近", "附近", "最近",
                                         "临近", "邻近", "靠近", NULL};
     if (ends_any(x, q->start, words))
         return;

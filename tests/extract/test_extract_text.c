@@ -1478,6 +1478,60 @@ static void round28_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round37_language(void **state)
+{
+    (void)state;
+    /* a county's paragraph keeps its place after a township's sentence; a
+     * list of places is no paragraph topic */
+    rp_extract_result *r =
+        run("蓂水市农业农村局关于高标准农田建设的报告\n"
+            "2024年度，省下达我市建设任务10.2万亩，项目分布在茺岭县、蘩溪县和葭城区。全市共抽查田块960块。\n"
+            "（一）茺岭县。全县打机井八十六眼。蓼口镇新建泵站7座，解决了排涝问题。验收中共返工渠道0.8公里。\n");
+    assert_string_equal(region_of(r, 960, "块"), "蓂水市");
+    assert_string_equal(region_of(r, 7, "座"), "蓼口镇");
+    assert_string_equal(region_of(r, 0.8, "公里"), "茺岭县");
+    rp_extract_result_free(r);
+    /* figures listed by place after 从X看 measure X, each its place's, and
+     * hours of service are a measure; a rank's 以 and a bar's relative
+     * clause; a body of a place in a bracket label; 续约 is no 约 */
+    r = run("蘩溪县文明实践中心第三季度通报\n"
+            "从服务时长看，排名前三位的依次是芷塘镇21,300小时、莳川镇1.8万余小时、蕤坪乡近9千小时。\n"
+            "从活动场次看，莳川镇以四百一十二场次位列第1名。全县仍有2个村实践站本季度开展活动不足3场。\n"
+            "【葭城街道社区卫生服务中心】上半年完成签约、续约3.2万人，对2名单位负责人进行提醒谈话，4家长者食堂通过验收。\n");
+    assert_string_equal(region_of(r, 21300, "小时"), "芷塘镇");
+    assert_string_equal(subject_of(r, 21300, "小时"), "服务时长");
+    assert_false(find(r, 21300, "小时")->optional);
+    assert_string_equal(region_of(r, 18000, "小时"), "莳川镇");
+    assert_string_equal(region_of(r, 9000, "小时"), "蕤坪乡");
+    assert_string_equal(subject_of(r, 412, "场次"), "活动场次");
+    assert_string_equal(subject_of(r, 2, "个"), "本季度开展活动不足3场的村实践站");
+    assert_string_equal(region_of(r, 32000, "人"), "葭城街道");
+    assert_int_equal(find(r, 32000, "人")->approx, RP_APPROX_EXACT);
+    assert_non_null(find(r, 2, "名"));
+    assert_non_null(find(r, 4, "家"));
+    rp_extract_result_free(r);
+    /* a speaker's turn in minutes ends the last speaker's village; 代表们走村
+     * is no place */
+    r = run("蘩溪县芷塘镇入户排查推进会会议纪要\n"
+            "　　王某某（荩田村）汇报：荩田村地处山区，网格员9名，按照要求逐户建立台账，"
+            "通过电话、微信视频完成信息核对，排查农户640户。\n"
+            "　　李某某（镇派出所）汇报：派出所抽调民警、辅警随网格员入户，采集更新信息超过一万条，"
+            "走访沿街商户逾200家。\n"
+            "　　年底代表们走村入户，走访选民三百余户。\n");
+    assert_string_equal(region_of(r, 640, "户"), "荩田村");
+    assert_string_equal(region_of(r, 10000, "条"), "蘩溪县芷塘镇");
+    assert_string_equal(region_of(r, 300, "户"), "蘩溪县芷塘镇");
+    rp_extract_result_free(r);
+    /* 全县 as a modifier keeps the paragraph's place; a dash names the body
+     * the sentence is about */
+    r = run("蘩溪县文明实践中心通报\n"
+            "　　（一）葭城街道。街道依托9个社区实践站，组建楼栋志愿服务队，本季度参与志愿服务3,120人次。"
+            "全县统一编号的第7号实践站——芫湾社区实践站服务学生600余人次。站内活动室可同时容纳80人。\n");
+    assert_string_equal(region_of(r, 600, "人次"), "芫湾社区");
+    assert_string_equal(region_of(r, 80, "人"), "葭城街道");
+    rp_extract_result_free(r);
+}
+
 static void round36_language(void **state)
 {
     (void)state;
@@ -2074,6 +2128,7 @@ int main(void)
         cmocka_unit_test(round33_language),
         cmocka_unit_test(round34_language),
         cmocka_unit_test(round35_language),
+        cmocka_unit_test(round37_language),
         cmocka_unit_test(round36_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

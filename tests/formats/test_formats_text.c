@@ -257,6 +257,15 @@ static void flattened_tables_with_wrapped_headers(void **state)
     assert_non_null(strstr(r.text, "教育支出1—10月完成数41,836万元。"));
     assert_non_null(strstr(r.text, "卫生健康支出同比增长-2.4%。"));
     rp_clean_result_release(&r);
+    /* a 县（区） label header under a caption, and a spaced-out total row */
+    r = clean("表1  各县（区）完成情况\n县（区）\n建成面积\n（万亩）\n亩均投入\n（元）\n"
+              "茺岭县\n4.12\n2,060\n蘩溪县\n3.35\n1,980\n合  计\n7.47\n2,024\n",
+              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "茺岭县建成面积4.12万亩。"));
+    assert_non_null(strstr(r.text, "蘩溪县亩均投入1,980元。"));
+    assert_non_null(strstr(r.text, "合计建成面积7.47万亩。"));
+    rp_clean_result_release(&r);
 }
 
 static void round31_tables_and_lists(void **state)

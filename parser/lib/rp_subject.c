@@ -1028,10 +1028,15 @@ static bool bar_relative(const char *s, size_t n, size_t a, size_t b, char *out,
     if (b - a < 6)
         return false;
     /* the bar may stand past the phrase the noun was read in (签约率不足) */
-    for (int c = 0; c < 12 && b < n && (k = match_any(s, n, b, bars)) == 0; c++) {
+    for (int c = 0; c < 12 && b < n; c++) {
         uint32_t cp = rp_utf8_decode(s, n, b, &l);
         if (!rp_utf8_is_han(cp))
             return false;
+        /* 不 低 少 未 达 超 高 多: the bars' first characters */
+        if ((cp == 0x4E0D || cp == 0x4F4E || cp == 0x5C11 || cp == 0x672A || cp == 0x8FBE ||
+             cp == 0x8D85 || cp == 0x9AD8 || cp == 0x591A) &&
+            (k = match_any(s, n, b, bars)) > 0)
+            break;
         b += l;
     }
     uint32_t fig = rp_utf8_at(s, n, b + k);

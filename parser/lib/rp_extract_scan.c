@@ -125,14 +125,8 @@ static bool listed_place(const ex *x, const quantity *q, char *out, size_t cap)
     if (q->start <= x->clause_start || !(after == 0x3001 || after == 0xFF1B || after == ';' ||
                                          after == ',' || after == 0x3002 || after == 0))
         return false;
-    /* a place ends on a suffix's last character: most figures follow none */
-    switch (rp_utf8_before(x->s, x->n, q->start)) {
-    case 0x7701: case 0x5E02: case 0x5DDE: case 0x76DF: case 0x533A: case 0x53BF: /* 省市州盟区县 */
-    case 0x65D7: case 0x9547: case 0x4E61: case 0x6751: case 0x9053:             /* 旗镇乡村道 */
-        break;
-    default:
-        return false;
-    }
+    if (!rp_region_suffix_end(rp_utf8_before(x->s, x->n, q->start)))
+        return false; /* most figures follow no place */
     size_t a = place_ending(x, q->start, out, cap);
     if (a == SIZE_MAX || rp_utf8_ends(x->region.doc, strlen(x->region.doc), out))
         return false; /* the document's own region, named in full or briefly */

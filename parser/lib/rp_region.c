@@ -779,6 +779,9 @@ static void extend_name(char *name, const char *s, size_t n)
     const char *p = s;
     while ((p = rp_utf8_find(p, n - (size_t)(p - s), name, dl)) != NULL) {
         size_t at = (size_t)(p - s), b = at;
+        /* a chain: the name follows another place's suffix */
+        if (!rp_region_suffix_end(rp_utf8_before(s, n, at)))
+            b = 0;
         for (int k = 0; k < 8 && b > 0; k++) {
             rp_place pl;
             b = rp_utf8_prev(s, b);

@@ -11,6 +11,7 @@
 #define RP_REGION_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 /* Administrative level of a place: 1 省, 2 市/州/盟, 3 区/县/旗, 4 镇/乡/街道,
@@ -25,6 +26,20 @@ bool rp_region_place_at(const char *s, size_t n, size_t i, rp_place *out);
 
 /* A point of a list at s[i] (一是 二是 … 十是): its length, 0 when none. */
 size_t rp_region_point_at(const char *s, size_t n, size_t i);
+
+/* Whether cp is the last character of an administrative suffix (省 市 州 盟
+ * 区 县 旗 镇 乡 村, 街道's 道): where a place name can end. A cheap test
+ * before reading a name back from there. */
+static inline bool rp_region_suffix_end(uint32_t cp)
+{
+    switch (cp) {
+    case 0x7701: case 0x5E02: case 0x5DDE: case 0x76DF: case 0x533A: case 0x53BF:
+    case 0x65D7: case 0x9547: case 0x4E61: case 0x6751: case 0x9053:
+        return true;
+    default:
+        return false;
+    }
+}
 
 /* At s[i]: 我省/全省/本市/全区 ... -> the level it refers to, else 0. Sets
  * *len to its byte length. */

@@ -206,6 +206,8 @@ static bool is_tone_vowel(uint32_t cp)
                                      0x12B, 0xED, 0x1D0, 0xEC, 0x14D, 0xF3, 0x1D2, 0xF2,
                                      0x16B, 0xFA, 0x1D4, 0xF9, 0x1D6, 0x1D8, 0x1DA, 0x1DC,
                                      0xFC, 0xEA, 0x1E3F, 0x144, 0x148, 0x1F9};
+    if (cp < 0xE0 || (cp > 0x1F9 && cp != 0x1E3F))
+        return false; /* the letters of a note: no list to walk */
     for (size_t k = 0; k < sizeof tones / sizeof tones[0]; k++)
         if (tones[k] == cp)
             return true;

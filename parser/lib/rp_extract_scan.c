@@ -117,13 +117,12 @@ static bool bracket_place(const ex *x, const quantity *q, char *out, size_t cap)
 
 /* 依次是棹城街道38,460小时、菥冲镇3.1万余小时、荇坪镇近2.5万小时: in a list of
  * places each with its figure, the figure right after a place is that
- * place's. The place opens an item (after 、 ； ： a clause mark or 是) and
- * the item ends at the figure. */
+ * place's. The place opens an item (after 、, a clause mark or 是) and the
+ * item ends at the figure. */
 static bool listed_place(const ex *x, const quantity *q, char *out, size_t cap)
 {
     uint32_t after = rp_utf8_at(x->s, x->n, q->end);
-    if (q->start <= x->clause_start || !(after == 0x3001 || after == 0xFF1B || after == ';' ||
-                                         after == ',' || after == 0x3002 || after == 0))
+    if (q->start <= x->clause_start || !(after == 0x3001 || after == 0 || is_clause_punct(after)))
         return false;
     if (!rp_region_suffix_end(rp_utf8_before(x->s, x->n, q->start)))
         return false; /* most figures follow no place */
@@ -131,8 +130,7 @@ static bool listed_place(const ex *x, const quantity *q, char *out, size_t cap)
     if (a == SIZE_MAX || rp_utf8_ends(x->region.doc, strlen(x->region.doc), out))
         return false; /* the document's own region, named in full or briefly */
     uint32_t before = a > 0 ? rp_utf8_before(x->s, x->n, a) : 0;
-    return before == 0x3001 || before == 0xFF1B || before == ';' || before == ',' ||
-           before == 0xFF1A || before == ':' || before == 0x662F; /* 是 */
+    return before == 0x3001 || before == 0x662F /* 是 */ || is_clause_punct(before);
 }
 
 /* The unit of a rate (元/人/月): the numerator's unit with the denominators

@@ -1668,17 +1668,19 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     return true;
 }
 
-/* A phrase of at most eight Han characters closed by 的 starts at i. */
-static bool before_de(const char *s, size_t n, size_t i)
+/* Where a place may start after a modifier at i of at most ten characters
+ * that ends in 的 (`距县城最远的`); i when there is none. */
+static size_t past_modifier(const char *s, size_t n, size_t i)
 {
-    for (size_t j = i, c = 0, l; j < n && c < 8; j += l, c++) {
+    size_t l;
+    for (size_t j = i, c = 0; j < n && c < 10; j += l, c++) {
         uint32_t cp = rp_utf8_decode(s, n, j, &l);
-        if (cp == 0x7684) /* 的 */
-            return c > 0;
         if (!rp_utf8_is_han(cp))
-            return false;
+            return i;
+        if (cp == 0x7684 /* 的 */)
+            return c > 0 ? j + l : i;
     }
-    return false;
+    return i;
 }
 
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
@@ -1699,7 +1701,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     if (self > 0) {
         /* 全县统一编号的第012号实践站…: the whole as a modifier (a short
          * phrase in 的) is no topic of the clause */
-        if (self == st->doc_level && st->doc[0] && !before_de(s, n, i + len)) {
+        if (self == st->doc_level && st->doc[0] && past_modifier(s, n, i + len) == i + len) {
             st->section[0] = '\0';
             st->sentence[0] = '\0';
         }
@@ -1881,21 +1883,6 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         st->sentence_is_para = (st->para_short && !st->para_enum) || opens_item ||
                                (st->para_enum && !st->para_short && !st->para_counted);
     }
-}
-
-/* Where a place may start after a modifier at i of at most ten characters
- * that ends in 的 (`距县城最远的`); i when there is none. */
-static size_t past_modifier(const char *s, size_t n, size_t i)
-{
-    size_t l;
-    for (size_t j = i, c = 0; j < n && c < 10; j += l, c++) {
-        uint32_t cp = rp_utf8_decode(s, n, j, &l);
-        if (!rp_utf8_is_han(cp))
-            return i;
-        if (cp == 0x7684 /* 的 */)
-            return c > 0 ? j + l : i;
-    }
-    return i;
 }
 
 bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)

@@ -163,13 +163,12 @@ static inline bool index_header_text(const char *s, size_t n)
     return n == 6 && (memcmp(s, "序号", 6) == 0 || memcmp(s, "编号", 6) == 0);
 }
 
-/* The label column's header (乡镇, 街道, 单位名称, 项目, 县（区）) alone on
- * its line: where a flattened table without serials may start. */
+/* The label column's header (乡镇, 街道, 社区, 单位名称, 项目, 县（区）) alone
+ * on its line: where a flattened table without serials may start. */
 static inline bool label_header_text(const char *s, size_t n)
 {
-    static const char *const words[] = {"乡镇", "街道", "社区", "地区", "区域", "单位", "名称",
-                                        "项目", "指标", "部门", "类别", "类型", "村", "县",
-                                        "区", "市", NULL};
+    static const char *const words[] = {"乡镇", "街道", "单位", "名称", "项目", "指标", "部门",
+                                        "类别", "类型", "村", "县", "区", "市", NULL};
     if (n < 3 || count_cps(s, n) > 6)
         return false;
     for (size_t i = 0; i < n; i++)

@@ -704,11 +704,12 @@ static char *stacked_cell(const struct lines *L, const size_t *at, const size_t 
     if (figure_line(t, n) || spaced_word(t, n)) { /* `25 318`, `合  计` */
         char *d = dup_n(t, n);
         size_t o = 0;
-        for (size_t i = 0; d != NULL && i < n; i++)
-            if (d[i] != ' ' && !(i + 2 < n && memcmp(d + i, "\xE3\x80\x80", 3) == 0))
-                d[o++] = d[i];
-            else if (d[i] != ' ')
+        for (size_t i = 0; d != NULL && i < n; i++) {
+            if (i + 3 <= n && memcmp(d + i, "\xE3\x80\x80", 3) == 0)
                 i += 2; /* U+3000 */
+            else if (d[i] != ' ')
+                d[o++] = d[i];
+        }
         if (d != NULL)
             d[o] = '\0';
         return d;

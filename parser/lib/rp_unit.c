@@ -256,9 +256,9 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
         return false;
     /* 有38户主动让了地: an adverb after the unit, not 户主 (the householder);
      * 对2名单位“一把手”, 4家长者食堂: a noun after it, not 名单 or 家长 */
-    static const char *const adverbs[] = {"主动", "主要", "单位", "长者", NULL};
-    for (size_t k = 0; adverbs[k]; k++)
-        if (rp_utf8_starts(s, n, j, adverbs[k]))
+    static const char *const words_after[] = {"主动", "主要", "单位", "长者", NULL};
+    for (size_t k = 0; words_after[k]; k++)
+        if (rp_utf8_starts(s, n, j, words_after[k]))
             return false;
     return true;
 }

@@ -320,6 +320,12 @@ static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
             j += l;
             continue;
         }
+        /* 合  计: a letter-spaced table label reads as one word */
+        if (cp == ' ' && j > a && rp_utf8_is_han(rp_utf8_before(s, b, j)) &&
+            rp_utf8_is_han(rp_utf8_at(s, b, j + 1))) {
+            j += l;
+            continue;
+        }
         if (j > a && j + 3 < b && adverb_gong(s, a, b, j)) {
             j += 3;
             continue;
@@ -970,6 +976,16 @@ static bool infographic_label(const char *s, size_t n, const rp_subject_span *sp
     return chars >= 2;
 }
 
+/* A place or unit of one character that is a noun of its own at a
+ * (`5个村参训率…`, `2个乡未完成…`), not the head of a word (村级, 村民, 乡镇,
+ * 村党组织) or of a bracket (村（社区）). */
+static bool one_char_noun(const char *s, size_t a, size_t b)
+{
+    uint32_t next = rp_utf8_at(s, b, a + 3);
+    return b >= a + 6 && rp_utf8_in("村乡镇户校", rp_utf8_at(s, b, a)) && rp_utf8_is_han(next) &&
+           !rp_utf8_in("级民委组干务内里庄落户镇乡村部长医小党", next);
+}
+
 /* `3处乱堆乱放点未整改到位`, `7个村卫生室没有执业医师`: what is counted is
  * the noun the negated predicate after it picks out, named as a relative
  * clause: 未整改到位的乱堆乱放点. The predicate runs to the clause's end. */
@@ -977,10 +993,12 @@ static bool negated_relative(const char *s, size_t n, size_t a, size_t b, char *
 {
     static const char *const negs[] = {"没有", "尚未", "未能", "仍未", "未", NULL};
     size_t m = 0, l;
-    for (size_t j = a + 6; j < b && m == 0; j += l) { /* a noun of two characters first */
+    /* a noun of two characters first, or one of a place or unit (2个村未达到…) */
+    size_t from = one_char_noun(s, a, b) ? a + 3 : a + 6;
+    for (size_t j = from; j < b && m == 0; j += l) {
         rp_utf8_decode(s, b, j, &l);
         for (size_t k = 0; negs[k] && m == 0; k++)
-            if (rp_utf8_starts(s, b, j, negs[k]))
+            if (rp_utf8_starts(s, n, j, negs[k])) /* 村没有: the word may run past b */
                 m = j;
     }
     static const char *const preps[] = {"因", "由", "在", "对", "被", "从", "经", "向", NULL};
@@ -1055,10 +1073,12 @@ static bool bar_relative(const char *s, size_t n, size_t a, size_t b, char *out,
             p = j;
     }
     chars = 0;
-    static const char units[] = "点站镇乡村位户家所校队格店室园";
-    size_t last = 0; /* 乡镇档案室面积…: the longest such noun */
+    static const char units[] = "点站镇乡村位户家所校队格店室园区";
+    size_t last = one_char_noun(s, a, b) ? a + 3 : 0; /* 乡镇档案室面积…: the longest such noun */
     for (size_t j = a; j < b && p == 0 && chars < 6; chars++) {
         uint32_t cp = rp_utf8_decode(s, b, j, &l);
+        if (cp == '(' || cp == 0xFF08)
+            break; /* 村(社区): no noun ends inside a note */
         j += l;
         if (chars >= 1 && j < b && rp_utf8_in(units, cp) && !rp_utf8_in(units, rp_utf8_at(s, b, j)))
             last = j;

@@ -693,6 +693,29 @@ static bool named_in_full(const rp_region_state *st, const char *s, size_t a, si
     return true;
 }
 
+/* A village or community named with no township before it (橦溪村, not
+ * 薏山街道橦溪村). */
+static bool named_alone(const char *place)
+{
+    size_t n = strlen(place);
+    size_t stem = ends_with(place, "社区") ? n - 6 : n - 3;
+    return rp_utf8_find(place, stem, "镇", 3) == NULL && rp_utf8_find(place, stem, "乡", 3) == NULL &&
+           rp_utf8_find(place, stem, "街道", 6) == NULL && rp_utf8_find(place, stem, "县", 3) == NULL;
+}
+
+/* 辖区橦溪村旅外乡亲…, in the paragraph of 薏山街道 in a district's
+ * report: a village named alone inside a township's paragraph is named
+ * with it (薏山街道橦溪村); the document's own township needs no name. */
+static void name_within(const rp_region_state *st, char *place, const char *own)
+{
+    size_t ol = strlen(own), pl = strlen(place);
+    if (ol > 0 && ol + pl < RP_REGION_MAX && rp_region_level_of(own) == 4 &&
+        rp_region_level_of(place) == 5 && !ends_with(st->doc, own) && named_alone(place)) {
+        memmove(place + ol, place, pl + 1);
+        memcpy(place, own, ol);
+    }
+}
+
 /* The place s[a..b) into dst, by the full name its paragraph gave it. */
 static void set_full_place(const rp_region_state *st, char *dst, const char *s, size_t a,
                            size_t b)
@@ -708,7 +731,13 @@ static void set_full_place(const rp_region_state *st, char *dst, const char *s, 
  * after a heading 【高岩村：…】) becomes the section's name. */
 static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
 {
+    char own[RP_REGION_MAX];
+    const char *o = st->sentence_is_para && st->sentence[0] ? st->sentence
+                    : st->para_has_place                    ? st->section
+                                                            : "";
+    snprintf(own, sizeof own, "%s", o);
     set_full_place(st, st->sentence, s, a, b);
+    name_within(st, st->sentence, own);
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
         ends_with(st->sentence, st->section))
         memcpy(st->section, st->sentence, sizeof st->section);
@@ -1727,6 +1756,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     rp_place pl;
     /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
      * sentence only */
+    if (rp_utf8_starts(s, n, i, "辖区") || rp_utf8_starts(s, n, i, "辖内"))
+        i += strlen("辖区"); /* 辖区橦溪村…: the place within */
     bool part = rp_utf8_starts(s, n, i, "其中");
     if (part)
         i += strlen("其中");
@@ -1875,6 +1906,7 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         if (st->sentence[0] && st->sentence_is_para && st->para_counted && pl.start < pl.end &&
             pl.level > rp_region_level_of(st->sentence) && !opens_item) {
             set_place(st->aside, s, pl.start, pl.end);
+            name_within(st, st->aside, st->sentence);
             return;
         }
         set_sentence(st, s, pl.start, pl.end);

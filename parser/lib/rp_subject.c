@@ -1096,6 +1096,51 @@ static bool bar_relative(const char *s, size_t n, size_t a, size_t b, char *out,
     return true;
 }
 
+/* `城区仍有11个老旧小区配电设施老化`, `全县仍有23家经营者年内被投诉10次以上`:
+ * a count of what still falls short, after 仍有 还有 尚有 另有, counts the
+ * noun its predicate picks out: 配电设施老化的老旧小区. The noun ends at a
+ * head character of its first six (区 者 业 村 …); the predicate runs to the
+ * clause's end, at most 20 characters. */
+static bool remaining_relative(const char *s, size_t n, const rp_subject_span *sp, size_t a,
+                               char *out, size_t cap)
+{
+    static const char *const haves[] = {"仍有", "还有", "尚有", "另有", NULL};
+    if (sp->start < sp->floor + 6 || sp->start < 6 || match_any(s, sp->start, sp->start - 6, haves) == 0)
+        return false;
+    static const char heads[] = "点站镇乡村位户家所校队店室园区者业员会";
+    size_t l, p = one_char_noun(s, a, n) ? a + 3 : 0, j = a;
+    for (int chars = 0; j < n && chars < 6; chars++) {
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (!rp_utf8_is_han(cp))
+            break;
+        j += l;
+        if (chars >= 1 && rp_utf8_in(heads, cp) && !rp_utf8_in(heads, rp_utf8_at(s, n, j)))
+            p = j;
+    }
+    if (p == 0)
+        return false;
+    size_t q = rp_utf8_starts(s, n, p, "的") ? p + 3 : p; /* 3个村的林地界址存在争议 */
+    size_t e = q;
+    int chars = 0;
+    for (; e < n && chars <= 20; chars++, e += l) {
+        uint32_t cp = rp_utf8_decode(s, n, e, &l);
+        if (!rp_utf8_is_han(cp) && !is_digit(cp) && cp != '%' && cp != '.' && cp != 0x201C &&
+            cp != 0x201D)
+            break;
+    }
+    uint32_t end = rp_utf8_at(s, n, e);
+    if (chars < 2 || chars > 20 || !(is_boundary(end) || end == 0xFF0C || end == 0xFF1B || e >= n) ||
+        (e - q) + 3 + (p - a) + 1 > cap)
+        return false;
+    size_t o = e - q;
+    memcpy(out, s + q, o);
+    memcpy(out + o, "的", 3);
+    o += 3;
+    memcpy(out + o, s + a, p - a);
+    out[o + (p - a)] = '\0';
+    return true;
+}
+
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
 {
     size_t a, b;
@@ -1120,7 +1165,8 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
         !(b - a == 6 && (b >= n || is_boundary(rp_utf8_at(s, n, b))) && sp->start > sp->floor &&
           rp_utf8_in("户员民者家众生工", rp_utf8_before(s, n, sp->start)))) {
-        if (!negated_relative(s, n, a, b, out, cap) && !bar_relative(s, n, a, b, out, cap))
+        if (!negated_relative(s, n, a, b, out, cap) && !bar_relative(s, n, a, b, out, cap) &&
+            !remaining_relative(s, n, sp, a, out, cap))
             copy_out(s, a, b, out, cap);
         return;
     }

@@ -1387,6 +1387,30 @@ static bool place_heading(rp_region_state *st, const char *s, size_t j, size_t e
     return true;
 }
 
+/* `（三）樛岭乡。樛岭乡为岩溶地貌，…`: a numbered paragraph whose run-in
+ * heading is a place alone heads a section, as a heading line would: the
+ * paragraphs after it, up to the next heading, are about that place too.
+ * The paragraph's own clauses go on to read it as they would. */
+static void run_in_heading(rp_region_state *st, const char *s, size_t j, size_t e, int kind,
+                           int num)
+{
+    rp_place pl;
+    if (!place_at(s, e, j, &pl, true) || pl.start != j || kind_of_place(s, e, &pl) ||
+        same_as_doc(st, s, pl.start, pl.end))
+        return;
+    uint32_t next = rp_utf8_at(s, e, pl.end);
+    if (next != 0x3002 && next != 0xFF1A && next != ':')
+        return;
+    char keep[RP_REGION_MAX];
+    memcpy(keep, st->sentence, sizeof keep);
+    bool is_para = st->sentence_is_para;
+    heading_section(st, s, &pl, kind, num);
+    st->section_heading = false;
+    memcpy(st->sentence, keep, sizeof keep);
+    st->sentence_is_para = is_para;
+    st->para_has_place = false;
+}
+
 /* How far a story's heading looks for its place named in full: its first
  * paragraphs. */
 #define RP_HEADLINE_AHEAD 900
@@ -1500,6 +1524,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     st->sentence[0] = '\0';
     st->group[0] = '\0';
     st->aside[0] = '\0';
+    st->last_village[0] = '\0';
     st->sentence_is_para = false;
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
@@ -1545,6 +1570,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     }
     if (place_heading(st, s, kind != 0 ? body : i, i + len, kind, num)) /* after its number */
         return;
+    if (kind != 0)
+        run_in_heading(st, s, body, i + len, kind, num);
     if (st->para_short && headline_place(st, s, n, kind != 0 ? body : i, i + len, kind, num))
         return;
     if (bracket_label(st, s, n, i))
@@ -1756,6 +1783,22 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     rp_place pl;
     /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
      * sentence only */
+    /* 莪溪镇去年改厕2,400多户，我们比人家少了将近五百户: after a place of
+     * the document's own level, 我们 is the reporting body's again */
+    if (st->sentence[0] && !st->sentence_is_para && rp_utf8_starts(s, n, i, "我们") &&
+        rp_region_level_of(st->sentence) == st->doc_level && !ends_with(st->doc, st->sentence)) {
+        st->sentence[0] = '\0';
+        st->aside[0] = '\0';
+        return;
+    }
+    /* …椆溪镇楤木村去年试水网销冬笋…。今年村里建成村级预冷库1座: the
+     * village the last sentence was about, referred to again */
+    if (st->last_village[0] && !st->sentence[0] && !st->aside[0] &&
+        (rp_utf8_starts(s, n, i, "村里") || rp_utf8_starts(s, n, i, "该村") ||
+         rp_utf8_starts(s, n, i, "本村") || rp_utf8_starts(s, n, i, "全村"))) {
+        memcpy(st->aside, st->last_village, sizeof st->aside);
+        return;
+    }
     if (rp_utf8_starts(s, n, i, "辖区") || rp_utf8_starts(s, n, i, "辖内"))
         i += strlen("辖区"); /* 辖区橦溪村…: the place within */
     bool part = rp_utf8_starts(s, n, i, "其中");
@@ -1984,6 +2027,11 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
 
 void rp_region_sentence_end(rp_region_state *st)
 {
+    const char *cur = st->group[0] ? "" : st->aside[0] ? st->aside : st->sentence_is_para ? "" : st->sentence;
+    if (rp_region_level_of(cur) == 5)
+        memcpy(st->last_village, cur, sizeof st->last_village);
+    else
+        st->last_village[0] = '\0';
     st->para_later = true;
     st->group[0] = '\0';
     st->aside[0] = '\0';

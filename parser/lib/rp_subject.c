@@ -49,7 +49,9 @@ static const char *const lead_trims[] = {
 static const char *const tail_trims[] = {
     "达到", "共计", "合计", "总计", "累计", "约", "近", "超过", "超", "逾", "达", "有", "计", "为",
     "的", "是", "了", "分别", "至少", "不少于", "不足", "不到", "一共", "共", "各", "等", "和", "与",
-    "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年", "从", "由",
+    "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年",
+    /* 损耗率由去年同期的14.6%: the base's time */
+    "由去年同期", "由上年同期", "从去年同期", "从上年同期", "由年初", "从年初", "从", "由",
     "已有", "已", "仅", "只", "折合", "折价", "虽然", "虽",
     /* 实际处理量稳定在120吨/日: the verb before 在 */
     "稳定", "保持", "维持", "控制",
@@ -823,6 +825,9 @@ bool rp_subject_is_change_verb(const char *subject)
 {
     if (strlen(subject) == 9 && strncmp(subject, "即", 3) == 0)
         subject += 3; /* 下降7.1%,即下降2.4微克/立方米 */
+    if (strlen(subject) == 3)
+        return strcmp(subject, "降") == 0 || strcmp(subject, "升") == 0 ||
+               strcmp(subject, "增") == 0 || strcmp(subject, "减") == 0; /* 由2.8元降至1.6元 */
     if (strlen(subject) != 6)
         return false; /* every entry has two characters */
     for (size_t k = 0; change_verbs[k]; k++)
@@ -1141,6 +1146,37 @@ static bool remaining_relative(const char *s, size_t n, const rp_subject_span *s
     return true;
 }
 
+/* `监测员中60岁以上的有21名`, `本土主播中能稳定月销10万元以上的不到20名`:
+ * the part of a group that a condition with a figure picks out, named as a
+ * relative clause (60岁以上的监测员). s[a..b) is the phrase before the
+ * count; 中 is no part of a word there (其中 集中 中心 中小学). */
+static bool part_relative(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+    for (size_t k = a + 6; k + 9 <= b; k += 3) {
+        if (memcmp(s + k, "中", 3) != 0)
+            continue;
+        if (rp_utf8_in("其集初高空城从心", rp_utf8_before(s, b, k)) ||
+            rp_utf8_in("心小学年级型间央医药国共层期标", rp_utf8_at(s, b, k + 3)) ||
+            rp_utf8_in("没无未不", rp_utf8_at(s, b, k + 3)))
+            return false; /* 班子中没有35岁以下干部的: where none is, not a part */
+        bool figure = false;
+        for (size_t j = k + 3, l; j < b && !figure; j += l) {
+            uint32_t cp = rp_utf8_decode(s, b, j, &l);
+            figure = is_digit(cp) || rp_utf8_in("一二两三四五六七八九十百千万", cp);
+        }
+        if (!figure || (b - k - 3) + 3 + (k - a) + 1 > cap)
+            return false;
+        size_t o = b - k - 3;
+        memcpy(out, s + k + 3, o);
+        memcpy(out + o, "的", 3);
+        o += 3;
+        memcpy(out + o, s + a, k - a);
+        out[o + (k - a)] = '\0';
+        return true;
+    }
+    return false;
+}
+
 void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *out, size_t cap)
 {
     size_t a, b;
@@ -1198,6 +1234,8 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         copy_out(s, a1, b1, out, cap);
         return;
     }
+    if (sp->count_unit && a < b && rp_utf8_starts(s, n, b, "的") && part_relative(s, a, b, out, cap))
+        return;
     if (a < b) {
         copy_out(s, a, b, out, cap); /* a comparison base stays: 收入总额比上年增长 */
         return;

@@ -39,7 +39,9 @@ static const char *const common_names[] = {
     "城中", /* 城中村: an urban village, a kind */
     "老", "灾", "病", "禁", "学", "郊", "省", "市", "区", "县", "镇", "乡", "村", "街",
     /* adverbs of time: 后来社区给我们配了…, 原来村里… */
-    "后来", "原来", "本来", "近来", "将来", "从来", "现在", "目前", "当时", "那时", NULL};
+    "后来", "原来", "本来", "近来", "将来", "从来", "现在", "目前", "当时", "那时",
+    /* 今年街道到位侨资…: a time before the suffix's word */
+    "今年", "去年", "明年", "前年", "当年", "全年", NULL};
 
 static bool is_common_name(const char *s, size_t a, size_t b)
 {
@@ -735,7 +737,7 @@ static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
     const char *o = st->sentence_is_para && st->sentence[0] ? st->sentence
                     : st->para_has_place                    ? st->section
                                                             : "";
-    snprintf(own, sizeof own, "%s", o);
+    snprintf(own, sizeof own, "%s", o[0] ? o : st->section);
     set_full_place(st, st->sentence, s, a, b);
     name_within(st, st->sentence, own);
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
@@ -1405,6 +1407,7 @@ static void run_in_heading(rp_region_state *st, const char *s, size_t j, size_t 
     memcpy(keep, st->sentence, sizeof keep);
     bool is_para = st->sentence_is_para;
     heading_section(st, s, &pl, kind, num);
+    memcpy(st->run_in, st->section, sizeof st->run_in);
     st->section_heading = false;
     memcpy(st->sentence, keep, sizeof keep);
     st->sentence_is_para = is_para;
@@ -1511,11 +1514,17 @@ static bool speaker_turn(const char *s, size_t n, size_t i)
 void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
 {
     sets_ready();
+    bool bullet = false;
     for (size_t l; i < n; i += l) { /* blanks, and bullets: `📍在石渡镇,…` */
         uint32_t cp = rp_utf8_decode(s, n, i, &l);
         if (cp != ' ' && cp != '\t' && cp != 0x3000 && !rp_utf8_is_bullet(cp))
             break;
+        bullet = bullet || rp_utf8_is_bullet(cp);
     }
+    /* a bullet opens an item of a list of its own, out of a run-in
+     * heading's section */
+    if (bullet && st->run_in[0] && strcmp(st->run_in, st->section) == 0)
+        st->section[0] = '\0';
     st->para_start = i;
     st->para_enum = is_enumerated(s, n, i);
     st->para_has_place = false;
@@ -1741,8 +1750,28 @@ static size_t past_modifier(const char *s, size_t n, size_t i)
 
 void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
+    if (st->aside[0] && strcmp(st->aside, st->doc) == 0)
+        st->aside[0] = '\0'; /* 我们's clause (below) has ended */
     if (destination(s, i))
         return;
+    /* 莪溪镇去年改厕2,400多户，我们比人家少了将近五百户: after a place of
+     * the document's own level, 我们 is the reporting body's again, for its
+     * clause */
+    const char *cur = rp_region_current(st);
+    if (rp_utf8_starts(s, n, i, "我们") && cur != st->doc && rp_region_level_of(cur) == st->doc_level &&
+        !ends_with(st->doc, cur)) {
+        memcpy(st->aside, st->doc, sizeof st->aside); /* for its clause */
+        return;
+    }
+    /* …椆溪镇楤木村去年试水网销冬笋…。今年村里建成村级预冷库1座: the
+     * village the last sentence was about, referred to again */
+    if (st->last_village[0] && (!st->sentence[0] || st->sentence_is_para) && !st->aside[0] &&
+        !st->group[0] &&
+        (rp_utf8_starts(s, n, i, "村里") || rp_utf8_starts(s, n, i, "该村") ||
+         rp_utf8_starts(s, n, i, "本村") || rp_utf8_starts(s, n, i, "全村"))) {
+        memcpy(st->aside, st->last_village, sizeof st->aside);
+        return;
+    }
     size_t len;
     int self = rp_region_self_ref(s, n, i, &len);
     /* 一是5组留在家里的…；三是…: a new point of a list is no longer about
@@ -1781,26 +1810,10 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     if (opens_item)
         i = after_enum;
     rp_place pl;
-    /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
-     * sentence only */
-    /* 莪溪镇去年改厕2,400多户，我们比人家少了将近五百户: after a place of
-     * the document's own level, 我们 is the reporting body's again */
-    if (st->sentence[0] && !st->sentence_is_para && rp_utf8_starts(s, n, i, "我们") &&
-        rp_region_level_of(st->sentence) == st->doc_level && !ends_with(st->doc, st->sentence)) {
-        st->sentence[0] = '\0';
-        st->aside[0] = '\0';
-        return;
-    }
-    /* …椆溪镇楤木村去年试水网销冬笋…。今年村里建成村级预冷库1座: the
-     * village the last sentence was about, referred to again */
-    if (st->last_village[0] && !st->sentence[0] && !st->aside[0] &&
-        (rp_utf8_starts(s, n, i, "村里") || rp_utf8_starts(s, n, i, "该村") ||
-         rp_utf8_starts(s, n, i, "本村") || rp_utf8_starts(s, n, i, "全村"))) {
-        memcpy(st->aside, st->last_village, sizeof st->aside);
-        return;
-    }
     if (rp_utf8_starts(s, n, i, "辖区") || rp_utf8_starts(s, n, i, "辖内"))
         i += strlen("辖区"); /* 辖区橦溪村…: the place within */
+    /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
+     * sentence only */
     bool part = rp_utf8_starts(s, n, i, "其中");
     if (part)
         i += strlen("其中");

@@ -86,6 +86,7 @@ typedef struct rp_region_state {
     char group[RP_REGION_MAX]; /* a village's group opening a clause, to the sentence end */
     char aside[RP_REGION_MAX]; /* a place inside the paragraph's, named mid-clause, to the
                                 * sentence end */
+    char run_in[RP_REGION_MAX]; /* the section's place when a run-in heading set it */
     char last_village[RP_REGION_MAX]; /* the village the last sentence was about, for a
                                        * next one that opens on 村里 该村 本村 全村 */
     bool para_enum;

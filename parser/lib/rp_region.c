@@ -1403,15 +1403,11 @@ static void run_in_heading(rp_region_state *st, const char *s, size_t j, size_t 
     uint32_t next = rp_utf8_at(s, e, pl.end);
     if (next != 0x3002 && next != 0xFF1A && next != ':')
         return;
-    char keep[RP_REGION_MAX];
-    memcpy(keep, st->sentence, sizeof keep);
-    bool is_para = st->sentence_is_para;
-    heading_section(st, s, &pl, kind, num);
+    set_place(st->section, s, pl.start, pl.end);
     memcpy(st->run_in, st->section, sizeof st->run_in);
+    st->section_kind = kind; /* the next sibling number closes it */
+    st->section_num = num;
     st->section_heading = false;
-    memcpy(st->sentence, keep, sizeof keep);
-    st->sentence_is_para = is_para;
-    st->para_has_place = false;
 }
 
 /* How far a story's heading looks for its place named in full: its first
@@ -1757,9 +1753,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     /* 莪溪镇去年改厕2,400多户，我们比人家少了将近五百户: after a place of
      * the document's own level, 我们 is the reporting body's again, for its
      * clause */
-    const char *cur = rp_region_current(st);
-    if (rp_utf8_starts(s, n, i, "我们") && cur != st->doc && rp_region_level_of(cur) == st->doc_level &&
-        !ends_with(st->doc, cur)) {
+    const char *cur = rp_utf8_starts(s, n, i, "我们") ? rp_region_current(st) : st->doc;
+    if (cur != st->doc && rp_region_level_of(cur) == st->doc_level && !ends_with(st->doc, cur)) {
         memcpy(st->aside, st->doc, sizeof st->aside); /* for its clause */
         return;
     }
@@ -2040,7 +2035,10 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
 
 void rp_region_sentence_end(rp_region_state *st)
 {
-    const char *cur = st->group[0] ? "" : st->aside[0] ? st->aside : st->sentence_is_para ? "" : st->sentence;
+    const char *cur = st->group[0]          ? ""
+                      : st->aside[0]          ? st->aside
+                      : st->sentence_is_para ? ""
+                                              : st->sentence;
     if (rp_region_level_of(cur) == 5)
         memcpy(st->last_village, cur, sizeof st->last_village);
     else

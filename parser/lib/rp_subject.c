@@ -991,6 +991,39 @@ static bool one_char_noun(const char *s, size_t a, size_t b)
            !rp_utf8_in("级民委组干务内里庄落户镇乡村部长医小党", next);
 }
 
+/* End of the noun that opens s[a..lim): after the last of the heads (a
+ * place's or unit's last character: 点 站 镇 区 …) among its first six Han
+ * characters that no other head follows (乡镇档案室面积…: the longest such
+ * noun), or after a one-character noun; 0 when there is none. */
+static size_t head_noun_end(const char *s, size_t a, size_t lim, const char *heads)
+{
+    size_t l, p = one_char_noun(s, a, lim) ? a + 3 : 0, j = a;
+    for (int chars = 0; j < lim && chars < 6; chars++) {
+        uint32_t cp = rp_utf8_decode(s, lim, j, &l);
+        if (!rp_utf8_is_han(cp))
+            break; /* 村(社区): no noun ends inside a note */
+        j += l;
+        if (chars >= 1 && j < lim && rp_utf8_in(heads, cp) && !rp_utf8_in(heads, rp_utf8_at(s, lim, j)))
+            p = j;
+    }
+    return p;
+}
+
+/* Writes the relative clause s[pa..pb) + 的 (when de) + s[na..nb) into
+ * out[cap]; false when it does not fit. */
+static bool write_relative(const char *s, size_t pa, size_t pb, bool de, size_t na, size_t nb,
+                           char *out, size_t cap)
+{
+    size_t o = pb - pa, d = de ? 3 : 0;
+    if (o + d + (nb - na) + 1 > cap)
+        return false;
+    memcpy(out, s + pa, o);
+    memcpy(out + o, "的", d);
+    memcpy(out + o + d, s + na, nb - na);
+    out[o + d + (nb - na)] = '\0';
+    return true;
+}
+
 /* `3处乱堆乱放点未整改到位`, `7个村卫生室没有执业医师`: what is counted is
  * the noun the negated predicate after it picks out, named as a relative
  * clause: 未整改到位的乱堆乱放点. The predicate runs to the clause's end. */
@@ -1020,19 +1053,8 @@ static bool negated_relative(const char *s, size_t n, size_t a, size_t b, char *
         e += l;
         chars++;
     }
-    if (chars >= 12 || (e - m) + 3 + (m - a) + 1 > cap)
-        return false;
-    size_t o = 0;
-    memcpy(out, s + m, e - m);
-    o += e - m;
-    if (e - m > 9) { /* 未完工项目, but 未整改到位的问题 */
-        memcpy(out + o, "的", 3);
-        o += 3;
-    }
-    memcpy(out + o, s + a, m - a);
-    o += m - a;
-    out[o] = '\0';
-    return true;
+    /* 未完工项目, but 未整改到位的问题 */
+    return chars < 12 && write_relative(s, m, e, e - m > 9, a, m, out, cap);
 }
 
 /* `仍有2个联络点全年接待选民不足30人次`, `3个乡镇常住人口签约率不足35%`: the
@@ -1077,28 +1099,9 @@ static bool bar_relative(const char *s, size_t n, size_t a, size_t b, char *out,
         if (chars >= 2 && match_any(s, b, j, times) > 0)
             p = j;
     }
-    chars = 0;
-    static const char units[] = "点站镇乡村位户家所校队格店室园区";
-    size_t last = one_char_noun(s, a, b) ? a + 3 : 0; /* 乡镇档案室面积…: the longest such noun */
-    for (size_t j = a; j < b && p == 0 && chars < 6; chars++) {
-        uint32_t cp = rp_utf8_decode(s, b, j, &l);
-        if (cp == '(' || cp == 0xFF08)
-            break; /* 村(社区): no noun ends inside a note */
-        j += l;
-        if (chars >= 1 && j < b && rp_utf8_in(units, cp) && !rp_utf8_in(units, rp_utf8_at(s, b, j)))
-            last = j;
-    }
     if (p == 0)
-        p = last;
-    if (p == 0 || p >= b || (e - p) + 3 + (p - a) + 1 > cap)
-        return false;
-    size_t o = e - p;
-    memcpy(out, s + p, o);
-    memcpy(out + o, "的", 3);
-    o += 3;
-    memcpy(out + o, s + a, p - a);
-    out[o + (p - a)] = '\0';
-    return true;
+        p = head_noun_end(s, a, b, "点站镇乡村位户家所校队格店室园区"); /* 村保洁员到岗率: no 员 */
+    return p != 0 && p < b && write_relative(s, p, e, true, a, p, out, cap);
 }
 
 /* `城区仍有11个老旧小区配电设施老化`, `全县仍有23家经营者年内被投诉10次以上`:
@@ -1112,16 +1115,8 @@ static bool remaining_relative(const char *s, size_t n, const rp_subject_span *s
     static const char *const haves[] = {"仍有", "还有", "尚有", "另有", NULL};
     if (sp->start < sp->floor + 6 || sp->start < 6 || match_any(s, sp->start, sp->start - 6, haves) == 0)
         return false;
-    static const char heads[] = "点站镇乡村位户家所校队店室园区者业员会";
-    size_t l, p = one_char_noun(s, a, n) ? a + 3 : 0, j = a;
-    for (int chars = 0; j < n && chars < 6; chars++) {
-        uint32_t cp = rp_utf8_decode(s, n, j, &l);
-        if (!rp_utf8_is_han(cp))
-            break;
-        j += l;
-        if (chars >= 1 && rp_utf8_in(heads, cp) && !rp_utf8_in(heads, rp_utf8_at(s, n, j)))
-            p = j;
-    }
+    /* people and bodies too: 经营者, 规上工业企业, 村监委会 */
+    size_t l, p = head_noun_end(s, a, n, "点站镇乡村位户家所校队店室园区者业员会");
     if (p == 0)
         return false;
     size_t q = rp_utf8_starts(s, n, p, "的") ? p + 3 : p; /* 3个村的林地界址存在争议 */
@@ -1134,16 +1129,8 @@ static bool remaining_relative(const char *s, size_t n, const rp_subject_span *s
             break;
     }
     uint32_t end = rp_utf8_at(s, n, e);
-    if (chars < 2 || chars > 20 || !(is_boundary(end) || end == 0xFF0C || end == 0xFF1B || e >= n) ||
-        (e - q) + 3 + (p - a) + 1 > cap)
-        return false;
-    size_t o = e - q;
-    memcpy(out, s + q, o);
-    memcpy(out + o, "的", 3);
-    o += 3;
-    memcpy(out + o, s + a, p - a);
-    out[o + (p - a)] = '\0';
-    return true;
+    return chars >= 2 && chars <= 20 && (is_boundary(end) || end == 0xFF0C || end == 0xFF1B || e >= n) &&
+           write_relative(s, q, e, true, a, p, out, cap);
 }
 
 /* `监测员中60岁以上的有21名`, `本土主播中能稳定月销10万元以上的不到20名`:
@@ -1164,15 +1151,7 @@ static bool part_relative(const char *s, size_t a, size_t b, char *out, size_t c
             uint32_t cp = rp_utf8_decode(s, b, j, &l);
             figure = is_digit(cp) || rp_utf8_in("一二两三四五六七八九十百千万", cp);
         }
-        if (!figure || (b - k - 3) + 3 + (k - a) + 1 > cap)
-            return false;
-        size_t o = b - k - 3;
-        memcpy(out, s + k + 3, o);
-        memcpy(out + o, "的", 3);
-        o += 3;
-        memcpy(out + o, s + a, k - a);
-        out[o + (k - a)] = '\0';
-        return true;
+        return figure && write_relative(s, k + 3, b, true, a, k, out, cap);
     }
     return false;
 }

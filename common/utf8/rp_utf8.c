@@ -96,13 +96,6 @@ size_t rp_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
-bool rp_utf8_is_bullet(uint32_t cp)
-{
-    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2190 && cp <= 0x21FF) ||
-           (cp >= 0x25A0 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
-           cp == 0xFE0F || cp == 0x200D || cp == 0x2022 || cp == 0x00B7;
-}
-
 void rp_cset_add(rp_cset *set, const char *utf8)
 {
     size_t n = strlen(utf8), i = 0;

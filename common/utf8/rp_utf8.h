@@ -32,8 +32,8 @@ static inline uint32_t rp_utf8_decode(const char *s, size_t n, size_t i, size_t 
     }
     /* the common CJK case and full-width forms (E1-EC, EE-EF: no overlong
      * or surrogate forms) */
-    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && n - i >= 3 && (p[1] & 0xC0) == 0x80 &&
-        (p[2] & 0xC0) == 0x80) {
+    if ((unsigned)(p[0] - 0xE1) <= 0xEF - 0xE1 && p[0] != 0xED && n - i >= 3 &&
+        ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) { /* both continuation bytes */
         *len = 3;
         return rp_utf8_cp3(p);
     }
@@ -118,7 +118,14 @@ static inline bool rp_utf8_is_han(uint32_t cp)
 
 /* A bullet or pictograph that decorates a line's start (📍 ● ▶ ★ ✅ ◆ …):
  * emoji, arrows, geometric shapes, dingbats, and their joiners. */
-bool rp_utf8_is_bullet(uint32_t cp);
+static inline bool rp_utf8_is_bullet(uint32_t cp)
+{
+    if (cp < 0xB7 || (cp >= 0x2C00 && cp < 0xFE0F))
+        return false; /* ASCII, and the CJK range: the common cases first */
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2190 && cp <= 0x21FF) ||
+           (cp >= 0x25A0 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+           cp == 0xFE0F || cp == 0x200D || cp == 0x2022 || cp == 0x00B7;
+}
 
 /* True when s[i..] starts with the NUL-terminated literal lit. Inline so
  * that strlen and memcmp of a literal fold at compile time. */

@@ -549,8 +549,8 @@ static inline uint32_t cjk_plain(const unsigned char *p)
     if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
     uint32_t cp = rp_utf8_cp3(p);
-    if (cp < 0x3400 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
-        return 0;
+    if (cp <= 0x3000 || (t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))))
+        return 0; /* U+3000 is a space; CJK marks (、。《》「」) are copied */
     return cp;
 }
 
@@ -569,7 +569,7 @@ static size_t cjk_run(norm_ctx *c, size_t i)
         if (q[0] < 0xE3 || q[0] > 0xE9 || (((q[1] & 0xC0) ^ 0x80) | ((q[2] & 0xC0) ^ 0x80)) != 0)
             break;
         uint32_t cp = rp_utf8_cp3(q);
-        if (cp < 0x3400)
+        if (cp <= 0x3000)
             break;
         if ((stop_bits[cp >> 3] & (1u << (cp & 7))) &&
             ((t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))) || spam_brand_len(c, i + k, cp) > 0))

@@ -2040,7 +2040,7 @@ void rp_region_sentence_end(rp_region_state *st)
                       : st->sentence_is_para ? ""
                                               : st->sentence;
     if (rp_region_level_of(cur) == 5)
-        memcpy(st->last_village, cur, sizeof st->last_village);
+        snprintf(st->last_village, sizeof st->last_village, "%s", cur);
     else
         st->last_village[0] = '\0';
     st->para_later = true;

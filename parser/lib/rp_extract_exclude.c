@@ -450,6 +450,10 @@ static bool listed_qualifier(const ex *x, const quantity *q)
     for (int c = 0; c < 16 && j < x->n; c++) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
+        /* 重点村5个、市级的十一个: the next item counts too (of its 的),
+         * it qualifies nothing */
+        if (cp == 0x7684 && (is_digit_at(x, j + l) || rp_number_is_cn(rp_utf8_at(x->s, x->n, j + l))))
+            return false;
         if (cp == 0x7684) /* 的 */
             /* an item with a figure is a qualifier only as a bound:
              * `注册满1年、服务时长100小时以上的志愿者` */
@@ -462,6 +466,14 @@ static bool listed_qualifier(const ex *x, const quantity *q)
         j += l;
     }
     return false;
+}
+
+/* 把康复、就业、兜底保障当作三件大事来抓: what a thing is taken as, no
+ * count of anything done. */
+static bool taken_as(const ex *x, const quantity *q)
+{
+    static const char *const as[] = {"当作", "当成", "看作", "看成", "视为", "视作", NULL};
+    return ends_any(x, q->start, as);
 }
 
 /* 较上半年前移两位, 上升3位: a move in a ranking, no people. */
@@ -522,6 +534,23 @@ static bool building_address(const ex *x, const quantity *q)
     if (q->start == q->num.start && ends_any(x, q->start, estates) && rp_utf8_is_han(next) &&
         !rp_utf8_in("楼住房", next))
         return true;
+    /* 对8栋、11栋等无电梯楼栋: buildings named in a list that ends in 等
+     * (a count of buildings has its noun: 厂房3栋、宿舍2栋) */
+    const char *u = q->unit->surface;
+    size_t ul = strlen(u), j = q->end, items = 0;
+    if (q->start >= 3 && rp_utf8_ends(x->s, q->start, "、") && rp_utf8_ends(x->s, q->start - 3, u))
+        items++;
+    while (starts(x, j, "、") && is_digit_at(x, j + 3)) {
+        size_t k = j + 3;
+        while (is_digit_at(x, k))
+            k++;
+        if (!rp_utf8_starts(x->s, x->n, k, u))
+            break;
+        j = k + ul;
+        items++;
+    }
+    if (items > 0 && starts(x, j, "等"))
+        return true;
     return (next >= '0' && next <= '9') || ends_any(x, q->start, lives) ||
            starts_any(x, q->end, spots) ||
            (ends_any(x, q->start, pair_before) && starts_any(x, q->end, pair_after));
@@ -540,7 +569,9 @@ static bool phase_name(const ex *x, const quantity *q)
     uint32_t prev = rp_utf8_before(x->s, x->n, q->start);
     /* 一期住宅全部封顶,二期正在进行桩基施工: a phase may open its clause */
     bool opens = prev == 0 || is_clause_punct(prev) || prev == '\n';
-    bool after_noun = rp_utf8_is_han(prev) && !rp_utf8_in("办展行织开了共计有出推训", prev);
+    /* 康乐里一期、二期回迁小区: the next phase of a list of phases */
+    bool after_noun = (rp_utf8_is_han(prev) && !rp_utf8_in("办展行织开了共计有出推训", prev)) ||
+                      rp_utf8_ends(x->s, q->start, "期、");
     /* 扩建工程（二期）, 河西安置小区（幸福里2期）, 幸福里3期周边学校: a phase
      * closing a bracket or a name's phase before what lies around it */
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
@@ -578,7 +609,21 @@ static bool race_distance(const ex *x, const quantity *q)
         if (starts(x, q->end, races[k]))
             return true;
     /* 半程马拉松（21.0975公里）: the race's distance in a note after it */
-    return rp_utf8_ends(x->s, q->start, "马拉松(");
+    if (rp_utf8_ends(x->s, q->start, "马拉松("))
+        return true;
+    /* 檑山大峡谷离市区也就100公里, 距县城约30公里: how far a place lies (离
+     * of 隔离带, 脱离 is no such word) */
+    size_t j = q->start;
+    for (int c = 0; c < 12 && j > x->clause_start; c++) {
+        j = rp_utf8_prev(x->s, j);
+        uint32_t cp = rp_utf8_at(x->s, x->n, j);
+        if (cp == 0x8DDD /* 距 */ ||
+            (cp == 0x79BB /* 离 */ && !rp_utf8_in("隔分脱剥撤远偏背游疏", rp_utf8_before(x->s, x->n, j))))
+            return true;
+        if (!rp_utf8_is_han(cp) && !(cp >= '0' && cp <= '9'))
+            return false;
+    }
+    return false;
 }
 
 /* 积分满100分的农户, 满300分的还能评…, 唯一突破80万元的村: the bar a thing
@@ -1010,6 +1055,10 @@ static bool is_threshold(const ex *x, const quantity *q)
     if (starts_any(x, q->end, hover))
         return true;
     if (label_bound(x, q))
+        return true;
+    /* 仍有3个司法所仅有1名工作人员: what each of those counted has */
+    static const char *const only[] = {"仅有", "只有", NULL};
+    if (prior_count && ends_any(x, q->start, only))
         return true;
     uint32_t first = rp_utf8_at(x->s, x->n, q->start);
     /* 14个村…全部突破10万元: the bar all of those counted pass; after a
@@ -1600,7 +1649,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
-           phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) ||
+           phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) || taken_as(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) || rank_move(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||

@@ -52,6 +52,8 @@ static void t2s_build(void)
     }
     for (size_t k = 0; k < sizeof stop_bits; k++)
         stop_bits[k] = t2s_bmp_bits[k] | brand_bits[k];
+    stop_bits[0x55EF >> 3] |= (uint8_t)(1u << (0x55EF & 7)); /* the fillers 嗯 呃 */
+    stop_bits[0x5443 >> 3] |= (uint8_t)(1u << (0x5443 & 7));
 }
 
 /* rp_norm_t2s without the once-check, for the hot loop of rp_normalize
@@ -503,6 +505,30 @@ static size_t spam_brand_len(const norm_ctx *c, size_t i, uint32_t cp)
     return j - i;
 }
 
+/* A spoken filler in a transcript (收入嗯……12.7亿元左右, 平均入住率嗯，大概在58%):
+ * 嗯 or 呃, with the pause marks after it, is no part of the sentence. */
+static bool is_filler(uint32_t cp)
+{
+    return cp == 0x55EF || cp == 0x5443; /* 嗯 呃 */
+}
+
+static size_t filler_len(const norm_ctx *c, size_t i)
+{
+    size_t j = i + 3;
+    if (c->last_cp < 0x80 && c->last_cp != '\n')
+        return j - i; /* after a figure or a Latin word the pause keeps them apart */
+    for (;;) {
+        if (rp_utf8_starts(c->in, c->in_len, j, "…"))
+            j += 3;
+        else if (rp_utf8_starts(c->in, c->in_len, j, "，") || rp_utf8_starts(c->in, c->in_len, j, "、"))
+            return j + 3 - i;
+        else if (j < c->in_len && c->in[j] == ',')
+            return j + 1 - i;
+        else
+            return j - i;
+    }
+}
+
 static size_t step_multi(norm_ctx *c, size_t i)
 {
     size_t l;
@@ -520,6 +546,8 @@ static size_t step_multi(norm_ctx *c, size_t i)
         return whitespace_run(c, i);
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0;
+    } else if (cp >= 0x3400 && is_filler(cp)) {
+        return filler_len(c, i);
     } else if (cp >= 0x3400) {
         size_t b = spam_brand_len(c, i, cp);
         if (b > 0) {
@@ -561,8 +589,8 @@ static size_t cjk_run(norm_ctx *c, size_t i)
 {
     const unsigned char *p = (const unsigned char *)c->in + i;
     uint32_t prev = c->last_cp, last = cjk_plain(p);
-    if (last == 0 || spam_brand_len(c, i, last) > 0)
-        return 0; /* the general path drops a brand */
+    if (last == 0 || spam_brand_len(c, i, last) > 0 || is_filler(last))
+        return 0; /* the general path drops a brand or a filler */
     size_t k = 3;
     for (; i + k + 2 < c->in_len; k += 3) {
         const unsigned char *q = p + k;
@@ -572,8 +600,9 @@ static size_t cjk_run(norm_ctx *c, size_t i)
         if (cp <= 0x3000)
             break;
         if ((stop_bits[cp >> 3] & (1u << (cp & 7))) &&
-            ((t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))) || spam_brand_len(c, i + k, cp) > 0))
-            break; /* traditional, or a brand */
+            ((t2s_bmp_bits[cp >> 3] & (1u << (cp & 7))) || spam_brand_len(c, i + k, cp) > 0 ||
+             is_filler(cp)))
+            break; /* traditional, a brand or a filler */
     }
     if (k >= 6) {
         prev = rp_utf8_cp3(p + k - 6);

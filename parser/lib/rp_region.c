@@ -35,6 +35,8 @@ static const char *const common_names[] = {
     "所在", "相关", "周边", "城乡", "美丽", "文明", "示范", "省会", "中心", "一", "新农",
     "特色", "样板", "试点", "乡镇", "城镇", "街镇", "片", "园", "景", "辖", "校", "山", "地",
     "脱贫", /* 全市脱贫村最多的县: a kind of village */
+    /* 楦口乡：山区乡，…, 库区村, 林区乡: the kind of land a place lies in */
+    "山区", "库区", "林区", "牧区", "湖区", "矿区", "老区", "边区",
     "城郊", /* 针对城郊村外出务工党员较多的实际 */
     "城中", /* 城中村: an urban village, a kind */
     "老", "灾", "病", "禁", "学", "郊", "省", "市", "区", "县", "镇", "乡", "村", "街",
@@ -66,6 +68,7 @@ static const char verb_chars[] =
         "个名"  /* classifiers: 三个县区 is a count, not a place */
         "跨"    /* 特大跨省贩毒案, 跨县: crossing places, not one */
         "比较"  /* comparison bases: 比石桥村高出 is not a place */
+        "至"    /* a route: 茳坪至县城班线, as 到 */
         "丨"    /* a title's separator (数据播报丨蔺川县…), a Han code point */
         "拓"    /* 出海拓市: opening markets, not a city */
         "说看"  /* 先说鹞子岩村, 再看芦花湾村: a speaker turning to a place */
@@ -297,6 +300,9 @@ static size_t element_at(const char *s, size_t n, size_t i, size_t min_chars, in
             if (sf != NULL && strcmp(sf->s, "村") == 0 &&
                 (rp_utf8_starts(s, n, j + 3, "道") || rp_utf8_starts(s, n, j + 3, "路")))
                 sf = NULL;
+            /* 新接收社区矫正对象: community correction, no community */
+            if (sf != NULL && strcmp(sf->s, "社区") == 0 && rp_utf8_starts(s, n, j + 6, "矫正"))
+                return 0;
             /* 菱渚镇志, 《枫湾村志》: a gazetteer's title, not the place (镇志愿者 is) */
             if (sf != NULL && rp_utf8_starts(s, n, j + sf->len, "志") &&
                 !rp_utf8_starts(s, n, j + sf->len + 3, "愿"))
@@ -484,6 +490,10 @@ bool rp_region_not_subject(const char *s, size_t n, size_t end)
     sets_ready();
     if (end >= n || !rp_cset_has(&after_first_set, rp_utf8_at(s, n, end)))
         return false;
+    if (rp_utf8_starts(s, n, end, "村民") && rp_utf8_ends(s, end, "村"))
+        return false; /* 柂木村村民自愿无偿让地: the village's own people */
+    if (rp_utf8_starts(s, n, end, "直接"))
+        return false; /* 桹城街道直接财产损失 (not 区直, 镇直 units) */
     /* 区委 (the committee), lists, and the suffix read as the first half
      * of a compound: 村级, 村党组织, 镇党校, 区直部门, 镇村 (石门村“两委” is the
      * village's own; 新一届村“两委” is no name: 届 ends it). */
@@ -1763,7 +1773,8 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     if (st->last_village[0] && (!st->sentence[0] || st->sentence_is_para) && !st->aside[0] &&
         !st->group[0] &&
         (rp_utf8_starts(s, n, i, "村里") || rp_utf8_starts(s, n, i, "该村") ||
-         rp_utf8_starts(s, n, i, "本村") || rp_utf8_starts(s, n, i, "全村"))) {
+         rp_utf8_starts(s, n, i, "本村") || rp_utf8_starts(s, n, i, "全村") ||
+         rp_utf8_starts(s, n, i, "这个村"))) {
         memcpy(st->aside, st->last_village, sizeof st->aside);
         return;
     }

@@ -87,6 +87,14 @@ static const char *const comparison_verbs[] = {"增长", "提高", "提升", "�
                                                "低出", "多出", "缩短", "延长", "偏多", "偏少",
                                                "偏高", "偏低", NULL};
 
+/* Verbs of change (提高到 ...): see rp_subject_is_change_verb. */
+static const char *const change_verbs[] = {"提高", "增长", "下降", "增加", "减少", "提升",
+                                           "降低", "上升", "扩大", "缩小", "净增", "净减",
+                                           "高出", "低出", "多出", "缩短", "延长", "偏多",
+                                           "偏少", "偏高", "偏低",
+                                           "加密", /* 由每天4班加密到12班: runs of a line */
+                                           NULL};
+
 /* Nouns of money: a before-phrase holding one names what was spent. */
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
                                           "收入", "额", "奖", "资", NULL};
@@ -166,6 +174,7 @@ static void firsts_build(void)
     add_firsts(money_nouns);
     add_firsts(purpose_verbs);
     add_firsts(comparison_verbs);
+    add_firsts(change_verbs);
     add_firsts(modifier_words);
     add_firsts(addition_verbs);
     for (size_t k = 0; action_verbs[k]; k++) {
@@ -234,6 +243,9 @@ static size_t tail_trim(const char *s, size_t a, size_t b)
                                         "方向", "导向", "意向", "走向", "动向", "倾向", "取向",
                                         "志向", "流向", NULL};
     size_t t = match_any_end(s, a, b, tail_trims);
+    /* 班线由每天4班加密到12班, 猪肉价格由每斤12元: the rate the base is given in */
+    if (t == 0 && b - a >= 12 && (memcmp(s + b - 9, "由每", 6) == 0 || memcmp(s + b - 9, "从每", 6) == 0))
+        return 9;
     if (t == 3 && b - a >= 6)
         for (size_t k = 0; words[k]; k++)
             if (memcmp(s + b - 6, words[k], 6) == 0)
@@ -303,6 +315,10 @@ static size_t gloss_at(const char *s, size_t j, size_t b)
 static void copy_out(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
     size_t o = 0;
+    /* a phrase cut short inside a number (12348公共法律服务热线…): the
+     * number's tail is no word */
+    while (a > 0 && a < b && s[a - 1] >= '0' && s[a - 1] <= '9' && s[a] >= '0' && s[a] <= '9')
+        a++;
     for (size_t j = a; j < b;) {
         size_t l;
         if (j > a && j + 6 < b &&
@@ -517,6 +533,10 @@ static void after_last_action(const char *s, size_t *a, size_t b)
         /* 新建成, 打造成: the verb's result complement 成 goes with it */
         if (v > 0 && rp_utf8_starts(s, b, j + v, "成") && !rp_utf8_starts(s, b, j + v, "成立") &&
             !rp_utf8_starts(s, b, j + v, "成员") && count_chars(s, j + v + 3, b) >= 2)
+            v += 3;
+        /* 新建了旅游步道: the aspect particle goes with the verb */
+        if (v > 0 && (rp_utf8_starts(s, b, j + v, "了") || rp_utf8_starts(s, b, j + v, "过")) &&
+            count_chars(s, j + v + 3, b) >= 2)
             v += 3;
         if (v > 0) {
             if (count_chars(s, j + v, b) >= 2)
@@ -816,11 +836,6 @@ static bool contains_any(const char *s, size_t a, size_t b, const char *const *l
 
 /* True when the phrase is only a verb of change (提高到 ...): the thing that
  * changed was named before the previous number (从85%提高到93%). */
-static const char *const change_verbs[] = {"提高", "增长", "下降", "增加", "减少", "提升",
-                                           "降低", "上升", "扩大", "缩小", "净增", "净减",
-                                           "高出", "低出", "多出", "缩短", "延长", "偏多",
-                                           "偏少", "偏高", "偏低", NULL};
-
 bool rp_subject_is_change_verb(const char *subject)
 {
     if (strlen(subject) == 9 && strncmp(subject, "即", 3) == 0)
@@ -931,6 +946,10 @@ void rp_subject_after_change(const char *prev, const char *verb, char *out, size
             pl -= strlen(change_verbs[k]); /* 党费增加 + 增长 -> 党费增长 */
             break;
         }
+    if (strcmp(verb, "加密") == 0) { /* 班线由每天4班加密到12班: the runs themselves */
+        copy_out(prev, 0, pl, out, cap);
+        return;
+    }
     /* 接待游客同比增长 + 较2019年同期增长: the new base replaces the old */
     bool own_base = strncmp(verb, "比", 3) == 0 || strncmp(verb, "较", 3) == 0 ||
                     strncmp(verb, "同比", 6) == 0 || strncmp(verb, "环比", 6) == 0;
@@ -1045,6 +1064,14 @@ static bool negated_relative(const char *s, size_t n, size_t a, size_t b, char *
     for (size_t k = 0; preps[k]; k++)
         if (rp_utf8_starts(s, b, a, preps[k]))
             return false; /* 6个小区因加装电梯协商未果…: no noun before the negation */
+    /* 3座四类危桥因资金未落实尚未开工: the predicate opens on its cause */
+    for (size_t j = from; j < m; j += l) {
+        uint32_t cp = rp_utf8_decode(s, b, j, &l);
+        if (cp == 0x56E0 /* 因 */ || cp == 0x88AB /* 被 */) {
+            m = j;
+            break;
+        }
+    }
     size_t e = b, chars = 0;
     while (e < n && chars < 12) { /* the rest of the predicate: 到位 */
         uint32_t cp = rp_utf8_decode(s, n, e, &l);
@@ -1178,6 +1205,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
      * before the count are what it counts; the two characters after are what
      * they did */
     if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
+        match_any(s, n, a, change_verbs) != b - a && /* 由每天4班加密到12班 */
         !(b - a == 6 && (b >= n || is_boundary(rp_utf8_at(s, n, b))) && sp->start > sp->floor &&
           rp_utf8_in("户员民者家众生工", rp_utf8_before(s, n, sp->start)))) {
         if (!negated_relative(s, n, a, b, out, cap) && !bar_relative(s, n, a, b, out, cap) &&

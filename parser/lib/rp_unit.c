@@ -42,6 +42,8 @@ static const rp_unit units[] = {
     {"册次", "册次", "item", CN, NULL}, /* library loans */
     {"轮次", "轮次", "event", CN, NULL},
     {"班次", "班次", "event", CN, NULL},
+    /* runs of a bus line (由每天4班加密到12班); not 一班人, 三班倒, 班子 */
+    {"班", "班", "event", 0, "子长组车级主人底倒委会务线"},
     {"台次", "台次", "event", CN, NULL}, /* operations, machine runs */
     {"台(套)", "台套", "item", CN, NULL},
     {"台套", "台套", "item", CN, NULL},  /* farm machines */
@@ -221,7 +223,7 @@ static const rp_unit units[] = {
     {"毫克/升", "毫克/升", "other", 0, NULL},
     {"千克", "千克", "other", 0, NULL},
     {"克", "克", "other", 0, "服隆制难敌"}, /* seized drugs; 克服 is a verb */
-    {"头", "头", "other", 0, "雁羊牛"},
+    {"头", "头", "other", RP_UNIT_CN_MANY, "雁羊牛社村镇乡街庄寨"}, /* 出栏九千八百头; not 两头跑, 三十头社区 */
     {"TB", "TB", "other", 0, NULL}, /* stored data; Latin units end at a letter or digit */
     {"GB", "GB", "other", 0, NULL},
     {"%", "%", "ratio", 0, NULL},

@@ -1519,6 +1519,55 @@ static void round38_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round39_language(void **state)
+{
+    (void)state;
+    /* counts with 头 in Chinese numerals and runs of a line in 班; what
+     * each of those counted has, what a thing is taken as, how far a place
+     * lies, buildings and phases named in a list: no counts */
+    rp_extract_result *r =
+        run("荪塘县畜牧和交通工作汇报\n"
+            "全县牛存栏3.2万头、出栏一万一千余头。菁口镇羊存栏九千八百头。\n"
+            "菁口至县城班线由每天4班加密到12班。全县仍有3个司法所仅有1名工作人员。\n"
+            "我们把康复、就业当作三件大事来抓。大峡谷离市区也就100公里，新建隔离带5公里。\n"
+            "对8栋、11栋等无电梯楼栋的老人送餐上门。居民多住在康乐里一期、二期回迁小区。\n"
+            "全县有省级重点村5个、市级的十一个。\n");
+    assert_non_null(find(r, 11000, "头"));
+    assert_non_null(find(r, 9800, "头"));
+    assert_string_equal(subject_of(r, 4, "班"), "菁口至县城班线");
+    assert_string_equal(subject_of(r, 12, "班"), "菁口至县城班线");
+    assert_non_null(find(r, 3, "个"));
+    assert_null(find(r, 1, "名"));
+    assert_null(find(r, 3, "件"));
+    assert_null(find(r, 100, "公里"));
+    assert_non_null(find(r, 5, "公里"));
+    assert_null(find(r, 8, "栋"));
+    assert_null(find(r, 11, "栋"));
+    assert_null(find(r, 2, "期"));
+    assert_non_null(find(r, 5, "个"));
+    rp_extract_result_free(r);
+    /* a route, a term with 社区, a kind of land and 直接 name no place; a
+     * village's own people keep it; 这个村 refers back; the cause opens a
+     * relative clause; a spoken filler is dropped */
+    r = run("荪塘县工作汇报\n"
+            "全年新接收社区矫正对象一百四十七人。\n"
+            "（一）苘坪乡。苘坪乡完成危桥改造九座。柂岭村村民自愿让地十六亩。\n"
+            "苘坪乡：山区乡，今年清理空壳社四十多家。\n"
+            "火灾统计：蓼城街道直接财产损失96.25万元。\n"
+            "局长：蘅口村是今年新评上的重点村。这个村现在开了民宿三十二家。\n"
+            "二是全县仍有3座四类危桥因资金未落实尚未开工。还新建了旅游步道12.6公里。"
+            "乡村旅游收入嗯……12.7亿元左右。\n");
+    assert_string_equal(region_of(r, 16, "亩"), "苘坪乡柂岭村");
+    assert_string_equal(region_of(r, 147, "人"), "荪塘县");
+    assert_string_equal(region_of(r, 40, "家"), "苘坪乡");
+    assert_string_equal(region_of(r, 962500, "元"), "蓼城街道");
+    assert_string_equal(region_of(r, 32, "家"), "苘坪乡蘅口村");
+    assert_string_equal(subject_of(r, 3, "座"), "因资金未落实尚未开工的四类危桥");
+    assert_string_equal(subject_of(r, 12.6, "公里"), "旅游步道");
+    assert_string_equal(subject_of(r, 1270000000, "元"), "乡村旅游收入");
+    rp_extract_result_free(r);
+}
+
 static void round37_language(void **state)
 {
     (void)state;
@@ -2170,6 +2219,7 @@ int main(void)
         cmocka_unit_test(round34_language),
         cmocka_unit_test(round35_language),
         cmocka_unit_test(round38_language),
+        cmocka_unit_test(round39_language),
         cmocka_unit_test(round37_language),
         cmocka_unit_test(round36_language),
     };

@@ -45,6 +45,9 @@ import json, sys
 times = json.load(sys.stdin)["times"]
 t = sorted(times["/_fx/page/p%d" % i][0] for i in range(1, 6))
 gaps = [b - a for a, b in zip(t, t[1:])]
-assert min(gaps) >= 0.28, gaps
+# the fixture stamps a request when it is served: one late stamp shortens
+# the next gap by its lateness (a loaded CI box saw 0.2795 s), so each gap
+# gets 50 ms of slack and the whole run must span the four delays
+assert min(gaps) >= 0.25 and t[-1] - t[0] >= 4 * 0.3 - 0.03, gaps
 ' || fail "host delay not respected"
 ok "per-host delay: requests to one host >= 300 ms apart"

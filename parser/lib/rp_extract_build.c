@@ -236,6 +236,8 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
     else if (prev_subject != NULL && only_place && c->start - prev_end < 60 &&
              x->c[k - 1].start >= c->sent_start)
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 其中鸥江区71部: a part */
+    else if (prev_subject != NULL && rp_subject_is_level_verb(subj) && c->start - prev_end < 24)
+        snprintf(subj, sizeof subj, "%s", prev_subject); /* 由每天4班加密到12班 */
     else if (prev_subject != NULL && rp_subject_is_change_verb(subj) && c->start - prev_end < 24)
         rp_subject_after_change(prev_subject, subj, subj, sizeof subj); /* 从85%提高到93% */
     else if (prev_subject != NULL && rp_subject_is_base_change(subj) && c->start - prev_end < 40)

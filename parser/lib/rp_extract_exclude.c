@@ -450,15 +450,16 @@ static bool listed_qualifier(const ex *x, const quantity *q)
     for (int c = 0; c < 16 && j < x->n; c++) {
         size_t l;
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        /* 重点村5个、市级的十一个: the next item counts too (of its 的),
-         * it qualifies nothing */
-        if (cp == 0x7684 && (is_digit_at(x, j + l) || rp_number_is_cn(rp_utf8_at(x->s, x->n, j + l))))
-            return false;
-        if (cp == 0x7684) /* 的 */
+        if (cp == 0x7684) { /* 的 */
+            /* 重点村5个、市级的十一个: the next item counts too (of its 的),
+             * it qualifies nothing */
+            if (is_digit_at(x, j + l) || rp_number_is_cn(rp_utf8_at(x->s, x->n, j + l)))
+                return false;
             /* an item with a figure is a qualifier only as a bound:
              * `注册满1年、服务时长100小时以上的志愿者` */
             return c > 0 && (!figures || rp_utf8_ends(x->s, j, "以上") ||
                              rp_utf8_ends(x->s, j, "以下") || rp_utf8_ends(x->s, j, "以内"));
+        }
         bool digit = (cp >= '0' && cp <= '9') || cp == '.' || cp == '%';
         if (!(digit || rp_utf8_is_han(cp)) || rp_number_is_cn(cp) || (!figures && !digit && c >= 8))
             return false;
@@ -538,7 +539,7 @@ static bool building_address(const ex *x, const quantity *q)
      * (a count of buildings has its noun: 厂房3栋、宿舍2栋) */
     const char *u = q->unit->surface;
     size_t ul = strlen(u), j = q->end, items = 0;
-    if (q->start >= 3 && rp_utf8_ends(x->s, q->start, "、") && rp_utf8_ends(x->s, q->start - 3, u))
+    if (rp_utf8_ends(x->s, q->start, "、") && rp_utf8_ends(x->s, q->start - 3, u))
         items++;
     while (starts(x, j, "、") && is_digit_at(x, j + 3)) {
         size_t k = j + 3;
@@ -595,13 +596,18 @@ static bool capacity_in_name(const ex *x, const quantity *q)
     return ends_any(x, q->start, rates) && word_within(x, q->end, 14, names);
 }
 
+static bool is_length(const quantity *q)
+{
+    const char *u = q->unit->canonical;
+    return strcmp(u, "公里") == 0 || strcmp(u, "千米") == 0 || strcmp(u, "米") == 0;
+}
+
 /* 2024澜埠半程马拉松暨5公里欢乐跑: the distance of a race is its name. */
 static bool race_distance(const ex *x, const quantity *q)
 {
     static const char *const races[] = {"欢乐跑", "健康跑", "迷你跑", "跑", "越野", "徒步",
                                         "健步走", "接力", "骑行", "定向", NULL};
-    const char *u = q->unit->canonical;
-    if (strcmp(u, "公里") != 0 && strcmp(u, "千米") != 0 && strcmp(u, "米") != 0)
+    if (!is_length(q))
         return false;
     if (starts(x, q->end, "跑道"))
         return false; /* 新建5公里跑道: a track, not a race */
@@ -609,10 +615,15 @@ static bool race_distance(const ex *x, const quantity *q)
         if (starts(x, q->end, races[k]))
             return true;
     /* 半程马拉松（21.0975公里）: the race's distance in a note after it */
-    if (rp_utf8_ends(x->s, q->start, "马拉松("))
-        return true;
-    /* 檑山大峡谷离市区也就100公里, 距县城约30公里: how far a place lies (离
-     * of 隔离带, 脱离 is no such word) */
+    return rp_utf8_ends(x->s, q->start, "马拉松(");
+}
+
+/* 檑山大峡谷离市区也就100公里, 距县城约30公里: how far a place lies, no
+ * length of anything built (离 of 隔离带, 脱离 is no such word). */
+static bool place_distance(const ex *x, const quantity *q)
+{
+    if (!is_length(q))
+        return false;
     size_t j = q->start;
     for (int c = 0; c < 12 && j > x->clause_start; c++) {
         j = rp_utf8_prev(x->s, j);
@@ -1649,7 +1660,8 @@ bool rp_ex_rejected(ex *x, const quantity *q)
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
-           phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) || taken_as(x, q) ||
+           phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) || place_distance(x, q) ||
+           taken_as(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) || rank_move(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||

@@ -546,7 +546,7 @@ static size_t step_multi(norm_ctx *c, size_t i)
         return whitespace_run(c, i);
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0;
-    } else if (cp >= 0x3400 && is_filler(cp)) {
+    } else if (is_filler(cp)) {
         return filler_len(c, i);
     } else if (cp >= 0x3400) {
         size_t b = spam_brand_len(c, i, cp);

@@ -52,6 +52,7 @@ static const char *const tail_trims[] = {
     "中", "在", "对", "向", "将", "到", "至", "由上年", "从上年", "由去年", "从去年",
     /* 损耗率由去年同期的14.6%: the base's time */
     "由去年同期", "由上年同期", "从去年同期", "从上年同期", "由年初", "从年初", "从", "由",
+    "由原来", "从原来", /* 水质指标由原来的106项调整为97项 */
     "已有", "已", "仅", "只", "折合", "折价", "虽然", "虽",
     /* 实际处理量稳定在120吨/日: the verb before 在 */
     "稳定", "保持", "维持", "控制",
@@ -91,9 +92,11 @@ static const char *const comparison_verbs[] = {"增长", "提高", "提升", "�
 static const char *const change_verbs[] = {"提高", "增长", "下降", "增加", "减少", "提升",
                                            "降低", "上升", "扩大", "缩小", "净增", "净减",
                                            "高出", "低出", "多出", "缩短", "延长", "偏多",
-                                           "偏少", "偏高", "偏低",
-                                           "加密", /* 由每天4班加密到12班: runs of a line */
-                                           NULL};
+                                           "偏少", "偏高", "偏低", NULL};
+
+/* Verbs after which a figure is the thing's new level, not a change of it
+ * (班线由每天4班加密到12班, 补贴由每月300元调整为350元). */
+static const char *const level_verbs[] = {"加密", "调整", NULL};
 
 /* Nouns of money: a before-phrase holding one names what was spent. */
 static const char *const money_nouns[] = {"费", "资金", "经费", "款", "金", "补贴", "补助", "投资",
@@ -175,6 +178,7 @@ static void firsts_build(void)
     add_firsts(purpose_verbs);
     add_firsts(comparison_verbs);
     add_firsts(change_verbs);
+    add_firsts(level_verbs);
     add_firsts(modifier_words);
     add_firsts(addition_verbs);
     for (size_t k = 0; action_verbs[k]; k++) {
@@ -836,6 +840,14 @@ static bool contains_any(const char *s, size_t a, size_t b, const char *const *l
 
 /* True when the phrase is only a verb of change (提高到 ...): the thing that
  * changed was named before the previous number (从85%提高到93%). */
+bool rp_subject_is_level_verb(const char *subject)
+{
+    for (size_t k = 0; level_verbs[k]; k++)
+        if (strcmp(subject, level_verbs[k]) == 0)
+            return true;
+    return false;
+}
+
 bool rp_subject_is_change_verb(const char *subject)
 {
     if (strlen(subject) == 9 && strncmp(subject, "即", 3) == 0)
@@ -946,10 +958,6 @@ void rp_subject_after_change(const char *prev, const char *verb, char *out, size
             pl -= strlen(change_verbs[k]); /* 党费增加 + 增长 -> 党费增长 */
             break;
         }
-    if (strcmp(verb, "加密") == 0) { /* 班线由每天4班加密到12班: the runs themselves */
-        copy_out(prev, 0, pl, out, cap);
-        return;
-    }
     /* 接待游客同比增长 + 较2019年同期增长: the new base replaces the old */
     bool own_base = strncmp(verb, "比", 3) == 0 || strncmp(verb, "较", 3) == 0 ||
                     strncmp(verb, "同比", 6) == 0 || strncmp(verb, "环比", 6) == 0;
@@ -1206,6 +1214,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
      * they did */
     if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
         match_any(s, n, a, change_verbs) != b - a && /* 由每天4班加密到12班 */
+        match_any(s, n, a, level_verbs) != b - a &&
         !(b - a == 6 && (b >= n || is_boundary(rp_utf8_at(s, n, b))) && sp->start > sp->floor &&
           rp_utf8_in("户员民者家众生工", rp_utf8_before(s, n, sp->start)))) {
         if (!negated_relative(s, n, a, b, out, cap) && !bar_relative(s, n, a, b, out, cap) &&

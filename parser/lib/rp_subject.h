@@ -41,6 +41,11 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
  * then names the measure after the number it changed from. */
 bool rp_subject_is_change_verb(const char *subject);
 
+/* True when the phrase is only a verb after which the figure is the new
+ * level of what the previous figure measured (由每天4班加密到12班): the
+ * caller repeats that figure's subject. */
+bool rp_subject_is_level_verb(const char *subject);
+
 /* True when the subject is only a comparison base and a verb of change
  * (比上年缩短, 较常年偏多): the thing that changed was named before. */
 bool rp_subject_is_base_change(const char *subject);

@@ -1528,7 +1528,8 @@ static void round39_language(void **state)
     rp_extract_result *r =
         run("荪塘县畜牧和交通工作汇报\n"
             "全县牛存栏3.2万头、出栏一万一千余头。菁口镇羊存栏九千八百头。\n"
-            "菁口至县城班线由每天4班加密到12班。全县仍有3个司法所仅有1名工作人员。\n"
+            "菁口至县城班线由每天4班加密到12班。高龄津贴由每月300元调整为350元。\n"
+            "全县仍有3个司法所仅有1名工作人员。\n"
             "我们把康复、就业当作三件大事来抓。大峡谷离市区也就100公里，新建隔离带5公里。\n"
             "对8栋、11栋等无电梯楼栋的老人送餐上门。居民多住在康乐里一期、二期回迁小区。\n"
             "全县有省级重点村5个、市级的十一个。\n");
@@ -1536,6 +1537,7 @@ static void round39_language(void **state)
     assert_non_null(find(r, 9800, "头"));
     assert_string_equal(subject_of(r, 4, "班"), "菁口至县城班线");
     assert_string_equal(subject_of(r, 12, "班"), "菁口至县城班线");
+    assert_string_equal(subject_of(r, 350, "元"), "高龄津贴");
     assert_non_null(find(r, 3, "个"));
     assert_null(find(r, 1, "名"));
     assert_null(find(r, 3, "件"));

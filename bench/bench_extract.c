@@ -3,9 +3,10 @@
  * repetition: the real reports of ../shared/corpus/seeds (about 3.5 measures
  * per KB), then those plus the project's examples/docs (.txt; written to
  * exercise rules, about 12 measures per KB, so slower per byte). Prints
- * MB/s, documents/s and measures/s for each.
+ * MB/s, documents/s and measures/s for each: the median of several passes,
+ * and the best pass's MB/s.
  *
- * usage: bench_extract [MIN_MB]   (RP_SRC locates the source tree; default ".")
+ * usage: bench_extract [MIN_MB [PASSES]]   (20 MB per pass, 5 passes)   (RP_SRC locates the source tree; default ".")
  * Time is process CPU time: the figure is per core even on a busy machine. */
 #include <dirent.h>
 #include <stdbool.h>
@@ -68,15 +69,14 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Extracts docs[0..n) in turn until min_mb were read; prints the figures
- * under the given label (the first corpus keeps the historic key names). */
-static int run(const char *label, const doc *docs, size_t n, double min_mb)
+/* One pass: extracts docs[0..n) in turn until min_mb were read. Returns the
+ * CPU seconds taken, or a negative value on an extraction error. */
+static double pass(const doc *docs, size_t n, double min_mb, size_t *bytes, size_t *docs_done,
+                   size_t *measures)
 {
-    if (n == 0)
-        return 0;
-    size_t total = 0, docs_done = 0, measures = 0;
+    *bytes = *docs_done = *measures = 0;
     double t0 = now();
-    while ((double)total < min_mb * 1e6) {
+    while ((double)*bytes < min_mb * 1e6) {
         for (size_t k = 0; k < n; k++) {
             rp_extract_result *r = NULL;
             char err[256];
@@ -84,21 +84,51 @@ static int run(const char *label, const doc *docs, size_t n, double min_mb)
                 fprintf(stderr, "bench_extract: %s\n", err);
                 return -1;
             }
-            measures += r->n_measures;
+            *measures += r->n_measures;
             rp_extract_result_free(r);
-            total += docs[k].len;
-            docs_done++;
+            *bytes += docs[k].len;
+            (*docs_done)++;
         }
     }
-    double dt = now() - t0;
+    return now() - t0;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Runs `reps` passes and prints the median pass and the best one under the
+ * given label (the first corpus keeps the historic key names). On a shared
+ * machine other tenants only ever add time, so the best pass is the closest
+ * to what the code does on a quiet core; the median is the typical one. */
+static int run(const char *label, const doc *docs, size_t n, double min_mb, int reps)
+{
+    if (n == 0)
+        return 0;
+    double rate[64];
+    size_t bytes = 0, docs_done = 0, measures = 0;
+    double dt = 0;
+    for (int r = 0; r < reps; r++) {
+        dt = pass(docs, n, min_mb, &bytes, &docs_done, &measures);
+        if (dt < 0)
+            return -1;
+        rate[r] = (double)bytes / 1e6 / dt;
+    }
+    qsort(rate, (size_t)reps, sizeof rate[0], by_value);
+    double med = reps % 2 ? rate[reps / 2] : (rate[reps / 2 - 1] + rate[reps / 2]) / 2;
+    double per_doc = (double)docs_done / ((double)bytes / 1e6); /* documents per MB */
+    double per_mb = (double)measures / ((double)bytes / 1e6);
     bool seeds = strcmp(label, "seeds") == 0;
-    printf("bench_extract [%s]: %zu documents (%zu distinct), %.1f MB, %zu measures "
-           "(%.1f per KB) in %.2f s\n", label, docs_done, n, (double)total / 1e6, measures,
-           (double)measures / ((double)total / 1e3), dt);
-    printf("extract_mb_per_s%s %.1f\n", seeds ? "" : "_with_examples", (double)total / 1e6 / dt);
-    printf("extract_docs_per_s%s %.0f\n", seeds ? "" : "_with_examples", (double)docs_done / dt);
-    printf("extract_measures_per_s%s %.0f\n", seeds ? "" : "_with_examples",
-           (double)measures / dt);
+    const char *sfx = seeds ? "" : "_with_examples";
+    printf("bench_extract [%s]: %d passes of %zu documents (%zu distinct), %.1f MB, %zu measures "
+           "(%.1f per KB); pass MB/s from %.1f to %.1f\n", label, reps, docs_done, n,
+           (double)bytes / 1e6, measures, per_mb / 1e3, rate[0], rate[reps - 1]);
+    printf("extract_mb_per_s%s %.1f\n", sfx, med);
+    printf("extract_mb_per_s_best%s %.1f\n", sfx, rate[reps - 1]);
+    printf("extract_docs_per_s%s %.0f\n", sfx, med * per_doc);
+    printf("extract_measures_per_s%s %.0f\n", sfx, med * per_mb);
     return 0;
 }
 
@@ -108,6 +138,9 @@ int main(int argc, char **argv)
     double min_mb = argc > 1 ? strtod(argv[1], NULL) : 20.0;
     if (!(min_mb > 0))
         min_mb = 20.0;
+    int reps = argc > 2 ? atoi(argv[2]) : 5;
+    if (reps < 1 || reps > 64)
+        reps = 5;
     doc docs[MAX_DOCS];
     char dir[4096];
     size_t n = 0;
@@ -120,7 +153,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_extract: no .txt documents under %s/../shared/corpus/seeds or %s/examples/docs\n", src, src);
         return 1;
     }
-    if (run("seeds", docs, n_seeds, min_mb) != 0 || run("seeds+examples", docs, n, min_mb) != 0)
+    if (run("seeds", docs, n_seeds, min_mb, reps) != 0 ||
+        run("seeds+examples", docs, n, min_mb, reps) != 0)
         return 1;
     for (size_t k = 0; k < n; k++)
         free(docs[k].text);

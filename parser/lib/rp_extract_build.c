@@ -142,32 +142,75 @@ static bool range_gap(const ex *x, size_t a, size_t b)
 
 /* `职工书屋，全县已经有六十四家`: a count with no words of its own after a
  * sentence's first clause that is only a short noun (two to eight Han
- * characters, no figure): that clause is the topic the count is about. */
+ * characters, or up to sixteen for a noun qualified in 的 with the figures
+ * of a condition): that clause is the topic the count is about. */
 static void topic_clause(const ex *x, const cand *c, char *out, size_t cap)
 {
     size_t j = c->sent_start, chars = 0, l = 0;
+    bool figures = false, de = false;
+    while (j < c->start && (x->s[j] == ' ' || x->s[j] == '\t'))
+        j++; /* a paragraph's indent */
+    size_t from = j;
     while (j < c->start) {
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
         if (cp == ',' || cp == 0xFF0C)
             break;
-        if (!rp_utf8_is_han(cp) || ++chars > 8)
+        figures |= cp >= '0' && cp <= '9';
+        de |= cp == 0x7684; /* 的 */
+        if (!(rp_utf8_is_han(cp) || (cp >= '0' && cp <= '9') || cp == '.' || cp == '%') ||
+            ++chars > 16)
             return;
         j += l;
     }
-    if (j >= c->start || chars < 2 || j - c->sent_start >= cap)
+    /* figures only in a qualified noun: 种植面积50亩以上的大户，全镇有一百二十七户 */
+    if (j >= c->start || chars < 2 || (chars > 8 && !figures) || (figures && !de) ||
+        j - from >= cap)
         return;
     static const char *const adverbs[] = {"目前", "当前", "现在", "如今", "至今", "截至目前",
                                           "同时", "此外", "另外", "其中", "总的来看", NULL};
     for (size_t a = 0; adverbs[a]; a++)
-        if (j - c->sent_start == strlen(adverbs[a]) &&
-            memcmp(x->s + c->sent_start, adverbs[a], j - c->sent_start) == 0)
+        if (j - from == strlen(adverbs[a]) && memcmp(x->s + from, adverbs[a], j - from) == 0)
             return; /* 目前，全县…: time or a link, no topic */
     /* the comment opens on the scope it counts in: 全县 全镇 全市 … */
     size_t k = j + l; /* past the comma */
     if (!starts(x, k, "全") || !rp_utf8_in("县镇乡市区村省", rp_utf8_at(x->s, x->n, k + 3)))
         return;
-    memcpy(out, x->s + c->sent_start, j - c->sent_start);
-    out[j - c->sent_start] = '\0';
+    memcpy(out, x->s + from, j - from);
+    out[j - from] = '\0';
+}
+
+/* `机械粉碎还田的，两万一千多亩；打捆离田的，6,450吨`: spoken, a figure
+ * right after a clause that is only a 的 phrase (two to twelve Han
+ * characters) counts what that phrase names. */
+static void de_clause(const ex *x, const cand *c, size_t floor, char *out, size_t cap)
+{
+    size_t comma = c->start;
+    if (rp_utf8_ends(x->s, comma, "，"))
+        comma -= 3;
+    else if (rp_utf8_ends(x->s, comma, ","))
+        comma -= 1;
+    else
+        return;
+    if (!rp_utf8_ends(x->s, comma, "的"))
+        return;
+    size_t e = comma - 3, j = e;
+    int chars = 0;
+    while (j > floor && chars <= 12) {
+        uint32_t cp = rp_utf8_before(x->s, x->n, j);
+        if (!rp_utf8_is_han(cp))
+            break;
+        j = rp_utf8_prev(x->s, j);
+        chars++;
+    }
+    size_t p = j;
+    while (p > floor && (x->s[p - 1] == ' ' || x->s[p - 1] == '\t'))
+        p--; /* a paragraph's indent */
+    uint32_t before = p > 0 ? rp_utf8_before(x->s, x->n, p) : '\n';
+    if (chars < 2 || chars > 12 || !(is_clause_punct(before) || before == '\n') ||
+        e - j >= cap)
+        return;
+    memcpy(out, x->s + j, e - j);
+    out[e - j] = '\0';
 }
 
 /* 发放产业奖补资金，一共是二百三十七万元: a clause of only a total word
@@ -250,9 +293,10 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 是去年同期的2.1倍 */
     }
     else if (prev_subject != NULL && rp_subject_is_total_only(subj) &&
-             c->start - prev_end < 40 && x->c[k - 1].start >= c->sent_start &&
+             c->start - prev_end < 120 && x->c[k - 1].start >= c->sent_start &&
              x->c[k - 1].unit == c->unit)
-        rp_subject_counted(prev_subject, subj, sizeof subj); /* 新增42台,全县累计达到118台 */
+        rp_subject_counted(prev_subject, subj, sizeof subj); /* 新增42台,全县累计达到118台;
+                                                              * a clause may stand between */
     else if (prev_subject != NULL && subj[0] == '\0' && c->start - prev_end < 24 &&
              x->c[k - 1].start >= c->sent_start && strcmp(c->unit->kind, "money") == 0)
         snprintf(subj, sizeof subj, "%s", prev_subject); /* 拨付资金6笔，合计486万元 */
@@ -260,6 +304,10 @@ static int fill_measure(rp_measure *m, const ex *x, const rp_norm *nm, const cha
         topic_clause(x, c, subj, sizeof subj); /* 职工书屋，全县已经有六十四家 */
     if (subj[0] == '\0')
         summed_clause(x, c, &sp, prev_end, subj, sizeof subj);
+    if (subj[0] == '\0')
+        de_clause(x, c, prev_end, subj, sizeof subj);
+    if (subj[0] == '\0' && strcmp(c->unit->surface, "%") == 0 && starts(x, c->end, "的"))
+        rp_subject_share_noun(x->s, x->n, c->end + 3, subj, sizeof subj); /* 95%以上的股东户 */
     char own_region[RP_REGION_MAX];
     if (rp_ex_respective(x, k, done, subj, sizeof subj, own_region, sizeof own_region))
         region = own_region; /* 失业保险、工伤保险分别参保3.58万人、5.12万人 */

@@ -119,6 +119,11 @@ static bool ordinal_or_date_part(const ex *x, const quantity *q)
         return true;
     /* 进站博士后38名: 博士后 (a postdoctoral fellow) is a noun, no rank */
     bool postdoc = prev == 0x540E && rp_utf8_ends(x->s, rp_utf8_prev(x->s, s), "博士");
+    /* 目前95%的股东户, 此前3名: 前 ends a word of time, no rank band */
+    static const char *const time_words[] = {"目前", "当前", "此前", "之前", "以前", "日前",
+                                             "眼前", "提前", "事前", "会前", "节前", NULL};
+    if (prev == 0x524D && ends_any(x, s, time_words))
+        prev = 0;
     if ((prev == 0x524D || prev == 0x540E) && q->unit && !postdoc) { /* 前 后 */
         if (strcmp(q->unit->surface, "名") == 0 || strcmp(q->unit->surface, "位") == 0)
             return true;
@@ -964,6 +969,12 @@ bool rp_ex_is_condition(const ex *x, const quantity *q)
     if (strcmp(q->unit->surface, "%") == 0 &&
         (rp_utf8_ends(x->s, q->start, "覆盖") || rp_utf8_ends(x->s, q->start, "占")))
         return false;
+    /* `目前95%以上的股东户已开通账户`: a share opening its clause tells how
+     * many of them; after a noun (负债率70%以上的企业) it selects */
+    static const char *const now[] = {"目前", "现在", "当前", "如今", "现已", "全县", "全市",
+                                      "全区", "全镇", "全乡", "全村", "全省", NULL};
+    if (strcmp(q->unit->surface, "%") == 0 && (q->start == x->clause_start || ends_any(x, q->start, now)))
+        return false;
     if (next == 0x7684 && (is_threshold_marker(x, q) || compared_before(x, q))) /* 的 */
         return true;
     if ((next == 0x6216 || next == 0x3001) && (is_threshold_marker(x, q) || compared_before(x, q)) &&
@@ -1040,6 +1051,17 @@ static bool average(const ex *x, size_t at)
 
 /* A comparison after a count in the same clause is the threshold that
  * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
+/* A unit that counts members (村, 人, 户, 件): not an amount (亩, 元, 吨). */
+static bool counts_members(const rp_unit *u)
+{
+    static const char *const kinds[] = {"organisation", "person", "household", "item", "event",
+                                        "person_time", NULL};
+    for (size_t k = 0; kinds[k]; k++)
+        if (strcmp(u->kind, kinds[k]) == 0)
+            return true;
+    return false;
+}
+
 static bool is_threshold(const ex *x, const quantity *q)
 {
     static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
@@ -1047,7 +1069,9 @@ static bool is_threshold(const ex *x, const quantity *q)
     /* 仍有3个代表联络站活动开展不够经常,全年接待群众不足20人次: the
      * shortfalls a problem sentence counts are described, later in it, by
      * the bound they fall short of */
+    /* ...members only: 还有一千来亩秸秆…离田率不足40% bounds no acre */
     if (!prior_count && x->nc > 0 && x->c[x->nc - 1].start >= x->sent_start &&
+        counts_members(x->c[x->nc - 1].unit) &&
         !has_semicolon(x, x->c[x->nc - 1].start, q->start)) { /* 一是…；二是… are two */
         static const char *const still[] = {"仍有", "还有", "尚有", NULL};
         for (size_t k = 0; still[k] && !prior_count; k++)
@@ -1107,7 +1131,10 @@ static bool is_threshold(const ex *x, const quantity *q)
     for (size_t k = 0; all[k]; k++)
         if (rp_utf8_ends(x->s, q->start, all[k]) && !average(x, q->start))
             return true;
-    return prior_count;
+    /* 帮助四百一十余名农民工追回欠薪超过1,100万元: the ones helped are
+     * counted, then what was done for them all; no bar each one passes */
+    static const char *const helped[] = {"帮助", "帮", "为", "给", "替", NULL};
+    return prior_count && !ends_any(x, x->c[x->nc - 1].start, helped);
 }
 
 /* 计划 as the noun a result is measured against (完成年度计划的106%), the
@@ -1655,13 +1682,42 @@ static bool age_note(const ex *x, const quantity *q)
     return open == '(' && close == ')';
 }
 
+/* Spoken counts of points made, not of things: `还有一个，就是大户`,
+ * `经验就一条，…`. A single-character numeral with 个/条/点 closing its
+ * clause, after nothing but 还有/再有/另外/最后, or after a word for a lesson
+ * or reason and 就/只有/是. */
+static bool discourse_count(const ex *x, const quantity *q)
+{
+    if (!q->num.single_digit || q->approx != RP_APPROX_EXACT)
+        return false;
+    const char *u = q->unit->surface;
+    if (strcmp(u, "个") != 0 && strcmp(u, "条") != 0 && strcmp(u, "点") != 0)
+        return false;
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    if (!is_clause_punct(next) && next != '\n' && next != 0)
+        return false;
+    static const char *const lead[] = {"还有", "再有", "另外", "另外还有", "最后", "最后还有", NULL};
+    for (size_t k = 0; lead[k]; k++)
+        if (q->start == x->clause_start + strlen(lead[k]) && starts(x, x->clause_start, lead[k]))
+            return true;
+    static const char *const link[] = {"就", "就是", "只有", "是", NULL};
+    static const char *const lessons[] = {"经验", "办法", "原因", "理由", "道理", "体会", "诀窍", NULL};
+    if (!ends_any(x, q->start, link))
+        return false;
+    for (size_t k = 0; lessons[k]; k++)
+        if (rp_utf8_find(x->s + x->clause_start, q->start - x->clause_start, lessons[k],
+                         strlen(lessons[k])) != NULL)
+            return true;
+    return false;
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) || place_distance(x, q) ||
-           taken_as(x, q) ||
+           taken_as(x, q) || discourse_count(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) || rank_move(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||

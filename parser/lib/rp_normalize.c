@@ -374,6 +374,16 @@ static bool number_runs_on(const norm_ctx *c, size_t j)
     return b != '\n' && b != '\r' && b != ' ' && b != '\t';
 }
 
+/* A group of three digits at j that runs on with text on its line: the rest
+ * of a figure whose thousands separator ended the line before (`6,⏎412户`). */
+static bool thousands_group(const norm_ctx *c, size_t j)
+{
+    for (size_t k = 0; k < 3; k++)
+        if (j + k >= c->in_len || !is_digit((unsigned char)c->in[j + k]))
+            return false;
+    return number_runs_on(c, j) && !(j + 3 < c->in_len && is_digit((unsigned char)c->in[j + 3]));
+}
+
 /* One or two Han characters alone on the line at j (`分`, `对`, `人次`):
  * the unit of a figure stacked above it. */
 static bool unit_alone(const norm_ctx *c, size_t j)
@@ -418,12 +428,14 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
         drop = (is_digit(prev) && (is_digit(next) || rp_utf8_is_han(next) || next == '%')) ||
                (rp_utf8_is_han(prev) && is_digit(next));
     else if (newlines == 1 && j - i == 1) {
-        /* `12.⏎5万元` (a break after the decimal point), `1.38万⏎名` (after
+        /* `12.⏎5万元` (a break after the decimal point), `6,⏎412户` (after a
+         * thousands separator), `1.38万⏎名` (after
          * the multiplier), `86⏎对⏎机关与村结对` (a unit alone on its line) */
         bool after_digit = is_digit(c->prev_cp);
         bool mult = (prev == 0x4E07 || prev == 0x4EBF) && after_digit; /* 万 亿 */
         drop = (is_digit(prev) && ((is_digit(next) && number_runs_on(c, j)) || is_unit_joiner(next))) ||
                (prev == '.' && after_digit && is_digit(next) && number_runs_on(c, j)) ||
+               (prev == ',' && after_digit && i > 0 && c->in[i - 1] == ',' && thousands_group(c, j)) ||
                (mult && is_unit_joiner(next) && next != 0x4E07 && next != 0x4EBF) ||
                ((is_digit(prev) || mult) && unit_alone(c, j));
     }

@@ -750,6 +750,8 @@ static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
     snprintf(own, sizeof own, "%s", o[0] ? o : st->section);
     set_full_place(st, st->sentence, s, a, b);
     name_within(st, st->sentence, own);
+    if (rp_region_level_of(st->sentence) == st->doc_level && !ends_with(st->doc, st->sentence))
+        memcpy(st->peer, st->sentence, sizeof st->peer); /* a neighbour of the body */
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
         ends_with(st->sentence, st->section))
         memcpy(st->section, st->sentence, sizeof st->section);
@@ -1234,6 +1236,33 @@ static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
     return false;
 }
 
+/* A paragraph that opens on a body named after a place by its bare stem,
+ * which the first sentence then names in full (`欓溪人民法庭地处…，服务
+ * 欓溪镇近3.6万名群众`), is about that place. */
+static bool named_body(rp_region_state *st, const char *s, size_t n, size_t i)
+{
+    rp_place pl;
+    if (i + 6 > n || !rp_utf8_is_han(rp_utf8_at(s, n, i)) || !rp_utf8_is_han(rp_utf8_at(s, n, i + 3)) ||
+        (rp_region_place_at(s, n, i, &pl) && pl.start == i))
+        return false;
+    for (size_t j = i + 6, c = 0, l; j + 6 <= n && c < 60; j += l, c++) {
+        uint32_t cp = rp_utf8_decode(s, n, j, &l);
+        if (cp == 0x3002 || cp == '\n' || cp == 0xFF1B) /* 。 ； */
+            return false;
+        if (memcmp(s + j, s + i, 6) != 0 || !rp_region_place_at(s, n, j, &pl) || pl.start != j)
+            continue;
+        const suffix *sf = suffix_at(s, n, j + 6);
+        if (sf == NULL || pl.end != j + 6 + sf->len || pl.level <= st->doc_level ||
+            same_as_doc(st, s, pl.start, pl.end))
+            return false;
+        set_sentence(st, s, pl.start, pl.end);
+        st->sentence_is_para = true;
+        st->para_has_place = true;
+        return true;
+    }
+    return false;
+}
+
 /* No sentence or clause mark in s[a..b); a colon is one unless colon_ok. */
 static bool unpunctuated(const char *s, size_t a, size_t b, bool colon_ok)
 {
@@ -1540,6 +1569,8 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     st->group[0] = '\0';
     st->aside[0] = '\0';
     st->last_village[0] = '\0';
+    st->last_peer[0] = '\0';
+    st->peer[0] = '\0';
     st->sentence_is_para = false;
     const char *nl = memchr(s + i, '\n', n - i);
     size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
@@ -1594,7 +1625,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     if (!st->para_enum && (scene_opener(st, s, n, i) || presented_place(st, s, n, i) ||
                            office_holder(st, s, n, i)))
         return;
-    if (!st->para_enum && label_place(st, s, n, i))
+    if (!st->para_enum && (label_place(st, s, n, i) || named_body(st, s, n, i)))
         return;
     if (!st->para_enum && !st->para_short)
         paragraph_topic(st, s, i + 90 < n ? i + 90 : n, i, n);
@@ -1778,6 +1809,12 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         memcpy(st->aside, st->last_village, sizeof st->aside);
         return;
     }
+    /* 隔壁莪塘镇，去年…。今年人家下了狠功夫…: the neighbour the last
+     * sentence was about, referred to again */
+    if (st->last_peer[0] && !st->aside[0] && rp_utf8_starts(s, n, i, "人家")) {
+        memcpy(st->aside, st->last_peer, sizeof st->aside);
+        return;
+    }
     size_t len;
     int self = rp_region_self_ref(s, n, i, &len);
     /* 一是5组留在家里的…；三是…: a new point of a list is no longer about
@@ -1818,6 +1855,13 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     rp_place pl;
     if (rp_utf8_starts(s, n, i, "辖区") || rp_utf8_starts(s, n, i, "辖内"))
         i += strlen("辖区"); /* 辖区橦溪村…: the place within */
+    /* 乡里的柟木村离卫生院最远…: spoken, the place within the one spoken of */
+    static const char *const within[] = {"乡里的", "镇里的", "县里的", "区里的", "市里的", NULL};
+    for (size_t k = 0; within[k]; k++)
+        if (rp_utf8_starts(s, n, i, within[k])) {
+            i += strlen(within[k]);
+            break;
+        }
     /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
      * sentence only */
     bool part = rp_utf8_starts(s, n, i, "其中");
@@ -2001,6 +2045,8 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
         return false; /* 是 is frequent: 一个是 就是 的是 introduce an example */
     bool example = is || rp_utf8_starts(s, n, i, "比如") || rp_utf8_starts(s, n, i, "例如") ||
                    rp_utf8_starts(s, n, i, "像");
+    /* 隔壁莪塘镇，去年…: the neighbour is what the sentence goes on about */
+    bool neighbour = rp_utf8_starts(s, n, i, "隔壁") || rp_utf8_starts(s, n, i, "邻近");
     sets_ready();
     size_t m = 0;
     for (size_t k = 0; marks[k] && m == 0; k++)
@@ -2016,7 +2062,8 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
             at = past;
     }
     if (m == 0 || !place_at(s, n, at, &pl, false) || pl.start != at ||
-        pl.level <= st->doc_level || same_as_doc(st, s, pl.start, pl.end) ||
+        pl.level < st->doc_level || (pl.level == st->doc_level && !neighbour) ||
+        same_as_doc(st, s, pl.start, pl.end) ||
         kind_of_place(s, n, &pl))
         return false;
     uint32_t next = rp_utf8_at(s, n, pl.end);
@@ -2029,7 +2076,7 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
      * opening a clause, `在X,` is rp_region_clause's frame */
     bool mid = i > 0 && rp_utf8_is_han(rp_utf8_before(s, n, i));
     if (next == 0x3001 || rp_utf8_starts(s, n, pl.end, "等") || rp_utf8_starts(s, n, pl.end, "和") ||
-        rp_utf8_starts(s, n, pl.end, "及") || ((next == ',' || next == 0xFF0C) && !mid && !example))
+        rp_utf8_starts(s, n, pl.end, "及") || ((next == ',' || next == 0xFF0C) && !mid && !example && !neighbour))
         return false; /* a list of places, or the 在X, frame of rp_region_clause */
     if (st->sentence[0] && st->sentence_is_para) {
         /* （一）椤湾区。…区委组织部在楂林街道试点…，街道辖区…发展党员38名:
@@ -2054,6 +2101,8 @@ void rp_region_sentence_end(rp_region_state *st)
         snprintf(st->last_village, sizeof st->last_village, "%s", cur);
     else
         st->last_village[0] = '\0';
+    memcpy(st->last_peer, st->peer, sizeof st->last_peer);
+    st->peer[0] = '\0';
     st->para_later = true;
     st->group[0] = '\0';
     st->aside[0] = '\0';

@@ -89,6 +89,10 @@ typedef struct rp_region_state {
     char run_in[RP_REGION_MAX]; /* the section's place when a run-in heading set it */
     char last_village[RP_REGION_MAX]; /* the village the last sentence was about, for a
                                        * next one that opens on 村里 该村 本村 全村 */
+    char peer[RP_REGION_MAX];      /* a place of the document's level, not its own, the
+                                    * sentence named as its topic */
+    char last_peer[RP_REGION_MAX]; /* the last sentence's peer, for a next clause opening
+                                    * on 人家 */
     bool para_enum;
     bool para_has_place;
     bool para_later;       /* a sentence of the paragraph has ended */

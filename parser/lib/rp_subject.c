@@ -25,7 +25,9 @@ static const char *const after_stops[] = {
     "进场", "参会", "到场", "达成", "办理", "的", "共接待", "共计", "共有",
     /* 6家单位报到后, 326名高层次人才享受该政策, 32名教师党员开设…: the
      * clause's verb after the noun */
-    "报到", "享受", "开设", NULL};
+    "报到", "享受", "开设",
+    /* 8.7%的受访企业反映…, 43.6%的受访干部认为…: a view reported */
+    "反映", "认为", "表示", NULL};
 
 /* Second characters that make 有 part of a word (有效 有关 有序 …), not the
  * verb of being before a noun. */
@@ -1278,4 +1280,14 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     if (sp->money && !sp->glued && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
         contains_any(s, a, b, money_nouns))
         copy_out(s, a, b, out, cap);
+}
+
+bool rp_subject_share_noun(const char *s, size_t n, size_t i, char *out, size_t cap)
+{
+    size_t a, b;
+    if (!after_phrase(s, n, i, 2, 2, &a, &b) || b - a >= cap)
+        return false;
+    memcpy(out, s + a, b - a);
+    out[b - a] = '\0';
+    return true;
 }

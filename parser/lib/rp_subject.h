@@ -79,4 +79,9 @@ bool rp_subject_is_total_only(const char *subject);
 /* What prev counts, without the verb that added to it (新增投放AED -> AED). */
 void rp_subject_counted(const char *prev, char *out, size_t cap);
 
+/* `95%以上的股东户已开通账户`: at s[i], right after a share's 的, the noun
+ * it is a share of, up to the clause's verb; copied to out. False when no
+ * noun of at least two characters follows. */
+bool rp_subject_share_noun(const char *s, size_t n, size_t i, char *out, size_t cap);
+
 #endif

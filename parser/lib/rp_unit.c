@@ -160,6 +160,9 @@ static const rp_unit units[] = {
     {"TEU", "TEU", "item", 0, NULL},
     /* votes (同意四十七票); 票据 票证 are papers */
     {"票", "票", "item", CN, "据证务价面房根选"},
+    /* shares of a collective (设置总股数21,836股), in figures only: 一股劲,
+     * 一股暖流 are words; 股东 股份 股权 股金 follow the word 股 */
+    {"股", "股", "item", 0, "东份权金票市民息价本骨"},
     /* after a Chinese numeral of several characters too (两千多单) */
     {"单", "单", "item", RP_UNIT_CN_MANY, "位元独项列一纯身人个车据价品亲"},
     /* phone calls (接听来电2.3万余通); 通过 通知 通报 通讯 通道 … are words */
@@ -257,8 +260,9 @@ static bool blocked(const rp_unit *u, const char *s, size_t n, size_t j)
     if (!rp_utf8_in(u->not_before, cp))
         return false;
     /* 有38户主动让了地: an adverb after the unit, not 户主 (the householder);
-     * 对2名单位“一把手”, 4家长者食堂: a noun after it, not 名单 or 家长 */
-    static const char *const words_after[] = {"主动", "主要", "单位", "长者", NULL};
+     * 对2名单位“一把手”, 4家长者食堂, 11家乡镇卫生院: a noun after it, not
+     * 名单, 家长 or 家乡 */
+    static const char *const words_after[] = {"主动", "主要", "单位", "长者", "乡镇", "乡村", NULL};
     for (size_t k = 0; words_after[k]; k++)
         if (rp_utf8_starts(s, n, j, words_after[k]))
             return false;

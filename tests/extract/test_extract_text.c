@@ -1519,6 +1519,66 @@ static void round38_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round40_language(void **state)
+{
+    (void)state;
+    /* shares of a collective in figures; 家 before 乡镇; the people helped
+     * and then what was done for them all; a share opening its clause;
+     * an amount has no members a later bound describes; a thousands
+     * separator ending a line; spoken counts of points made */
+    rp_extract_result *r =
+        run("荪塘县蘩湾村收益分配公示\n"
+            "现有股东512户，设置总股数21,836股。医院与全县11家乡镇卫生院签订帮扶协议。\n"
+            "帮助四百一十余名农民工追回欠薪超过1,100万元。目前95%以上的股东户已开通账户。"
+            "全县90%以上的行政村建成服务站。资产负债率70%以上的企业仍有5户。\n"
+            "还有一千来亩的麦秸秆没有清运，离田率不足40%。仍有2个乡镇救助资金使用率不足60%。\n"
+            "全县在保低保对象6,\n412户。\n"
+            "还有一个，就是大户。蘩湾村的经验就一条，书记当到了田间地头。\n");
+    assert_non_null(find(r, 21836, "股"));
+    assert_non_null(find(r, 11, "家"));
+    assert_non_null(find(r, 11000000, "元"));
+    assert_string_equal(subject_of(r, 95, "%"), "股东户");
+    assert_string_equal(subject_of(r, 90, "%"), "行政村");
+    assert_null(find(r, 70, "%"));
+    assert_non_null(find(r, 40, "%"));
+    assert_null(find(r, 60, "%"));
+    assert_non_null(find(r, 6412, "户"));
+    assert_null(find(r, 412, "户"));
+    assert_null(find(r, 1, "个"));
+    assert_null(find(r, 1, "条"));
+    rp_extract_result_free(r);
+    /* a neighbour of the body's level named after 隔壁, then 人家, and 我们
+     * again; 乡里的 before a village; a body named by a place's stem; a
+     * 的 clause or a qualified noun as the topic of a bare figure; a
+     * total after a clause between; views reported stop the noun */
+    r = run("檵山县蓍埠镇秸秆禁烧工作讲话\n"
+            "　　隔壁蔸塘镇，去年被卫星抓到火点4个，全县通报。今年人家收储秸秆逾9千吨，"
+            "我们比人家少收了将近三千吨。\n"
+            "　　葎塘乡卫生院地处山区。乡里的柟木村离卫生院最远，为村里老人建立健康档案二百一十七份。\n"
+            "　　其中啊，机械粉碎还田的，两万一千多亩；打捆离田的，6,450吨。\n"
+            "　　种植面积50亩以上的大户，全镇有一百二十七户。\n"
+            "　　今年新建院士专家工作站2个，分别落户蓍埠茶业有限公司和蕹坪乡高山蔬菜产业园，全县累计达到9个。\n"
+            "　　调查显示，8.7%的受访企业反映办事难。\n");
+    assert_string_equal(region_of(r, 4, "个"), "蔸塘镇");
+    assert_string_equal(region_of(r, 9000, "吨"), "蔸塘镇");
+    assert_string_equal(region_of(r, 3000, "吨"), "檵山县蓍埠镇");
+    assert_string_equal(region_of(r, 217, "份"), "葎塘乡柟木村");
+    assert_string_equal(subject_of(r, 21000, "亩"), "机械粉碎还田");
+    assert_string_equal(subject_of(r, 6450, "吨"), "打捆离田");
+    assert_string_equal(subject_of(r, 127, "户"), "种植面积50亩以上的大户");
+    assert_non_null(strstr(subject_of(r, 9, "个"), "院士专家工作站"));
+    assert_string_equal(subject_of(r, 8.7, "%"), "受访企业");
+    rp_extract_result_free(r);
+    r = run("檠川县人民法院工作报告\n"
+            "　　全院受理案件9,738件。\n"
+            "　　欓溪人民法庭地处东部山区，服务欓溪镇近3.6万名群众。法庭全年受理案件628件。\n"
+            "　　全院审结案件9,200件。\n");
+    assert_string_equal(region_of(r, 36000, "名"), "欓溪镇");
+    assert_string_equal(region_of(r, 628, "件"), "欓溪镇");
+    assert_string_equal(region_of(r, 9200, "件"), "檠川县");
+    rp_extract_result_free(r);
+}
+
 static void round39_language(void **state)
 {
     (void)state;
@@ -2222,6 +2282,7 @@ int main(void)
         cmocka_unit_test(round35_language),
         cmocka_unit_test(round38_language),
         cmocka_unit_test(round39_language),
+        cmocka_unit_test(round40_language),
         cmocka_unit_test(round37_language),
         cmocka_unit_test(round36_language),
     };

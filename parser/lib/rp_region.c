@@ -1241,26 +1241,32 @@ static bool label_place(rp_region_state *st, const char *s, size_t n, size_t i)
  * 欓溪镇近3.6万名群众`), is about that place. */
 static bool named_body(rp_region_state *st, const char *s, size_t n, size_t i)
 {
-    rp_place pl;
-    if (i + 6 > n || !rp_utf8_is_han(rp_utf8_at(s, n, i)) || !rp_utf8_is_han(rp_utf8_at(s, n, i + 3)) ||
-        (rp_region_place_at(s, n, i, &pl) && pl.start == i))
+    if (i + 6 > n || (unsigned char)s[i] < 0xE3 || (unsigned char)s[i + 3] < 0xE3 ||
+        !rp_utf8_is_han(rp_utf8_at(s, n, i)) || !rp_utf8_is_han(rp_utf8_at(s, n, i + 3)))
         return false;
-    for (size_t j = i + 6, c = 0, l; j + 6 <= n && c < 60; j += l, c++) {
-        uint32_t cp = rp_utf8_decode(s, n, j, &l);
-        if (cp == 0x3002 || cp == '\n' || cp == 0xFF1B) /* 。 ； */
+    /* the stem again in the first sentence, by bytes (most paragraphs have
+     * none), before any place is read */
+    size_t j = i + 6, c = 0;
+    for (; j + 6 <= n && c < 60; c++) {
+        unsigned char b = (unsigned char)s[j];
+        if (b == '\n' || rp_utf8_starts(s, n, j, "。") || rp_utf8_starts(s, n, j, "；"))
             return false;
-        if (memcmp(s + j, s + i, 6) != 0 || !rp_region_place_at(s, n, j, &pl) || pl.start != j)
-            continue;
-        const suffix *sf = suffix_at(s, n, j + 6);
-        if (sf == NULL || pl.end != j + 6 + sf->len || pl.level <= st->doc_level ||
-            same_as_doc(st, s, pl.start, pl.end))
-            return false;
-        set_sentence(st, s, pl.start, pl.end);
-        st->sentence_is_para = true;
-        st->para_has_place = true;
-        return true;
+        if (b == (unsigned char)s[i] && memcmp(s + j, s + i, 6) == 0)
+            break;
+        j += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     }
-    return false;
+    rp_place pl;
+    if (j + 6 > n || c >= 60 || (rp_region_place_at(s, n, i, &pl) && pl.start == i) ||
+        !rp_region_place_at(s, n, j, &pl) || pl.start != j)
+        return false;
+    const suffix *sf = suffix_at(s, n, j + 6);
+    if (sf == NULL || pl.end != j + 6 + sf->len || pl.level <= st->doc_level ||
+        same_as_doc(st, s, pl.start, pl.end))
+        return false;
+    set_sentence(st, s, pl.start, pl.end);
+    st->sentence_is_para = true;
+    st->para_has_place = true;
+    return true;
 }
 
 /* No sentence or clause mark in s[a..b); a colon is one unless colon_ok. */
@@ -1857,11 +1863,12 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         i += strlen("辖区"); /* 辖区橦溪村…: the place within */
     /* 乡里的柟木村离卫生院最远…: spoken, the place within the one spoken of */
     static const char *const within[] = {"乡里的", "镇里的", "县里的", "区里的", "市里的", NULL};
-    for (size_t k = 0; within[k]; k++)
-        if (rp_utf8_starts(s, n, i, within[k])) {
-            i += strlen(within[k]);
-            break;
-        }
+    if (rp_utf8_starts(s, n, i + 3, "里的"))
+        for (size_t k = 0; within[k]; k++)
+            if (rp_utf8_starts(s, n, i, within[k])) {
+                i += strlen(within[k]);
+                break;
+            }
     /* 其中鸥江区71部: a part of what the sentence counted, for that clause's
      * sentence only */
     bool part = rp_utf8_starts(s, n, i, "其中");

@@ -66,15 +66,6 @@ static void sentence_range(const ex *x, const cand *c, size_t *cache, size_t *pa
     *pb = b;
 }
 
-static bool is_count_unit(const rp_unit *u)
-{
-    static const char *const kinds[] = {"person", "organisation", "item", "event", "household"};
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-        if (strcmp(u->kind, kinds[k]) == 0)
-            return true;
-    return false;
-}
-
 /* Copies the strings of one measure into a single allocation starting at
  * m->unit (see rp_extract_result_free). */
 static int pack_strings(rp_measure *m, const char *const src[6], const size_t len[6])

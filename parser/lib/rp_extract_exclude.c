@@ -1051,17 +1051,6 @@ static bool average(const ex *x, size_t at)
 
 /* A comparison after a count in the same clause is the threshold that
  * selects what was counted (5个乡镇...增幅不足10%, 11个村...全部超过30万元). */
-/* A unit that counts members (村, 人, 户, 件): not an amount (亩, 元, 吨). */
-static bool counts_members(const rp_unit *u)
-{
-    static const char *const kinds[] = {"organisation", "person", "household", "item", "event",
-                                        "person_time", NULL};
-    for (size_t k = 0; kinds[k]; k++)
-        if (strcmp(u->kind, kinds[k]) == 0)
-            return true;
-    return false;
-}
-
 static bool is_threshold(const ex *x, const quantity *q)
 {
     static const char *const cmp[] = {"不足", "不到", "超过", "超", "低于", "高于", NULL};
@@ -1071,7 +1060,7 @@ static bool is_threshold(const ex *x, const quantity *q)
      * the bound they fall short of */
     /* ...members only: 还有一千来亩秸秆…离田率不足40% bounds no acre */
     if (!prior_count && x->nc > 0 && x->c[x->nc - 1].start >= x->sent_start &&
-        counts_members(x->c[x->nc - 1].unit) &&
+        is_count_unit(x->c[x->nc - 1].unit) &&
         !has_semicolon(x, x->c[x->nc - 1].start, q->start)) { /* 一是…；二是… are two */
         static const char *const still[] = {"仍有", "还有", "尚有", NULL};
         for (size_t k = 0; still[k] && !prior_count; k++)
@@ -1124,9 +1113,8 @@ static bool is_threshold(const ex *x, const quantity *q)
     size_t cs = x->clause_start; /* past an item's 一是/二是 */
     cs += rp_region_point_at(x->s, x->n, cs);
     /* 山区部分台区供电半径超过500米: the unnamed members may follow a place */
-    for (size_t k = 0; some[k] && !rate && cs < q->start; k++)
-        if (rp_utf8_find(x->s + cs, q->start - cs, some[k], strlen(some[k])) != NULL)
-            return true;
+    if (!rate && contains_any(x, cs, q->start, some))
+        return true;
     static const char *const all[] = {"全部", "均", "都", "全都", NULL};
     for (size_t k = 0; all[k]; k++)
         if (rp_utf8_ends(x->s, q->start, all[k]) && !average(x, q->start))
@@ -1702,13 +1690,7 @@ static bool discourse_count(const ex *x, const quantity *q)
             return true;
     static const char *const link[] = {"就", "就是", "只有", "是", NULL};
     static const char *const lessons[] = {"经验", "办法", "原因", "理由", "道理", "体会", "诀窍", NULL};
-    if (!ends_any(x, q->start, link))
-        return false;
-    for (size_t k = 0; lessons[k]; k++)
-        if (rp_utf8_find(x->s + x->clause_start, q->start - x->clause_start, lessons[k],
-                         strlen(lessons[k])) != NULL)
-            return true;
-    return false;
+    return ends_any(x, q->start, link) && contains_any(x, x->clause_start, q->start, lessons);
 }
 
 bool rp_ex_rejected(ex *x, const quantity *q)

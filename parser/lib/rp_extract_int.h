@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rp_extract.h"
 #include "rp_normalize.h"
@@ -135,6 +136,27 @@ static inline bool ends_any(const ex *x, size_t i, const char *const *words)
 {
     for (size_t k = 0; words[k]; k++)
         if (rp_utf8_ends(x->s, i, words[k]))
+            return true;
+    return false;
+}
+
+/* True when s[a..b) holds one of the NULL-terminated words. */
+static inline bool contains_any(const ex *x, size_t a, size_t b, const char *const *words)
+{
+    for (size_t k = 0; words[k] && a < b; k++)
+        if (rp_utf8_find(x->s + a, b - a, words[k], strlen(words[k])) != NULL)
+            return true;
+    return false;
+}
+
+/* A unit that counts members (人, 村, 户, 件, 场): not an amount (亩, 元, 吨)
+ * nor a sum over people (人次). */
+static inline bool is_count_unit(const rp_unit *u)
+{
+    static const char *const kinds[] = {"person", "organisation", "item", "event", "household",
+                                        NULL};
+    for (size_t k = 0; kinds[k]; k++)
+        if (strcmp(u->kind, kinds[k]) == 0)
             return true;
     return false;
 }

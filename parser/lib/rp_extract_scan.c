@@ -232,13 +232,7 @@ static bool duration_change(const ex *x, const quantity *q)
 static bool service_hours(const ex *x, const quantity *q)
 {
     static const char *const words[] = {"服务时长", "志愿服务", "累计服务", NULL};
-    if (strcmp(q->unit->surface, "小时") != 0 || q->start <= x->sent_start)
-        return false;
-    for (size_t k = 0; words[k]; k++)
-        if (rp_utf8_find(x->s + x->sent_start, q->start - x->sent_start, words[k],
-                         strlen(words[k])) != NULL)
-            return true;
-    return false;
+    return strcmp(q->unit->surface, "小时") == 0 && contains_any(x, x->sent_start, q->start, words);
 }
 
 /* `优良天数为338天`, `重污染天数0天`: days counted, not a length of time. */

@@ -1285,9 +1285,8 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
 bool rp_subject_share_noun(const char *s, size_t n, size_t i, char *out, size_t cap)
 {
     size_t a, b;
-    if (!after_phrase(s, n, i, 2, 2, &a, &b) || b - a >= cap)
+    if (!after_phrase(s, n, i, 2, 2, &a, &b))
         return false;
-    memcpy(out, s + a, b - a);
-    out[b - a] = '\0';
+    copy_out(s, a, b, out, cap);
     return true;
 }

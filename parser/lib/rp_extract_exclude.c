@@ -522,6 +522,36 @@ static bool village_group(const ex *x, const quantity *q)
 
 /* 桂花苑小区3栋2单元: a building in an address, followed by its entrance
  * or flat, is a name. */
+/* 3栋、7栋: another building of the same kind listed after this one (人才
+ *公寓3栋、420套 lists a count of flats). */
+static bool listed_building_after(const ex *x, const quantity *q)
+{
+    size_t k = q->end + 3;
+    if (!starts(x, q->end, "、") || !is_digit_at(x, k))
+        return false;
+    while (is_digit_at(x, k))
+        k++;
+    return starts(x, k, q->unit->surface);
+}
+
+/* 萸湾小区14栋…。14栋一共二十八户: a building the text named after its
+ * estate, named again by its number alone. */
+static bool named_building_before(const ex *x, const quantity *q, const char *const *estates)
+{
+    const char *needle = x->s + q->num.start;
+    size_t len = q->end - q->num.start;
+    size_t from = q->start > RP_BACKREF_WINDOW ? q->start - RP_BACKREF_WINDOW : 0;
+    const char *end = x->s + q->start;
+    for (const char *h = x->s + from; h + len <= end; h += len) {
+        if (!(h = rp_utf8_find(h, (size_t)(end - h), needle, len)))
+            break;
+        size_t at = (size_t)(h - x->s);
+        if (at > 0 && !is_digit_at(x, at - 1) && ends_any(x, at, estates))
+            return true;
+    }
+    return false;
+}
+
 static bool building_address(const ex *x, const quantity *q)
 {
     if (strcmp(q->unit->surface, "栋") != 0 && strcmp(q->unit->surface, "幢") != 0)
@@ -537,8 +567,28 @@ static bool building_address(const ex *x, const quantity *q)
      * named before it (小区5栋楼, 5栋住宅 count buildings) */
     static const char *const estates[] = {"小区", "花园", "家园", "公寓", "大厦", "苑", "新村",
                                           NULL};
-    if (q->start == q->num.start && ends_any(x, q->start, estates) && rp_utf8_is_han(next) &&
+    if (q->start == q->num.start && ends_any(x, q->start, estates) &&
+        (rp_utf8_is_han(next) || is_clause_punct(next) || listed_building_after(x, q)) &&
         !rp_utf8_in("楼住房", next))
+        return true;
+    /* 锦绣家园3栋、7栋高层住户: the buildings listed after the estate */
+    size_t first = q->start;
+    while (rp_utf8_ends(x->s, first, "、") && rp_utf8_ends(x->s, first - 3, q->unit->surface)) {
+        size_t k = first - 3 - strlen(q->unit->surface);
+        while (k > 0 && is_digit_at(x, k - 1))
+            k--;
+        if (k == first - 3 - strlen(q->unit->surface))
+            break;
+        first = k;
+    }
+    if (first < q->start && ends_any(x, first, estates))
+        return true;
+    /* by its number alone where no noun stands before it (14栋一共…,
+     * 现在14栋是…; 新建厂房3栋 counts) */
+    uint32_t before = rp_utf8_before(x->s, x->n, q->start);
+    if (q->start == q->num.start &&
+        (q->start == x->clause_start || rp_utf8_in("在是对把给到从", before)) &&
+        named_building_before(x, q, estates))
         return true;
     /* 对8栋、11栋等无电梯楼栋: buildings named in a list that ends in 等
      * (a count of buildings has its noun: 厂房3栋、宿舍2栋) */
@@ -1693,13 +1743,109 @@ static bool discourse_count(const ex *x, const quantity *q)
     return ends_any(x, q->start, link) && contains_any(x, x->clause_start, q->start, lessons);
 }
 
+/* True when s[a..b) holds only Han characters (no break, figure or mark). */
+static bool contains_han_only(const ex *x, size_t a, size_t b)
+{
+    for (size_t l; a < b; a += l)
+        if (!rp_utf8_is_han(rp_utf8_decode(x->s, b, a, &l)))
+            return false;
+    return true;
+}
+
+/* 两个小区 said again and again in a speech (议一议两个小区…, 两个小区一共投了
+ * …): a group the text has named, referred to by its size, no count reported
+ * each time. A small count in Chinese numerals with its classifier and two
+ * characters after it, recurring three times or more nearby. */
+static bool repeated_group(const ex *x, const quantity *q)
+{
+    if (!q->num.chinese || q->num.value > 10 || q->unit_end != q->end)
+        return false;
+    size_t noun_end = q->end;
+    for (int c = 0; c < 2; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, noun_end, &l);
+        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
+            return false;
+        noun_end += l;
+    }
+    const char *needle = x->s + q->num.start;
+    size_t len = noun_end - q->num.start, seen = 0;
+    size_t from = q->start > RP_BACKREF_WINDOW ? q->start - RP_BACKREF_WINDOW : 0;
+    size_t to = x->n - noun_end > RP_BACKREF_WINDOW ? noun_end + RP_BACKREF_WINDOW : x->n;
+    const char *end = x->s + to;
+    for (const char *h = x->s + from; h + len <= end && seen < 3; h += len) {
+        if (!(h = rp_utf8_find(h, (size_t)(end - h), needle, len)))
+            break;
+        seen++;
+    }
+    return seen >= 3;
+}
+
+/* 见一辆劝离一辆, 成熟一个发展一个: one of a kind set against one more of
+ * it, a way of working, not a count. */
+static bool one_for_one(const ex *x, const quantity *q)
+{
+    if (!q->num.single_digit || q->num.value != 1 || q->unit_end != q->end ||
+        !starts(x, q->num.start, "一"))
+        return false;
+    size_t ul = q->end - q->unit_start;
+    char pair[16];
+    if (ul + 3 > sizeof pair - 1)
+        return false;
+    memcpy(pair, "一", 3);
+    memcpy(pair + 3, x->s + q->unit_start, ul);
+    pair[ul + 3] = '\0';
+    size_t pl = ul + 3;
+    for (size_t gap = 3; gap <= 12; gap += 3) { /* one to four characters between */
+        if (q->end + gap + pl <= x->n && memcmp(x->s + q->end + gap, pair, pl) == 0 &&
+            contains_han_only(x, q->end, q->end + gap))
+            return true;
+        if (q->num.start >= gap + pl && memcmp(x->s + q->num.start - gap - pl, pair, pl) == 0 &&
+            contains_han_only(x, q->num.start - gap, q->num.start))
+            return true;
+    }
+    return false;
+}
+
+/* 二次供水, 二次污染: 二次 before a noun or verb is a term, never a count
+ * (two times is 两次). */
+static bool second_term(const ex *x, const quantity *q)
+{
+    uint32_t next = rp_utf8_at(x->s, x->n, q->end);
+    return q->num.single_digit && q->num.value == 2 && starts(x, q->num.start, "二") &&
+           q->unit_end == q->end && strcmp(q->unit->surface, "次") == 0 &&
+           rp_utf8_is_han(next) && !rp_utf8_in("以左多余上下", next);
+}
+
+/* 十一户，不对，我说错了，是十二户: a figure the speaker takes back at once. */
+static bool retracted(const ex *x, const quantity *q)
+{
+    size_t j = q->end;
+    for (int k = 0; k < 4 && j < x->n; k++) {
+        if (x->s[j] == ',' || x->s[j] == ' ')
+            j++;
+        else if (starts(x, j, "，") || starts(x, j, "…") || starts(x, j, "、"))
+            j += 3;
+        else
+            break;
+    }
+    static const char *const back[] = {"说错了", "说错", "口误", NULL};
+    if (starts_any(x, j, back))
+        return true;
+    if (!starts(x, j, "不对"))
+        return false;
+    uint32_t after = rp_utf8_at(x->s, x->n, j + 6);
+    return is_clause_punct(after) || after == 0x2026 || after == 0;
+}
+
 bool rp_ex_rejected(ex *x, const quantity *q)
 {
     return x->quote > 0 || rp_ex_identifier_shape(x, q) || ordinal_or_date_part(x, q) ||
            run_selects(x, q) ||
            chinese_not_count(x, q) || back_reference(x, q) || hashtag_count(x, q) ||
            phase_name(x, q) || capacity_in_name(x, q) || race_distance(x, q) || place_distance(x, q) ||
-           taken_as(x, q) || discourse_count(x, q) ||
+           taken_as(x, q) || discourse_count(x, q) || repeated_group(x, q) || one_for_one(x, q) ||
+           second_term(x, q) || retracted(x, q) ||
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) || rank_move(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||

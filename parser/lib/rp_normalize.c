@@ -400,6 +400,15 @@ static bool unit_alone(const norm_ctx *c, size_t j)
     return j >= c->in_len;
 }
 
+/* `三万八千余剂⏎次`: a line break inside a unit of times (剂次 人次 户次 …)
+ * right after a figure; before2 and before are the two characters before
+ * the break, next the one after it. */
+static bool split_times_unit(uint32_t before2, uint32_t before, uint32_t next)
+{
+    return next == 0x6B21 /* 次 */ && rp_utf8_in("剂人户场车架辆批班课件篇家", before) &&
+           (is_digit(before2) || rp_utf8_in("余多万亿千百十九八七六五四三二两一〇零", before2));
+}
+
 /* Whitespace run at i: drops it when it sits inside a number or between a
  * number and its unit; otherwise copies it. Returns the input bytes used. */
 static size_t whitespace_run(norm_ctx *c, size_t i)
@@ -437,7 +446,8 @@ static size_t whitespace_run(norm_ctx *c, size_t i)
                (prev == '.' && after_digit && is_digit(next) && number_runs_on(c, j)) ||
                (prev == ',' && after_digit && i > 0 && c->in[i - 1] == ',' && thousands_group(c, j)) ||
                (mult && is_unit_joiner(next) && next != 0x4E07 && next != 0x4EBF) ||
-               ((is_digit(prev) || mult) && unit_alone(c, j));
+               ((is_digit(prev) || mult) && unit_alone(c, j)) ||
+               split_times_unit(c->prev_cp, prev, next);
     }
     if (drop)
         return j - i;

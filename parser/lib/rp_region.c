@@ -477,7 +477,7 @@ int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
         /* 我们镇是9起: the speaker's own place */
         size_t p = k == 0 && rp_utf8_starts(s, n, i, "我们") ? 6 : 3;
         const suffix *sf = suffix_at(s, n, i + p);
-        if (sf != NULL && sf->level != 5 && strcmp(sf->s, "街道") != 0) {
+        if (sf != NULL && sf->level != 5) {
             *len = p + sf->len;
             return sf->level;
         }
@@ -597,7 +597,7 @@ size_t rp_region_group_at(const char *s, size_t n, size_t i)
             last = cp;
             hans++;
         }
-        if (hans < 2 || hans > 3 || (hans == 2 && !rp_utf8_in("家湾坪冲岭坡沟坝塘坳庄屋寨垭岗洼", last)) ||
+        if (hans < 2 || hans > 3 || (hans == 2 && !rp_utf8_in("家湾坪冲岭坡沟坝塘坳庄屋寨垭岗洼山田林坑湖桥口头背嘴溪河垄垅峪坎塆埠井洲滩圩", last)) ||
             last == 0x5C0F || last == 0x901A) /* 代表小组, 硬化通组 */
             return 0;
         /* 通组道路, 组级, 组里: words with 组, not a hamlet */
@@ -748,8 +748,13 @@ static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
                     : st->para_has_place                    ? st->section
                                                             : "";
     snprintf(own, sizeof own, "%s", o[0] ? o : st->section);
+    /* 榑口镇是工业重镇…。在薜湾村开展…: the township the paragraph opened on */
+    if (rp_region_level_of(own) != 4 && st->para_town[0])
+        memcpy(own, st->para_town, sizeof own);
     set_full_place(st, st->sentence, s, a, b);
     name_within(st, st->sentence, own);
+    if (!st->para_later && st->doc_level < 4 && rp_region_level_of(st->sentence) == 4)
+        memcpy(st->para_town, st->sentence, sizeof st->para_town);
     if (rp_region_level_of(st->sentence) == st->doc_level && !ends_with(st->doc, st->sentence))
         memcpy(st->peer, st->sentence, sizeof st->peer); /* a neighbour of the body */
     if (st->section[0] && strcmp(st->sentence, st->section) != 0 &&
@@ -1570,6 +1575,7 @@ void rp_region_paragraph(rp_region_state *st, const char *s, size_t n, size_t i)
     st->para_enum = is_enumerated(s, n, i);
     st->para_has_place = false;
     st->para_later = false;
+    st->para_town[0] = '\0';
     st->para_counted = false;
     st->sentence[0] = '\0';
     st->group[0] = '\0';
@@ -1697,10 +1703,11 @@ static bool in_brackets(const char *s, size_t i)
 
 /* After a group, past a note in brackets and 的: a person of it
  * (`三组的李满仓,`, `七组的老党员刘德顺…`, `3组(原杉木塘组)村民刘德厚…`), whose
- * story the sentence tells, not the group's work. */
+ * story the sentence tells, not the group's work (竹山组群众反映…: its
+ * people as a whole, no one person). */
 static bool person_after(const char *s, size_t n, size_t e)
 {
-    static const char *const people[] = {"老党员", "党员", "村民", "群众", "老人", "户主", "农户",
+    static const char *const people[] = {"老党员", "党员", "村民", "老人", "户主", "农户",
                                          "贫困户", "脱贫户", "妇女", "老乡", NULL};
     uint32_t cp = rp_utf8_at(s, n, e);
     if (cp == '(' || cp == 0xFF08) {
@@ -1761,7 +1768,9 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         named = true;
     }
     const char *base = st->sentence[0] ? st->sentence : st->section[0] ? st->section : st->doc;
-    if (!named && rp_region_level_of(base) != 5)
+    /* 该村上屋组… after a sentence about a group of that village */
+    bool refers_back = g > i && st->last_village[0];
+    if (!named && !refers_back && rp_region_level_of(base) != 5)
         return false;
     size_t e = rp_region_group_at(s, n, g);
     if (e == 0 || in_brackets(s, a))
@@ -1772,6 +1781,12 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
     if (next == 0x3001 || rp_utf8_starts(s, n, e, "和") || rp_utf8_starts(s, n, e, "与") ||
         rp_utf8_starts(s, n, e, "等") || rp_utf8_starts(s, n, e, "及"))
         return false;
+    /* a group is named alone (竹山组), its village kept for 该村 next */
+    if (named) {
+        set_full_place(st, st->sentence, s, i, pl.end);
+        st->sentence_is_para = false;
+        a = g;
+    }
     set_place(st->group, s, a, e);
     return true;
 }
@@ -1811,9 +1826,10 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         !st->group[0] &&
         (rp_utf8_starts(s, n, i, "村里") || rp_utf8_starts(s, n, i, "该村") ||
          rp_utf8_starts(s, n, i, "本村") || rp_utf8_starts(s, n, i, "全村") ||
-         rp_utf8_starts(s, n, i, "这个村"))) {
+         rp_utf8_starts(s, n, i, "这个村")) &&
+        !(rp_utf8_starts(s, n, i, "该村") && rp_region_group_at(s, n, i + 6) != 0)) {
         memcpy(st->aside, st->last_village, sizeof st->aside);
-        return;
+        return; /* (该村上屋组…: a group of it, below) */
     }
     /* 隔壁莪塘镇，去年…。今年人家下了狠功夫…: the neighbour the last
      * sentence was about, referred to again */
@@ -1821,6 +1837,15 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         memcpy(st->aside, st->last_peer, sizeof st->aside);
         return;
     }
+    /* 我们两年加起来，还比人家少了四台: measured against the neighbour, the
+     * figure is the reporting body's own */
+    static const char *const against[] = {"比人家", "还比人家", "也比人家", "反而比人家", NULL};
+    if (st->peer[0] || st->last_peer[0])
+        for (size_t k = 0; against[k]; k++)
+            if (rp_utf8_starts(s, n, i, against[k])) {
+                memcpy(st->aside, st->doc, sizeof st->aside);
+                return;
+            }
     size_t len;
     int self = rp_region_self_ref(s, n, i, &len);
     /* 一是5组留在家里的…；三是…: a new point of a list is no longer about
@@ -1832,6 +1857,10 @@ void rp_region_clause(rp_region_state *st, const char *s, size_t n, size_t i)
                          rp_utf8_starts(s, n, i, "全村") || rp_utf8_starts(s, n, i, "本村") ||
                          rp_utf8_starts(s, n, i, "该村") || rp_utf8_starts(s, n, i, "村里")))
         st->group[0] = '\0';
+    /* 清理后全村资产负债率…: the whole village within the clause's first words */
+    for (size_t k = 3; st->group[0] && k <= 9; k += 3)
+        if (rp_utf8_starts(s, n, i + k, "全村") && rp_utf8_is_han(rp_utf8_at(s, n, i)))
+            st->group[0] = '\0';
     if (self > 0) {
         /* 全县统一编号的第012号实践站…: the whole as a modifier (a short
          * phrase in 的) is no topic of the clause */
@@ -2100,7 +2129,7 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
 
 void rp_region_sentence_end(rp_region_state *st)
 {
-    const char *cur = st->group[0]          ? ""
+    const char *cur = st->group[0]          ? (st->sentence_is_para ? "" : st->sentence)
                       : st->aside[0]          ? st->aside
                       : st->sentence_is_para ? ""
                                               : st->sentence;

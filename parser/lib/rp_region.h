@@ -93,6 +93,8 @@ typedef struct rp_region_state {
                                     * sentence named as its topic */
     char last_peer[RP_REGION_MAX]; /* the last sentence's peer, for a next clause opening
                                     * on 人家 */
+    char para_town[RP_REGION_MAX]; /* the township the paragraph's first sentence was about,
+                                    * in a county's or wider document */
     bool para_enum;
     bool para_has_place;
     bool para_later;       /* a sentence of the paragraph has ended */

@@ -640,7 +640,8 @@ static void before_phrase(const char *s, size_t n, const rp_subject_span *sp, si
         after_last_action(s, a, *b);
     for (int guard = 0; guard < 8 && *a < *b; guard++) {
         size_t t = match_any(s, *b, *a, lead_trims);
-        if (t == 3 && word_after_period_char(s, *b, *a + t)) /* 年度学员, 年轻干部 */
+        if (t == 3 && rp_utf8_in("年月日", rp_utf8_at(s, *b, *a)) &&
+            word_after_period_char(s, *b, *a + t)) /* 年度学员, 年轻干部 (not 共报告) */
             t = 0;
         if (t == 0) { /* a bullet or emoji before the words: 📍全县人才项目… */
             size_t l;
@@ -1166,8 +1167,41 @@ static bool remaining_relative(const char *s, size_t n, const rp_subject_span *s
             break;
     }
     uint32_t end = rp_utf8_at(s, n, e);
+    /* 十一户困难家庭的那一份: a 的 inside is no predicate (困难家 is no noun) */
     return chars >= 2 && chars <= 20 && (is_boundary(end) || end == 0xFF0C || end == 0xFF1B || e >= n) &&
-           write_relative(s, q, e, true, a, p, out, cap);
+           rp_utf8_find(s + q, e - q, "的", 3) == NULL && write_relative(s, q, e, true, a, p, out, cap);
+}
+
+/* `乙类传染病：共报告9种687例`: a bare verb (one word after the adverbs)
+ * after a heading's label and its colon; the label (four to ten
+ * characters), opening its line or sentence, names what is counted. s[a..b) is the phrase before the count.
+ * Sets the label's span. */
+static bool colon_label(const char *s, const rp_subject_span *sp, size_t a, size_t b, size_t *la,
+                        size_t *lb)
+{
+    if (b <= a || b - a > 6 || a < sp->floor || a < 7)
+        return false;
+    size_t j = a; /* back over the adverbs trimmed (共 累计 全年) to the colon */
+    for (int k = 0; k < 3 && j > sp->floor && s[j - 1] != ':'; k++)
+        j -= 3;
+    if (j < 7 || s[j - 1] != ':') /* normalised: full-width ： is ASCII */
+        return false;
+    size_t e = j - 1, i = e;
+    int chars = 0;
+    while (i >= 3 && chars <= 10 && rp_utf8_is_han(rp_utf8_before(s, i, i))) {
+        i -= 3;
+        chars++;
+    }
+    uint32_t open = i == 0 ? '\n' : rp_utf8_before(s, i, i);
+    /* a speaker's name (柯永健：) is shorter; a place (青龙村：) is the
+     * region of a row, not what it counts; 其中： picks a part */
+    if (chars < 4 || chars > 10 || rp_utf8_in("村镇乡区县市道组省州", rp_utf8_before(s, e, e)) ||
+        rp_utf8_ends(s, e, "其中") ||
+        !(open == '\n' || open == ' ' || open == 0x3002 || open == 0xFF1B || open == ';'))
+        return false;
+    *la = i;
+    *lb = e;
+    return true;
 }
 
 /* `监测员中60岁以上的有21名`, `本土主播中能稳定月销10万元以上的不到20名`:
@@ -1189,6 +1223,28 @@ static bool part_relative(const char *s, size_t a, size_t b, char *out, size_t c
             figure = is_digit(cp) || rp_utf8_in("一二两三四五六七八九十百千万", cp);
         }
         return figure && write_relative(s, k + 3, b, true, a, k, out, cap);
+    }
+    return false;
+}
+
+/* `为60岁以上股东312人补助医疗保险费`, `给留守儿童86名赠送书包`: the
+ * people a service is for, named between 为/给 and their count; what is done
+ * for them follows. True when s[..sp->start) ends on such a name: a noun of
+ * people (not 辖区, 我们 or 以…为牵头单位组建), after a 为 that is no part of
+ * 作为 成为 因为 认为 …. */
+static bool beneficiary_named(const char *s, const rp_subject_span *sp)
+{
+    size_t j = sp->start;
+    if (j < sp->floor + 9 || !rp_utf8_in("人员民众者户东童生工属老士兵妇女友师农商家长手象族", rp_utf8_before(s, j, j)))
+        return false;
+    for (int chars = 0; j >= sp->floor + 3 && j >= 3 && chars <= 10; chars++) {
+        size_t p = j - 3;
+        uint32_t cp = rp_utf8_before(s, j, j);
+        if (cp == 0x4E3A || cp == 0x7ED9) /* 为 给 */
+            return chars >= 2 && !rp_utf8_in("作成因认行称视以更", rp_utf8_before(s, p, p));
+        if (!rp_utf8_is_han(cp) && !is_digit(cp))
+            return false;
+        j = is_digit(cp) ? j - 1 : p;
     }
     return false;
 }
@@ -1215,6 +1271,7 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
      * before the count are what it counts; the two characters after are what
      * they did */
     if (sp->count_unit && after_phrase(s, n, sp->end, 2, false, &a, &b) &&
+        !beneficiary_named(s, sp) &&
         match_any(s, n, a, change_verbs) != b - a && /* 由每天4班加密到12班 */
         match_any(s, n, a, level_verbs) != b - a &&
         !(b - a == 6 && (b >= n || is_boundary(rp_utf8_at(s, n, b))) && sp->start > sp->floor &&
@@ -1231,6 +1288,12 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
         while ((v = match_any(s, n, j, purpose_verbs)) > 0)
             j += v;
         if (j > sp->end && after_phrase(s, n, j, 2, false, &a2, &b2)) {
+            copy_out(s, a2, b2, out, cap);
+            return;
+        }
+        /* 区财政每年安排500万元专项资金: the sum's own noun follows it */
+        if (j == sp->end && after_phrase(s, n, j, 2, false, &a2, &b2) &&
+            contains_any(s, a2, b2, money_nouns)) {
             copy_out(s, a2, b2, out, cap);
             return;
         }
@@ -1254,6 +1317,10 @@ void rp_subject_find(const char *s, size_t n, const rp_subject_span *sp, char *o
     }
     if (sp->count_unit && a < b && rp_utf8_starts(s, n, b, "的") && part_relative(s, a, b, out, cap))
         return;
+    if (colon_label(s, sp, a, b, &a1, &b1)) {
+        copy_out(s, a1, b1, out, cap);
+        return;
+    }
     if (a < b) {
         copy_out(s, a, b, out, cap); /* a comparison base stays: 收入总额比上年增长 */
         return;

@@ -1519,6 +1519,74 @@ static void round38_language(void **state)
     rp_extract_result_free(r);
 }
 
+static void round41_language(void **state)
+{
+    (void)state;
+    /* a group the speech keeps naming by its size; one against one; 二次
+     * before a noun; a figure taken back; buildings named by number; a unit
+     * of times broken by a line */
+    rp_extract_result *r =
+        run("荪塘区蕖湄社区居民议事会讲话\n"
+            "　　今天专门议一议两个小区加装电梯的事。两个小区的业主代表都来了。"
+            "两个小区已经装好电梯二十七台。\n"
+            "　　我重点说一下萸湾小区14栋，这个楼吵得最凶。14栋一共二十八户。"
+            "2单元同意的是十一户，不对，我说错了，是十二户。现在14栋是全票同意。\n"
+            "　　锦绣家园3栋、7栋高层住户水压低，新建人才公寓3栋、420套。消防通道上见一辆劝离一辆。"
+            "完成二次供水泵房改造38座。\n"
+            "接种非免疫规划疫苗三万八千余剂\n次。\n");
+    assert_null(find(r, 2, "个"));
+    assert_non_null(find(r, 27, "台"));
+    assert_null(find(r, 14, "栋"));
+    assert_null(find(r, 7, "栋"));
+    assert_non_null(find(r, 3, "栋"));
+    assert_non_null(find(r, 28, "户"));
+    assert_null(find(r, 11, "户"));
+    assert_non_null(find(r, 12, "户"));
+    assert_null(find(r, 1, "辆"));
+    assert_null(find(r, 2, "次"));
+    assert_non_null(find(r, 38, "座"));
+    assert_non_null(find(r, 38000, "剂次"));
+    rp_extract_result_free(r);
+    /* the people a service is for, between 为 and their count; a sum's
+     * own noun after it; a heading's label before a bare verb; 共 before 报
+     * is trimmed; 困难家庭 is no 困难家 */
+    r = run("荪塘县民政工作总结\n"
+            "　　今年为60岁以上股东三百一十二人补助医疗保险费。区财政每年安排500万元专项资金。\n"
+            "　　乙类传染病：共报告9种687例。\n"
+            "　　还有十一户困难家庭的那一份，是社区协调出的。\n");
+    assert_string_equal(subject_of(r, 312, "人"), "60岁以上股东");
+    assert_string_equal(subject_of(r, 5000000, "元"), "专项资金");
+    assert_string_equal(subject_of(r, 687, "例"), "乙类传染病");
+    assert_string_equal(subject_of(r, 11, "户"), "困难家庭");
+    rp_extract_result_free(r);
+    /* a village's group after its village is named alone, 该村 then names
+     * another of its groups, 全村 ends the group; a village in a township's
+     * numbered paragraph is named with it; 全街道 in a community's
+     * document, and 比人家 after a neighbour */
+    r = run("蒴岭镇三资清理情况通报\n"
+            "　　桫木村、蘘塘村：两村山林面积大。桫木村竹山组群众反映竹林被占用，已收回竹林三百四十多亩。"
+            "该村上屋组一份合同年租金仅1,500元。蘘塘村清理中发现，檀树湾组补偿款结余8.6万元；"
+            "清理后全村资产负债率下降3.4个百分点。\n");
+    assert_string_equal(region_of(r, 340, "亩"), "竹山组");
+    assert_string_equal(region_of(r, 1500, "元"), "上屋组");
+    assert_string_equal(region_of(r, 86000, "元"), "檀树湾组");
+    assert_string_equal(region_of(r, 3.4, "百分点"), "蘘塘村");
+    rp_extract_result_free(r);
+    r = run("棻阳县住房公积金管理中心2025年度工作报告\n"
+            "　　全县归集资金41.87亿元。\n"
+            "　　（一）榑口镇分中心。榑口镇是重镇，服务职工一万零四百多人。在薜湾村开展试点，已有八十七人开户缴存。\n");
+    assert_string_equal(region_of(r, 87, "人"), "榑口镇薜湾村");
+    rp_extract_result_free(r);
+    r = run("栌江区槭桥街道荇湄社区居民议事会讲话\n"
+            "　　我们社区装了二十七台。\n"
+            "　　再看看人家。隔壁芪坊社区，去年一年就装了三十一台，我们两年加起来，还比人家少了四台。"
+            "全街道这两年一共装了一百零六台。\n");
+    assert_string_equal(region_of(r, 31, "台"), "芪坊社区");
+    assert_string_equal(region_of(r, 4, "台"), "栌江区槭桥街道荇湄社区");
+    assert_string_equal(region_of(r, 106, "台"), "栌江区槭桥街道");
+    rp_extract_result_free(r);
+}
+
 static void round40_language(void **state)
 {
     (void)state;
@@ -2283,6 +2351,7 @@ int main(void)
         cmocka_unit_test(round38_language),
         cmocka_unit_test(round39_language),
         cmocka_unit_test(round40_language),
+        cmocka_unit_test(round41_language),
         cmocka_unit_test(round37_language),
         cmocka_unit_test(round36_language),
     };

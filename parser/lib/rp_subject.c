@@ -1174,8 +1174,8 @@ static bool remaining_relative(const char *s, size_t n, const rp_subject_span *s
 
 /* `乙类传染病：共报告9种687例`: a bare verb (one word after the adverbs)
  * after a heading's label and its colon; the label (four to ten
- * characters), opening its line or sentence, names what is counted. s[a..b) is the phrase before the count.
- * Sets the label's span. */
+ * characters), opening its line or sentence, names what is counted.
+ * s[a..b) is the phrase before the count; sets the label's span. */
 static bool colon_label(const char *s, const rp_subject_span *sp, size_t a, size_t b, size_t *la,
                         size_t *lb)
 {
@@ -1183,13 +1183,13 @@ static bool colon_label(const char *s, const rp_subject_span *sp, size_t a, size
         return false;
     size_t j = a; /* back over the adverbs trimmed (共 累计 全年) to the colon */
     for (int k = 0; k < 3 && j > sp->floor && s[j - 1] != ':'; k++)
-        j -= 3;
+        j = rp_utf8_prev(s, j);
     if (j < 7 || s[j - 1] != ':') /* normalised: full-width ： is ASCII */
         return false;
     size_t e = j - 1, i = e;
     int chars = 0;
-    while (i >= 3 && chars <= 10 && rp_utf8_is_han(rp_utf8_before(s, i, i))) {
-        i -= 3;
+    while (i > 0 && chars <= 10 && rp_utf8_is_han(rp_utf8_before(s, i, i))) {
+        i = rp_utf8_prev(s, i);
         chars++;
     }
     uint32_t open = i == 0 ? '\n' : rp_utf8_before(s, i, i);
@@ -1237,14 +1237,14 @@ static bool beneficiary_named(const char *s, const rp_subject_span *sp)
     size_t j = sp->start;
     if (j < sp->floor + 9 || !rp_utf8_in("人员民众者户东童生工属老士兵妇女友师农商家长手象族", rp_utf8_before(s, j, j)))
         return false;
-    for (int chars = 0; j >= sp->floor + 3 && j >= 3 && chars <= 10; chars++) {
-        size_t p = j - 3;
+    for (int chars = 0; j > sp->floor && chars <= 10; chars++) {
+        size_t p = rp_utf8_prev(s, j);
         uint32_t cp = rp_utf8_before(s, j, j);
         if (cp == 0x4E3A || cp == 0x7ED9) /* 为 给 */
             return chars >= 2 && !rp_utf8_in("作成因认行称视以更", rp_utf8_before(s, p, p));
         if (!rp_utf8_is_han(cp) && !is_digit(cp))
             return false;
-        j = is_digit(cp) ? j - 1 : p;
+        j = p;
     }
     return false;
 }

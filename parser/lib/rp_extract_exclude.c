@@ -755,6 +755,21 @@ static bool after_own_ordinals(const ex *x, const quantity *q)
     return rp_utf8_ends(x->s, q->start, u) && ordinal_number_before(x, q->start - strlen(u));
 }
 
+/* End of the two characters after q's unit when both are Han and no
+ * numeral (the noun a count names: 个小区, 项补贴), else 0. */
+static size_t counted_noun_end(const ex *x, const quantity *q)
+{
+    size_t e = q->end;
+    for (int c = 0; c < 2; c++) {
+        size_t l;
+        uint32_t cp = rp_utf8_decode(x->s, x->n, e, &l);
+        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
+            return 0;
+        e += l;
+    }
+    return e;
+}
+
 static bool back_reference(const ex *x, const quantity *q)
 {
     static const char *const dem[] = {"上述", "前述", "这", "这些", "此", NULL};
@@ -765,14 +780,9 @@ static bool back_reference(const ex *x, const quantity *q)
         return true;
     if (q->start != x->clause_start || q->unit_end != q->end || q->num.value < 2)
         return false;
-    size_t noun_end = q->end; /* the unit and the two characters after it */
-    for (int c = 0; c < 2; c++) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(x->s, x->n, noun_end, &l);
-        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
-            return false;
-        noun_end += l;
-    }
+    size_t noun_end = counted_noun_end(x, q); /* the unit and the two characters after it */
+    if (noun_end == 0)
+        return false;
     const char *needle = x->s + q->unit_start;
     size_t len = noun_end - q->unit_start;
     /* the last few paragraphs only: bounded work per count */
@@ -1760,14 +1770,9 @@ static bool repeated_group(const ex *x, const quantity *q)
 {
     if (!q->num.chinese || q->num.value > 10 || q->unit_end != q->end)
         return false;
-    size_t noun_end = q->end;
-    for (int c = 0; c < 2; c++) {
-        size_t l;
-        uint32_t cp = rp_utf8_decode(x->s, x->n, noun_end, &l);
-        if (!rp_utf8_is_han(cp) || rp_number_is_cn(cp))
-            return false;
-        noun_end += l;
-    }
+    size_t noun_end = counted_noun_end(x, q);
+    if (noun_end == 0)
+        return false;
     const char *needle = x->s + q->num.start;
     size_t len = noun_end - q->num.start, seen = 0;
     size_t from = q->start > RP_BACKREF_WINDOW ? q->start - RP_BACKREF_WINDOW : 0;
@@ -1829,7 +1834,7 @@ static bool retracted(const ex *x, const quantity *q)
         else
             break;
     }
-    static const char *const back[] = {"说错了", "说错", "口误", NULL};
+    static const char *const back[] = {"说错", "口误", NULL}; /* 说错了 too */
     if (starts_any(x, j, back))
         return true;
     if (!starts(x, j, "不对"))

@@ -1006,10 +1006,45 @@ static bool de_phrase_before_you(const ex *x, size_t j)
     return false;
 }
 
+/* `中小学校周边50米范围内的零售点`, `距村部3公里以内的农户`: a distance
+ * that selects the places or people 的 then names. */
+static bool distance_selects(const ex *x, const quantity *q)
+{
+    static const char *const lengths[] = {"米", "公里", "千米", NULL};
+    static const char *const within[] = {"范围内", "范围以内", "以内", "之内", "内", NULL};
+    bool length = false;
+    for (size_t k = 0; lengths[k] && !length; k++)
+        length = strcmp(q->unit->surface, lengths[k]) == 0;
+    if (!length)
+        return false;
+    for (size_t k = 0; within[k]; k++)
+        if (starts(x, q->end, within[k]))
+            return starts(x, q->end + strlen(within[k]), "的");
+    return false;
+}
+
+/* `YSP35.5型（15公斤装）`, `硬盒20支装`: the size of a pack, a product's
+ * specification. */
+static bool pack_size(const ex *x, const quantity *q)
+{
+    static const char *const units[] = {"公斤", "千克", "克", "斤", "升", "毫升", "支", "片",
+                                        "粒", "袋", "包", "瓶", NULL};
+    if (!starts(x, q->end, "装"))
+        return false;
+    uint32_t after = rp_utf8_at(x->s, x->n, q->end + strlen("装"));
+    if (rp_utf8_is_han(after) && after != 0x7684) /* 装车, 装好: a verb; 装的 a pack */
+        return false;
+    for (size_t k = 0; units[k]; k++)
+        if (strcmp(q->unit->surface, units[k]) == 0)
+            return true;
+    return false;
+}
+
 bool rp_ex_is_condition(const ex *x, const quantity *q)
 {
     uint32_t next = rp_utf8_at(x->s, x->n, q->end);
-    if (size_attribute(x, q, next) || window_qualifies(x, q))
+    if (size_attribute(x, q, next) || window_qualifies(x, q) || distance_selects(x, q) ||
+        pack_size(x, q))
         return true;
     /* 地处海拔900多米的高寒山区: an altitude places, it reports nothing */
     if (rp_utf8_ends(x->s, q->start, "海拔"))
@@ -1689,8 +1724,15 @@ static bool bound_in_question(const ex *x, const quantity *q)
         return false;
     for (size_t j = q->end, l; j < x->n && j < q->end + 300; j += l) {
         uint32_t cp = rp_utf8_decode(x->s, x->n, j, &l);
-        if (cp == '?' || cp == 0xFF1F)
+        if (cp == '?' || cp == 0xFF1F) {
+            /* 贷款超过10万元，是不是一定要找人担保？: an A-not-A question */
+            static const char *const either[] = {"是不是", "有没有", "能不能", "要不要", "会不会",
+                                                 "可不可以", "是否", NULL};
+            for (size_t k = 0; either[k]; k++)
+                if (rp_utf8_find(x->s + q->end, j - q->end, either[k], strlen(either[k])))
+                    return true;
             return rp_utf8_ends(x->s, j, "吗") || rp_utf8_ends(x->s, j, "呢");
+        }
         if (cp == 0x3002 || cp == '!' || cp == '\n')
             return false;
     }
@@ -1702,6 +1744,13 @@ static bool bites(const ex *x, const quantity *q)
 {
     return strcmp(q->unit->surface, "口") == 0 && q->num.chinese &&
            rp_utf8_in("吃喝扒尝咬抽吸", rp_utf8_before(x->s, x->n, q->start));
+}
+
+/* `我们村是其中一个`: one of those just named, no count. */
+static bool one_of_them(const ex *x, const quantity *q)
+{
+    return q->num.value == 1 && strcmp(q->unit->surface, "个") == 0 &&
+           rp_utf8_ends(x->s, q->start, "其中") && !rp_utf8_is_han(rp_utf8_at(x->s, x->n, q->end));
 }
 
 /* `合格率保留两位小数`: places of a decimal, no people. */
@@ -1854,7 +1903,7 @@ bool rp_ex_rejected(ex *x, const quantity *q)
            exchange_rate(x, q) || decimal_code(q) || rated_class(x, q) || bar_reached(x, q) ||
            hotline_number(x, q) || village_group(x, q) || building_address(x, q) || rank_move(x, q) ||
            band_edge(x, q) || listed_qualifier(x, q) || defines_unit(x, q) ||
-           decimal_places(x, q) || bites(x, q) || bound_in_question(x, q) || age_note(x, q) ||
+           decimal_places(x, q) || one_of_them(x, q) || bites(x, q) || bound_in_question(x, q) || age_note(x, q) ||
            year_not_duration(x, q) || duration_adverb(x, q) || first_part_of_period(x, q) ||
            rp_ex_is_condition(x, q) || is_threshold(x, q) || is_target(x, q);
 }

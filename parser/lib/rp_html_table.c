@@ -7,6 +7,7 @@
  * tables (rp_html_emit_table) and aligned text tables (rp_table_render).
  * See rp_html_int.h. */
 #include "rp_html_int.h"
+#include "rp_period.h"
 #include "rp_region.h"
 #include "rp_unit.h"
 #include "rp_utf8.h"
@@ -571,6 +572,17 @@ static void layout_columns(struct grid *g, struct layout *L)
             L->name_col = c;
 }
 
+/* A header that is a time alone (`2025年`, `本年`, `上年`): its row's
+ * sentence opens with it (`2025年个贷发放6.42亿元`), as prose states a
+ * period before what it counts; after the label it would part a name that
+ * ends in a verb from its figure (`个贷发放2025年6.42亿元`). */
+static bool period_header(const char *core)
+{
+    char buf[64];
+    size_t n = strlen(core);
+    return n > 0 && rp_period_at(core, n, 0, NULL, buf, sizeof buf) == n;
+}
+
 static void render_row(struct emit *e, struct grid *g, struct layout *L,
                        size_t r)
 {
@@ -620,9 +632,13 @@ static void render_row(struct emit *e, struct grid *g, struct layout *L,
         char core[256], unit[64];
         header_unit(L->header[c], core, sizeof core, unit, sizeof unit);
         emit_newline(e);
+        bool lead = period_header(core);
+        if (lead)
+            rp_tbuf_puts(&e->out, core);
         if (label.len > 0)
             rp_tbuf_append(&e->out, label.p, label.len);
-        rp_tbuf_puts(&e->out, core);
+        if (!lead)
+            rp_tbuf_puts(&e->out, core);
         /* PM2.5, PM10, COD: a name ending in Latin or digits would glue onto
          * the figure (PM2.524) */
         size_t cn = strlen(core);

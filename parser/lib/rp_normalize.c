@@ -304,6 +304,37 @@ static bool acronym(const norm_ctx *c, size_t i, size_t e)
     return true;
 }
 
+/* After the letters of a brand (`ob欧宝体育`, `KY8开元棋牌`): one to four
+ * Han characters ending in a word of betting or games, and a site word
+ * after them (`官网`); the end, or 0. What the brand was glued before, a
+ * figure or the sentence's words, stays. */
+static size_t brand_word_end(const norm_ctx *c, size_t j)
+{
+    static const char *const kinds[] = {"体育", "棋牌", "娱乐", "电竞", "竞技", "彩票", "真人",
+                                        NULL};
+    static const char *const site[] = {"官网", "官方网站", "下载", "平台", "入口", NULL};
+    for (size_t h = 0, p = j; h < 6 && p + 3 <= c->in_len; h++, p += 3) {
+        if (!rp_utf8_is_han(rp_utf8_at(c->in, c->in_len, p)))
+            return 0;
+        for (size_t k = 0; kinds[k] && h >= 1; k++) {
+            if (!rp_utf8_starts(c->in, c->in_len, p - 3, kinds[k]))
+                continue;
+            size_t e = p + 3;
+            for (size_t m = 0; site[m]; m++)
+                if (rp_utf8_starts(c->in, c->in_len, e, site[m]))
+                    e += strlen(site[m]);
+            /* `娱乐平台9527`: its number too, unless a unit makes it a figure */
+            size_t d = e;
+            while (d < c->in_len && (is_alpha((unsigned char)c->in[d]) ||
+                                     is_digit((unsigned char)c->in[d])))
+                d++;
+            bool number_on = d < c->in_len && (c->in[d] == ',' || c->in[d] == '.');
+            return d > e && !number_on && !unit_follows_figure(c, d) ? d : e;
+        }
+    }
+    return 0;
+}
+
 /* At an ASCII letter at i: length of a spam token to drop, else 0. */
 static size_t spam_token_len(const norm_ctx *c, size_t i)
 {
@@ -338,6 +369,9 @@ static size_t spam_token_len(const norm_ctx *c, size_t i)
      * unit follows are the figure the brand was glued before, not part of it */
     if (tail < j && letters >= 2 && unit_follows_figure(c, j))
         return acronym(c, i, tail) ? 0 : tail - i;
+    size_t named = brand_word_end(c, j);
+    if (named > 0)
+        return named - i;
     size_t han;
     size_t end = han_run_end(c, j, &han);
     if (end == 0)

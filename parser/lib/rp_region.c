@@ -91,6 +91,8 @@ static const char *const verb_pairs[] = {"深化", "开发", "建设", "建成",
                                     /* 承担省下达的任务: a task taken on from the
                                      * province; 汛期县防指: a season, then a body */
                                     "承担", "承接", "汛期",
+                                    /* 移民人口占村总人口30%以上的: a share, no name */
+                                    "人口",
                                     NULL};
 
 static rp_cset verb_pair_first_set;
@@ -477,6 +479,13 @@ int rp_region_self_ref(const char *s, size_t n, size_t i, size_t *len)
         /* 我们镇是9起: the speaker's own place */
         size_t p = k == 0 && rp_utf8_starts(s, n, i, "我们") ? 6 : 3;
         const suffix *sf = suffix_at(s, n, i + p);
+        /* 蕻岭镇：全县最大产烟镇: the whole as a standard of comparison,
+         * not the place the clause reports on */
+        static const char *const ranks[] = {"最", "唯一", "首个", "首家", "排名", "领先", NULL};
+        if (sf != NULL && k == 1)
+            for (size_t r = 0; ranks[r]; r++)
+                if (rp_utf8_starts(s, n, i + p + sf->len, ranks[r]))
+                    return 0;
         if (sf != NULL && sf->level != 5) {
             *len = p + sf->len;
             return sf->level;
@@ -753,7 +762,7 @@ static void set_sentence(rp_region_state *st, const char *s, size_t a, size_t b)
         memcpy(own, st->para_town, sizeof own);
     set_full_place(st, st->sentence, s, a, b);
     name_within(st, st->sentence, own);
-    if (!st->para_later && st->doc_level < 4 && rp_region_level_of(st->sentence) == 4)
+    if ((!st->para_later || !st->para_town[0]) && st->doc_level < 4 && rp_region_level_of(st->sentence) == 4)
         memcpy(st->para_town, st->sentence, sizeof st->para_town);
     if (rp_region_level_of(st->sentence) == st->doc_level && !ends_with(st->doc, st->sentence))
         memcpy(st->peer, st->sentence, sizeof st->peer); /* a neighbour of the body */
@@ -1748,7 +1757,7 @@ static bool person_after(const char *s, size_t n, size_t e)
  * (`七组、一组年轻人…`) is none of them. */
 static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
 {
-    static const char *const refs[] = {"该村", "本村", "我村", "我们村", NULL};
+    static const char *const refs[] = {"该村", "本村", "我村", "我们村", "村里", NULL};
     /* called at every clause start: most clauses have no 组 in their
      * first thirty characters, and need no place read here */
     if (rp_utf8_find(s + i, n - i < 90 ? n - i : 90, "组", 3) == NULL)
@@ -1767,12 +1776,26 @@ static bool group_clause(rp_region_state *st, const char *s, size_t n, size_t i)
         g = pl.end;
         named = true;
     }
-    const char *base = st->sentence[0] ? st->sentence : st->section[0] ? st->section : st->doc;
+    /* 在椤木村硬化产业路…；该村槠坳组…: the village the sentence moved to */
+    const char *base = rp_region_level_of(st->aside) == 5 ? st->aside
+                       : st->sentence[0]                  ? st->sentence
+                       : st->section[0]                   ? st->section
+                                                          : st->doc;
     /* 该村上屋组… after a sentence about a group of that village */
     bool refers_back = g > i && st->last_village[0];
-    if (!named && !refers_back && rp_region_level_of(base) != 5)
-        return false;
     size_t e = rp_region_group_at(s, n, g);
+    /* 蘼坪组地处高山，全组三十一户…: in a township's paragraph, a group the
+     * sentence goes on to call 全组 or 组里 is where it is */
+    bool whole = false;
+    if (e > 0 && rp_region_level_of(base) == 4) {
+        const char *stop = memchr(s + e, '\n', n - e < 240 ? n - e : 240);
+        size_t lim = stop ? (size_t)(stop - s) - e : (n - e < 240 ? n - e : 240);
+        const char *end = rp_utf8_find(s + e, lim, "。", 3);
+        lim = end ? (size_t)(end - (s + e)) : lim;
+        whole = rp_utf8_find(s + e, lim, "全组", 6) || rp_utf8_find(s + e, lim, "组里", 6);
+    }
+    if (!named && !refers_back && !whole && rp_region_level_of(base) != 5)
+        return false;
     if (e == 0 || in_brackets(s, a))
         return false; /* (户主:吴秀英,第五村民小组): a roster's note */
     if (person_after(s, n, e))
@@ -2120,6 +2143,7 @@ bool rp_region_inline(rp_region_state *st, const char *s, size_t n, size_t i)
         if (pl.level <= rp_region_level_of(st->sentence) || para_place_again(st, s, pl.start, pl.end))
             return false; /* the paragraph's place holds */
         set_place(st->aside, s, pl.start, pl.end);
+        name_within(st, st->aside, st->sentence); /* 在薜湾村… in 榑口镇's paragraph */
         return true;
     }
     set_sentence(st, s, pl.start, pl.end);

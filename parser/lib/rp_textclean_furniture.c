@@ -114,6 +114,20 @@ static bool heads_quantity(const struct lines *L, size_t k)
     return qn > 0 && rp_unit_match(q, qn, 0) != NULL;
 }
 
+/* Line k opens a page: the text line before it is a page number (the
+ * page's running title, `…实施情况报告` under `- 2 -`). */
+static bool page_title(const struct lines *L, size_t k)
+{
+    for (size_t j = k; j-- > 0;) {
+        const char *s = line_at(L, j);
+        size_t n = L->v[j].len;
+        trim(&s, &n);
+        if (n > 0)
+            return is_page_number(s, n);
+    }
+    return false;
+}
+
 /* `序号` / `指标名称` / … / `1` / `开办企业` / `92.6` / `2`: a table a dump
  * flattened to one cell a line (rp_textclean_tables reads it) puts bare
  * numbers between short cells. True when line k is inside one: the lines
@@ -128,7 +142,7 @@ static bool in_flat_table(const struct lines *L, size_t k)
         trim(&s, &n);
         if (n == 0 || is_page_number(s, n))
             continue;
-        if (!cell_text(s, n, 24))
+        if (!cell_text(s, n, 24) && !page_title(L, j))
             return false;
         if (index_header_text(s, n) || label_header_text(s, n))
             return true;

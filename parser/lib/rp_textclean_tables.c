@@ -439,13 +439,26 @@ static size_t stacked_header(const struct lines *L, size_t k, size_t *at, size_t
     return h;
 }
 
+static bool bracket_line(const struct lines *L, size_t k);
+static bool page_break_before(const struct lines *L, size_t k);
+
 /* The flattened table whose header starts at line k: fills at[] with the
  * line of each cell (header first) and returns the number of lines it
- * spans, 0 if there is none; *ncols and *rows (header included) are set. */
-static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t *ncols,
-                             size_t *rows)
+ * spans, 0 if there is none; *ncols and *rows (header included) are set.
+ * A header cell wrapped before its note (`投资⏎（万元）`) runs from at[c]
+ * to hend[c]. */
+static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t *hend,
+                             size_t *ncols, size_t *rows)
 {
-    size_t j, h = stacked_header(L, k, at, TT_MAX_COLS, false, &j);
+    size_t j, lines = stacked_header(L, k, at, TT_MAX_COLS, false, &j), h = 0;
+    for (size_t i = 0; i < lines; i++) {
+        if (h > 1 && bracket_line(L, at[i])) {
+            hend[h - 1] = at[i];
+        } else {
+            at[h] = hend[h] = at[i];
+            h++;
+        }
+    }
     if (h < 3 || h >= TT_MAX_COLS || j >= L->n || !serial_line(L, j, 1))
         return 0;
     size_t r = 1, end = j;
@@ -454,7 +467,7 @@ static size_t stacked_extent(const struct lines *L, size_t k, size_t *at, size_t
          * at most) before the next serial */
         size_t p = j;
         for (int skip = 0; skip < 2 && p < L->n && !serial_line(L, p, r) &&
-                           short_cell(L, p, 24, true);
+                           (short_cell(L, p, 24, true) || page_break_before(L, p));
              skip++)
             p = next_text_line(L, p + 1);
         if (r > STACK_MAX_ROWS || p >= L->n || !serial_line(L, p, r))
@@ -856,10 +869,9 @@ int rp_clean_render_text_tables(struct lines *L, size_t *tables)
         size_t srows = 0, span = 0, hend[TT_MAX_COLS];
         bool serials = index_header_text(t, tn);
         if (flat && stacked != NULL)
-            span = serials ? stacked_extent(L, k, stacked, &ncols, &srows)
+            span = serials ? stacked_extent(L, k, stacked, hend, &ncols, &srows)
                            : label_extent(L, k, stacked, hend, &ncols, &srows);
-        if (span > 0 &&
-            render_stacked(L, k, stacked, serials ? NULL : hend, srows, ncols, &out)) {
+        if (span > 0 && render_stacked(L, k, stacked, hend, srows, ncols, &out)) {
             (*tables)++;
             k += span;
             continue;

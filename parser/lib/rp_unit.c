@@ -218,6 +218,8 @@ static const rp_unit units[] = {
     {"吨", "吨", "other", CN, NULL},
     {"公斤", "公斤", "other", CN, NULL},
     {"斤", "斤", "other", CN, "斤两"}, /* 卖出土蜂蜜1.6万斤; not 斤斤计较 */
+    /* dan, 50 kg: tobacco is bought by it (收购烟叶4.36万担); 担任 担保 担心 are words */
+    {"担", "担", "other", CN, "任保当心子忧负纲责"},
     /* tents (帐篷1,260顶), quilts (棉被3,800床) */
     {"顶", "顶", "item", CN, "层端级岗替梁住着峰部尖棚楼上"},
     {"床", "床", "item", CN, "位铺上单头旁垫边前"},

@@ -200,8 +200,8 @@ static void aligned_table_is_not_two_columns(void **state)
                               RP_CLEAN_ALL);
     assert_int_equal(r.pages_two_col, 0);
     assert_int_equal(r.tables, 1);
-    assert_non_null(strstr(r.text, "城关镇2023年12名。\n城关镇2024年15名。"));
-    assert_non_null(strstr(r.text, "马庄乡2024年11名。"));
+    assert_non_null(strstr(r.text, "2023年城关镇12名。\n2024年城关镇15名。"));
+    assert_non_null(strstr(r.text, "2024年马庄乡11名。"));
     rp_clean_result_release(&r);
 }
 
@@ -286,7 +286,7 @@ static void round31_tables_and_lists(void **state)
               "用水量（万立方米）\n71.26\n74.70\n-4.6\n"
               "人均综合能耗（千克标准煤/人）\n344.3\n359.0\n-4.1\n",
               RP_CLEAN_ALL);
-    assert_non_null(strstr(r.text, "人均综合能耗2024年344.3千克标准煤/人。"));
+    assert_non_null(strstr(r.text, "2024年人均综合能耗344.3千克标准煤/人。"));
     rp_clean_result_release(&r);
     /* a list of donors and their amounts is one column, not two */
     r = clean("（一）单位\n"
@@ -430,6 +430,22 @@ static void flattened_table_across_a_page(void **state)
     assert_non_null(strstr(r.text, "获得信贷得分88.1分。\n三、主要指标评价情况"));
     assert_null(strstr(r.text, "排名"));
     assert_null(strstr(r.text, "— 1 —"));
+    rp_clean_result_release(&r);
+    /* headers wrapped before their notes (`投资⏎（万元）`), and a running
+     * title too long for a cell after the page's number */
+    r = clean("表1  2025年度部分重点后期扶持项目实施情况\n"
+              "序号\n项目名称\n实施地点\n投资\n（万元）\n受益移民\n（人）\n"
+              "1\n库区产业路硬化\n楂溪镇椤木村\n186.5\n1,240\n"
+              "2\n集镇供水管网延伸\n蘼口镇\n428.36\n3,150\n"
+              "\n                                  - 2 -\n"
+              "蕤川县2025年度大中型水库移民后期扶持项目和资金实施情况报告\n\n"
+              "3\n栲岭水库库周护岸整治\n芫坪乡\n265.8\n1,906\n"
+              "注：投资为项目批复总投资。\n",
+              RP_CLEAN_ALL);
+    assert_int_equal(r.tables, 1);
+    assert_non_null(strstr(r.text, "楂溪镇椤木村库区产业路硬化投资186.5万元。\n"));
+    assert_non_null(strstr(r.text, "蘼口镇集镇供水管网延伸受益移民3,150人。\n"));
+    assert_non_null(strstr(r.text, "芫坪乡栲岭水库库周护岸整治投资265.8万元。\n"));
     rp_clean_result_release(&r);
     /* an official document's page number alone, between paragraphs */
     r = clean("第一段的最后一句话。\n\n— 3 —\n\n第二段的第一句话。\n", RP_CLEAN_ALL);

@@ -1,5 +1,8 @@
 /* rp_signal: SIGTERM and SIGINT ask the service to drain and stop.
- * rp_signal_install() sets the handlers (SIGPIPE is ignored too);
+ * rp_signal_install() sets the handlers (SIGPIPE is ignored too; a crash,
+ * SIGSEGV SIGBUS SIGFPE SIGILL SIGABRT, writes its signal and stack to
+ * stderr before the process dies of it, except under AddressSanitizer,
+ * which reports crashes itself);
  * rp_signal_stop_requested() is safe to poll from any thread. */
 #ifndef RP_SIGNAL_H
 #define RP_SIGNAL_H

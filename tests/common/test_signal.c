@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,6 +77,56 @@ static void no_stop_no_exit(void)
     _exit(0);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_SANITIZED 1
+#endif
+#endif
+
+static void crashes(void)
+{
+    rp_signal_install();
+    volatile int *p = NULL;
+    *p = 1;
+}
+
+/* A crash dies of its signal, its stack written to stderr first (not
+ * under AddressSanitizer, whose own report comes instead). */
+static void test_crash_reports_its_stack(void **state)
+{
+    (void)state;
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fds[1], STDERR_FILENO);
+        close(fds[0]);
+        crashes();
+        _exit(0);
+    }
+    close(fds[1]);
+    char buf[8192];
+    size_t n = 0;
+    ssize_t r;
+    while (n + 1 < sizeof buf && (r = read(fds[0], buf + n, sizeof buf - 1 - n)) > 0)
+        n += (size_t)r;
+    buf[n] = '\0';
+    close(fds[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+#ifdef TEST_SANITIZED
+    assert_false(WIFEXITED(status) && WEXITSTATUS(status) == 0); /* ASan exits 1 */
+#else
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), SIGSEGV);
+    assert_non_null(strstr(buf, "reportpipe: fatal signal 11, stack:\n"));
+    assert_true(strlen(buf) > strlen("reportpipe: fatal signal 11, stack:\n")); /* frames */
+#endif
+}
+
 static void test_deadline_ends_a_hung_drain(void **state)
 {
     (void)state;
@@ -110,6 +161,7 @@ static void test_no_stop_no_deadline(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_crash_reports_its_stack),
         cmocka_unit_test(test_deadline_ends_a_hung_drain),
         cmocka_unit_test(test_stop_before_arming_counts),
         cmocka_unit_test(test_drain_in_time_keeps_its_exit),

@@ -130,7 +130,7 @@ for svc in "${SERVICES[@]}"; do
   rc=0
   timeout $((DRAIN_MS / 1000 + 10)) tail --pid="${PID[$svc]}" -f /dev/null || fail "$svc: did not exit within the drain timeout after SIGTERM"
   wait "${PID[$svc]}" || rc=$?
-  [ $rc -eq 0 ] || { tail -5 "$WORK/$svc-2.err" >&2; fail "$svc exited $rc after SIGTERM"; }
+  [ $rc -eq 0 ] || { tail -$(( rc > 128 ? 60 : 5 )) "$WORK/$svc-2.err" >&2; fail "$svc exited $rc after SIGTERM"; }
   echo "$svc: SIGTERM -> exit 0"
 done
 
